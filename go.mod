@@ -1,0 +1,3 @@
+module edition
+
+go 1.26.8
