@@ -78,7 +78,7 @@ func New(t testing.TB, o Options) context.Context {
 	if o.Mobile {
 		emu = chromedp.EmulateViewport(int64(o.Width), int64(o.Height), chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)
 	}
-	if err := chromedp.Run(ctx, emu); err != nil {
+	if err := chromedp.Do(ctx, emu); err != nil {
 		t.Fatalf("browsertest: start Chromium: %v", err)
 	}
 	return ctx
