@@ -1,0 +1,78 @@
+package report
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"edition/generator/internal/diag"
+)
+
+// Result is a read report with what was done to it.
+type Result struct {
+	Report   *Report
+	Lines    []Line        // repaired, punctuated lines in seed order (restored lines included)
+	Repairs  int           // recorded replacements applied
+	Restored int           // recorded lines restored (such as a missing title)
+	Punct    int           // marks changed by the punctuation rule
+	Warnings []*diag.Error // possible unrecorded damage
+}
+
+// Read repairs, punctuates and parses a seed. corr may be nil (a report with
+// no corrections file).
+func Read(path string, seed []byte, corr *Corrections) (*Result, error) {
+	lines, err := SplitLines(path, seed)
+	if err != nil {
+		return nil, err
+	}
+	fixed, err := corr.Repair(path, lines)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Warnings: Scan(path, fixed)}
+	if corr != nil {
+		for _, c := range corr.Items {
+			if c.Insertion() {
+				res.Restored++
+			} else {
+				res.Repairs++
+			}
+		}
+	}
+	m := corr.PunctMap()
+	for i := range fixed {
+		var n int
+		fixed[i].Text, n = Punctuate(fixed[i].Text, m)
+		res.Punct += n
+	}
+	res.Lines = fixed
+	res.Report, err = Parse(path, fixed)
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// SplitLines splits a seed into lines, accepting LF or CRLF and a missing
+// final newline, and rejects text that is not UTF-8 with the line it is on.
+func SplitLines(path string, seed []byte) ([]string, error) {
+	if len(seed) == 0 {
+		return nil, diag.Errorf(path, 1, "the seed is empty")
+	}
+	s := strings.TrimPrefix(string(seed), "\uFEFF")
+	s = strings.TrimSuffix(s, "\n")
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimSuffix(l, "\r")
+		lines[i] = l
+		if !utf8.ValidString(l) {
+			return nil, diag.Errorf(path, i+1, "not UTF-8 text (convert the seed to UTF-8 first)")
+		}
+		if strings.ContainsRune(l, 0) {
+			return nil, diag.Errorf(path, i+1, "contains a NUL byte: not a text file")
+		}
+	}
+	if strings.TrimSpace(s) == "" {
+		return nil, diag.Errorf(path, 1, "the seed is empty")
+	}
+	return lines, nil
+}
