@@ -1,0 +1,276 @@
+// Package check compares the text of a built edition with its seed. It
+// reads the report text back out of the built pages (elements marked
+// data-seed, less editorial insertions marked data-ed), in reading order,
+// and lines it up with the seed after the recorded corrections. Every
+// seed line must appear exactly once, in order, character for character;
+// anything else is an unexplained difference, reported at the content
+// file and line it comes from.
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"edition/generator/internal/content"
+	"edition/generator/internal/diag"
+	"edition/generator/internal/markup"
+	"edition/generator/internal/report"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Config names the inputs.
+type Config struct {
+	SeedPath string
+	Seed     []byte
+	Content  fs.FS  // the content directory
+	ContName string // its name for messages, e.g. "content"
+	Out      fs.FS  // the built edition (its root)
+}
+
+// Result is what check found.
+type Result struct {
+	Units       int // seed units compared
+	Repairs     int
+	Restored    int
+	Punct       int
+	Differences []Difference
+}
+
+// Difference is one unexplained difference.
+type Difference struct {
+	Where string // content path:line, or the built page
+	Seed  int    // seed line, 0 when the text is not in the seed
+	Want  string // seed text ("" for extra text)
+	Got   string // edition text ("" for missing text)
+}
+
+func (d Difference) String() string {
+	switch {
+	case d.Got == "":
+		return fmt.Sprintf("%s: seed line %d is missing from the edition: %q", d.Where, d.Seed, clip(d.Want))
+	case d.Want == "":
+		return fmt.Sprintf("%s: text not in the seed: %q", d.Where, clip(d.Got))
+	default:
+		at, w, g := firstDiff(d.Want, d.Got)
+		return fmt.Sprintf("%s: differs from seed line %d at character %d: seed %q, edition %q", d.Where, d.Seed, at+1, w, g)
+	}
+}
+
+type unit struct {
+	text  string
+	where string
+}
+
+// Run checks the edition.
+func Run(cfg Config) (*Result, error) {
+	c, err := content.Load(cfg.Content, cfg.ContName)
+	if err != nil {
+		return nil, err
+	}
+	res, err := report.Read(cfg.SeedPath, cfg.Seed, c.Corrections)
+	if err != nil {
+		return nil, err
+	}
+	want := res.Report.Units()
+	got, err := extract(cfg, c)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Units: len(want), Repairs: res.Repairs, Restored: res.Restored, Punct: res.Punct}
+	r.Differences = compare(want, got)
+	return r, nil
+}
+
+// extract reads the report text of every page in reading order.
+func extract(cfg Config, c *content.Content) ([]unit, error) {
+	md := goldmark.New(goldmark.WithExtensions(markup.New(markup.Config{})))
+	var out []unit
+	var errs diag.List
+	for _, p := range c.Pages {
+		where := map[string]string{}
+		pc := markup.NewContext(p.Meta.Cite)
+		md.Parser().Parse(text.NewReader(p.Source), parser.WithContext(pc))
+		for _, para := range markup.Paras(pc) {
+			where[para.ID] = fmt.Sprintf("%s:%d", p.Path, para.Line)
+		}
+		file := path.Join(p.URL(), "index.html")
+		us, err := readPage(cfg.Out, file, func(id string) string {
+			if w, ok := where[id]; ok {
+				return w
+			}
+			return fmt.Sprintf("%s:%d", p.Path, p.MetaLine)
+		})
+		if err != nil {
+			errs = append(errs, &diag.Error{Path: file, Msg: err.Error()})
+			continue
+		}
+		out = append(out, us...)
+	}
+	if c.Notes != nil {
+		lines := map[string]string{}
+		for _, n := range c.Notes.Notes {
+			lines[fmt.Sprintf("n%d", n.Number)] = fmt.Sprintf("%s:%d", c.Notes.Path, n.Line)
+		}
+		us, err := readPage(cfg.Out, "notes/index.html", func(id string) string {
+			if w, ok := lines[id]; ok {
+				return w
+			}
+			return c.Notes.Path + ":1"
+		})
+		if err != nil {
+			errs = append(errs, &diag.Error{Path: "notes/index.html", Msg: err.Error()})
+		}
+		out = append(out, us...)
+	}
+	return out, errs.Err()
+}
+
+// readPage returns the data-seed texts of one built page. Each unit is
+// placed by the nearest id at or above it.
+func readPage(fsys fs.FS, file string, where func(id string) string) ([]unit, error) {
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return nil, fmt.Errorf("built page missing (run build first): %v", err)
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	var out []unit
+	var walk func(n *html.Node, id string)
+	walk = func(n *html.Node, id string) {
+		if n.Type == html.ElementNode {
+			if v, ok := attr(n, "id"); ok {
+				id = v
+			}
+			if _, ok := attr(n, "data-seed"); ok {
+				var b strings.Builder
+				textOf(n, &b)
+				out = append(out, unit{text: b.String(), where: where(id)})
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, id)
+		}
+	}
+	walk(doc, "")
+	return out, nil
+}
+
+func textOf(n *html.Node, b *strings.Builder) {
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		if _, ok := attr(n, "data-ed"); ok {
+			return
+		}
+		if n.Data == "script" || n.Data == "style" || n.Data == "template" {
+			return
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		textOf(c, b)
+	}
+}
+
+func attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// compare aligns the seed units with the edition's by longest common
+// subsequence and reports what does not line up; a removed and an added
+// unit at the same place are one changed unit.
+func compare(want []report.Unit, got []unit) []Difference {
+	n, m := len(want), len(got)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if want[i].Text == got[j].text {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var ds []Difference
+	var missing []report.Unit
+	var extra []unit
+	flush := func(at string) {
+		k := min(len(missing), len(extra))
+		for x := 0; x < k; x++ {
+			ds = append(ds, Difference{Where: extra[x].where, Seed: missing[x].Seed, Want: missing[x].Text, Got: extra[x].text})
+		}
+		for _, u := range missing[k:] {
+			ds = append(ds, Difference{Where: at, Seed: u.Seed, Want: u.Text})
+		}
+		for _, u := range extra[k:] {
+			ds = append(ds, Difference{Where: u.where, Got: u.text})
+		}
+		missing, extra = nil, nil
+	}
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && want[i].Text == got[j].text:
+			flush(got[j].where)
+			i++
+			j++
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			extra = append(extra, got[j])
+			j++
+		default:
+			missing = append(missing, want[i])
+			i++
+		}
+	}
+	at := "(end of the edition)"
+	if m > 0 {
+		at = got[m-1].where
+	}
+	flush(at)
+	return ds
+}
+
+func firstDiff(a, b string) (int, string, string) {
+	ra, rb := []rune(a), []rune(b)
+	i := 0
+	for i < len(ra) && i < len(rb) && ra[i] == rb[i] {
+		i++
+	}
+	win := func(r []rune) string {
+		hi := min(len(r), i+12)
+		lo := max(0, i-4)
+		if lo > hi {
+			return ""
+		}
+		return string(r[lo:hi])
+	}
+	return i, win(ra), win(rb)
+}
+
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}

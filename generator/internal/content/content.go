@@ -1,0 +1,299 @@
+// Package content is the editable form of an edition: one Markdown page per
+// part or subsection with typed YAML front matter, the notes (notes.yaml),
+// the recorded corrections (corrections.tsv) and the edition's settings
+// (site.yaml). Import writes it from a seed; Load reads it back for the
+// build, reporting every problem as path:line.
+//
+// A page file looks like this:
+//
+//	---
+//	title: 以能源革命綜合改革為牽引，全力構建現代化產業體系
+//	cite: 二（一）
+//	slug: part-2-1
+//	order: 3
+//	kind: section
+//	parent: part-2
+//	---
+//	# （一）以能源革命綜合改革為牽引，全力構建現代化產業體系 {#s2-1}
+//
+//	**改造提升能源產業。**抓好煤炭智能綠色開采。… {#p2-1-1}
+//
+// Each paragraph of the report is one Markdown line ending in its ID. The
+// kinds are home (the front of the report and its opening), part, section
+// and closing; template names another page template when set.
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"edition/generator/internal/diag"
+	"edition/generator/internal/report"
+)
+
+// Files the content directory holds besides pages.
+const (
+	SiteFile        = "site.yaml"
+	NotesFile       = "notes.yaml"
+	CorrectionsFile = "corrections.tsv"
+)
+
+// Meta is a page's front matter.
+type Meta struct {
+	Title    string `yaml:"title"`
+	Cite     string `yaml:"cite"`  // citation prefix: 二（三）
+	Slug     string `yaml:"slug"`  // ASCII URL segment; "" for the home page
+	Order    int    `yaml:"order"` // reading order
+	Kind     string `yaml:"kind"`  // home | part | section | closing
+	Parent   string `yaml:"parent,omitempty"`
+	Template string `yaml:"template,omitempty"`
+	// The front of the report, on the home page only.
+	ReportTitle string `yaml:"report_title,omitempty"`
+	Occasion    string `yaml:"occasion,omitempty"`
+	Speaker     string `yaml:"speaker,omitempty"`
+	Salutation  string `yaml:"salutation,omitempty"`
+	Description string `yaml:"description,omitempty"`
+}
+
+// Page is one Markdown page.
+type Page struct {
+	Path string // slash path as the user sees it, e.g. content/03-part-2-1.md
+	Meta Meta
+	// Source is the whole file with the front matter blanked out, so
+	// positions in the Markdown are positions in the file.
+	Source   []byte
+	MetaLine int // line of the opening ---
+}
+
+// Settings is site.yaml: what the edition says about itself.
+type Settings struct {
+	Name        string `yaml:"name"`         // edition name shown in the header
+	Report      string `yaml:"report"`       // full name of the report
+	Issuer      string `yaml:"issuer"`       // 朔州市人民政府
+	Date        string `yaml:"date"`         // delivery date, YYYY-MM-DD
+	Speaker     string `yaml:"speaker"`      // 吳秀玲
+	BaseURL     string `yaml:"base_url"`     // absolute, ends in /
+	OfficialURL string `yaml:"official_url"` // where the official text is published
+	Seed        string `yaml:"seed"`         // seed file name, for check
+	About       string `yaml:"about"`        // short text for the home page
+}
+
+// Note is one entry of notes.yaml.
+type Note struct {
+	Number  int      `yaml:"number"`
+	Term    string   `yaml:"term"`
+	Text    []string `yaml:"text"`
+	Anchors []Anchor `yaml:"anchors"`
+	Line    int      `yaml:"-"`
+}
+
+// Anchor is a literal body string that a note explains, with how many
+// times the body uses it.
+type Anchor struct {
+	Text  string `yaml:"text"`
+	Count int    `yaml:"count"`
+	Line  int    `yaml:"-"`
+}
+
+// Lines returns the note as the report prints it: "N.term：text", then
+// any continuation paragraphs.
+func (n Note) Lines() []string {
+	rn := report.Note{Num: n.Number, Term: n.Term, Text: n.Text}
+	if len(n.Text) == 0 {
+		return nil
+	}
+	return rn.Lines()
+}
+
+// Notes is notes.yaml.
+type Notes struct {
+	Path    string
+	Heading string
+	Notes   []Note
+}
+
+// Content is a loaded content directory.
+type Content struct {
+	Dir         string
+	Settings    Settings
+	Pages       []*Page // in reading order
+	Notes       *Notes  // nil when the report has no notes
+	Corrections *report.Corrections
+}
+
+var reSlug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load reads a content directory, the root of fsys. dir is its name for
+// messages, so errors read "content/03-part-2-1.md:12: …" as an editor
+// would type the path.
+func Load(fsys fs.FS, dir string) (*Content, error) {
+	c := &Content{Dir: dir}
+	var errs diag.List
+	add := func(err error) {
+		if err == nil {
+			return
+		}
+		if l := diag.All(err); l != nil {
+			errs = append(errs, l...)
+			return
+		}
+		errs = append(errs, &diag.Error{Path: dir, Msg: err.Error()})
+	}
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, &diag.Error{Path: dir, Msg: fmt.Sprintf("cannot read the content directory: %v", err)}
+	}
+	for _, e := range entries {
+		p := path.Join(dir, e.Name())
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, e.Name())
+		if err != nil {
+			add(&diag.Error{Path: p, Msg: err.Error()})
+			continue
+		}
+		switch {
+		case e.Name() == SiteFile:
+			add(c.loadSettings(p, data))
+		case e.Name() == NotesFile:
+			c.Notes, err = ParseNotes(p, data)
+			add(err)
+		case e.Name() == CorrectionsFile:
+			c.Corrections, err = report.ParseCorrections(p, data)
+			add(err)
+		case strings.HasSuffix(e.Name(), ".md"):
+			pg, err := ParsePage(p, data)
+			add(err)
+			if pg != nil {
+				c.Pages = append(c.Pages, pg)
+			}
+		}
+	}
+	add(c.checkPages())
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return c, nil
+}
+
+func (c *Content) loadSettings(p string, data []byte) error {
+	n, err := parseYAML(p, 0, data)
+	if err != nil {
+		return err
+	}
+	return decodeStrict(p, 0, n, &c.Settings).Err()
+}
+
+func (c *Content) checkPages() error {
+	var errs diag.List
+	if len(c.Pages) == 0 {
+		return diag.Errorf(c.Dir, 0, "no pages (*.md); run import first")
+	}
+	sort.SliceStable(c.Pages, func(i, j int) bool { return c.Pages[i].Meta.Order < c.Pages[j].Meta.Order })
+	slugs := map[string]*Page{}
+	orders := map[int]*Page{}
+	home := 0
+	for _, p := range c.Pages {
+		m := p.Meta
+		if m.Kind == "home" {
+			home++
+		}
+		if q, ok := slugs[m.Slug]; ok {
+			errs = append(errs, diag.Errorf(p.Path, p.MetaLine, "duplicate slug %q (also %s)", m.Slug, q.Path))
+		}
+		slugs[m.Slug] = p
+		if q, ok := orders[m.Order]; ok {
+			errs = append(errs, diag.Errorf(p.Path, p.MetaLine, "duplicate order %d (also %s)", m.Order, q.Path))
+		}
+		orders[m.Order] = p
+	}
+	for _, p := range c.Pages {
+		if p.Meta.Parent != "" && slugs[p.Meta.Parent] == nil {
+			errs = append(errs, diag.Errorf(p.Path, p.MetaLine, "parent %q is not the slug of any page", p.Meta.Parent))
+		}
+	}
+	if home != 1 {
+		errs = append(errs, diag.Errorf(c.Dir, 0, "want exactly one page with kind: home, have %d", home))
+	}
+	return errs.Err()
+}
+
+var kinds = map[string]bool{"home": true, "part": true, "section": true, "closing": true}
+
+// ParsePage splits a page into front matter and Markdown.
+func ParsePage(p string, data []byte) (*Page, error) {
+	if !bytes.HasPrefix(data, []byte("---\n")) && !bytes.HasPrefix(data, []byte("---\r\n")) {
+		return nil, diag.Errorf(p, 1, "missing front matter: a page starts with a line \"---\"")
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		if string(bytes.TrimRight(lines[i], "\r\n")) == "---" {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return nil, diag.Errorf(p, 1, "front matter is not closed: add a line \"---\" after it")
+	}
+	fm := bytes.Join(lines[1:end], nil)
+	n, err := parseYAML(p, 1, fm)
+	if err != nil {
+		return nil, err
+	}
+	pg := &Page{Path: p, MetaLine: 1}
+	if errs := decodeStrict(p, 1, n, &pg.Meta); len(errs) > 0 {
+		return nil, errs
+	}
+	var errs diag.List
+	m := pg.Meta
+	line := func(key string) int {
+		if v := lookup(n, key); v != nil {
+			return 1 + v.Line
+		}
+		return 1
+	}
+	if !kinds[m.Kind] {
+		errs = append(errs, diag.Errorf(p, line("kind"), "kind %q: want home, part, section or closing", m.Kind))
+	}
+	if strings.TrimSpace(m.Title) == "" {
+		errs = append(errs, diag.Errorf(p, line("title"), "title is empty"))
+	}
+	if m.Kind != "home" && !reSlug.MatchString(m.Slug) {
+		errs = append(errs, diag.Errorf(p, line("slug"), "slug %q: use lower-case ASCII letters, digits and hyphens", m.Slug))
+	}
+	if m.Kind == "home" && m.Slug != "" {
+		errs = append(errs, diag.Errorf(p, line("slug"), "the home page has no slug"))
+	}
+	if m.Order < 0 {
+		errs = append(errs, diag.Errorf(p, line("order"), "order must be 0 or more"))
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	// Blank the front matter so Markdown positions are file positions.
+	var src bytes.Buffer
+	for i, l := range lines {
+		if i <= end {
+			src.WriteString("\n")
+			continue
+		}
+		src.Write(l)
+	}
+	pg.Source = src.Bytes()
+	return pg, nil
+}
+
+// URL returns the page's path below the edition root: "" or "part-2-1/".
+func (p *Page) URL() string {
+	if p.Meta.Slug == "" {
+		return ""
+	}
+	return p.Meta.Slug + "/"
+}

@@ -1,0 +1,215 @@
+// Package markup is the goldmark setup for report text: every paragraph
+// and heading of the report carries an ID written at the end of its line
+// ("… {#p2-1-3}"), is marked as report text (data-seed) for the fidelity
+// check, and shows a citation mark (二（一）¶3) that links to itself.
+// A bold lead-in closes even when a Chinese character follows it
+// (**改造提升能源產業。**抓好…), which CommonMark's flanking rules forbid.
+//
+// Per page, Parse results are read from the parser.Context: Paras(pc) lists
+// the page's paragraphs with IDs, citations and plain text; Errors(pc) lists
+// problems with their lines.
+package markup
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"edition/generator/internal/diag"
+)
+
+// Para is one report paragraph (or heading) of a page.
+type Para struct {
+	ID      string
+	Cite    string // 二（一）¶3; "" for headings
+	Heading bool
+	Line    int    // line in the page source
+	Text    string // plain text as rendered
+	Lead    string // bold lead-in, if the paragraph opens with one
+}
+
+// Config is what the extension needs to know about a page's site.
+type Config struct {
+	// After returns extra HTML to render at the end of a paragraph, such
+	// as links to charts of its figures. It must mark itself data-ed.
+	After func(id string) string
+}
+
+var (
+	parasKey  = parser.NewContextKey()
+	errorsKey = parser.NewContextKey()
+	citeKey   = parser.NewContextKey()
+)
+
+// NewContext returns a parser context for one page whose citations start
+// with cite (二（一）).
+func NewContext(cite string) parser.Context {
+	pc := parser.NewContext()
+	pc.Set(citeKey, cite)
+	return pc
+}
+
+// Paras returns the page's report paragraphs and headings in order.
+func Paras(pc parser.Context) []Para {
+	v, _ := pc.Get(parasKey).([]Para)
+	return v
+}
+
+// Errors returns the problems found while parsing a page, with Line set
+// and Path empty.
+func Errors(pc parser.Context) diag.List {
+	v, _ := pc.Get(errorsKey).(diag.List)
+	return v
+}
+
+func addError(pc parser.Context, line int, format string, args ...any) {
+	l := Errors(pc)
+	pc.Set(errorsKey, append(l, &diag.Error{Line: line, Msg: fmt.Sprintf(format, args...)}))
+}
+
+// New returns the extension.
+func New(cfg Config) goldmark.Extender { return &ext{cfg} }
+
+type ext struct{ cfg Config }
+
+func (e *ext) Extend(m goldmark.Markdown) {
+	extension.NewCJK(extension.WithEastAsianLineBreaks()).Extend(m)
+	m.Parser().AddOptions(
+		parser.WithAttribute(),
+		parser.WithInlineParsers(util.Prioritized(strongLead{}, 50)),
+		parser.WithASTTransformers(util.Prioritized(ids{}, 1000)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&paraRenderer{cfg: e.cfg}, 50)))
+}
+
+var reID = regexp.MustCompile(`\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}$`)
+
+// ids moves the trailing {#id} of each paragraph into its attributes,
+// numbers paragraphs for citation and records them.
+type ids struct{}
+
+func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
+	src := r.Source()
+	base, _ := pc.Get(citeKey).(string)
+	scope, n := base, 0
+	var paras []Para
+	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch node := node.(type) {
+		case *ast.Heading:
+			line := lineOf(src, node)
+			id, ok := node.AttributeString("id")
+			if !ok {
+				addError(pc, line, "heading has no ID: end the line with {#id}")
+				return ast.WalkSkipChildren, nil
+			}
+			node.SetAttributeString("data-seed", []byte(""))
+			paras = append(paras, Para{ID: string(id.([]byte)), Heading: true, Line: line, Text: plain(node, src)})
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph:
+			line := lineOf(src, node)
+			id := takeID(node, src)
+			if id == "" {
+				addError(pc, line, "paragraph has no ID: every paragraph of the report ends with {#id}, e.g. {#p2-1-9}")
+				return ast.WalkSkipChildren, nil
+			}
+			node.SetAttributeString("id", []byte(id))
+			node.SetAttributeString("data-seed", []byte(""))
+			txt := plain(node, src)
+			lead := ""
+			if e, ok := node.FirstChild().(*ast.Emphasis); ok && e.Level == 2 {
+				lead = plain(e, src)
+			}
+			if m := reMarker.FindString(lead); m != "" {
+				scope, n = base+m, 0
+			}
+			n++
+			cite := fmt.Sprintf("%s¶%d", scope, n)
+			node.SetAttributeString("data-cite", []byte(cite))
+			paras = append(paras, Para{ID: id, Cite: cite, Line: line, Text: txt, Lead: lead})
+			return ast.WalkSkipChildren, nil
+		case *ast.Blockquote, *ast.List:
+			addError(pc, lineOf(src, node), "report text cannot be a quote or list here; escape the first character with \\ if it is text")
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	pc.Set(parasKey, paras)
+}
+
+// reMarker finds an inline subsection heading such as （一） at the start.
+var reMarker = regexp.MustCompile(`^（[一二三四五六七八九十]+）`)
+
+// takeID strips a trailing {#id} from the paragraph's last text node.
+func takeID(p *ast.Paragraph, src []byte) string {
+	t, ok := p.LastChild().(*ast.Text)
+	if !ok {
+		return ""
+	}
+	seg := t.Segment
+	v := seg.Value(src)
+	m := reID.FindSubmatchIndex(v)
+	if m == nil {
+		return ""
+	}
+	id := string(v[m[2]:m[3]])
+	if m[0] == 0 {
+		p.RemoveChild(p, t)
+	} else {
+		t.Segment = text.NewSegment(seg.Start, seg.Start+m[0])
+	}
+	// A paragraph's last line keeps its trailing spaces out of the text.
+	if prev, ok := p.LastChild().(*ast.Text); ok {
+		prev.SetSoftLineBreak(false)
+		prev.SetHardLineBreak(false)
+	}
+	return id
+}
+
+func lineOf(src []byte, n ast.Node) int {
+	pos := -1
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		pos = n.Lines().At(0).Start
+	}
+	if pos < 0 {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				pos = t.Segment.Start
+				break
+			}
+		}
+	}
+	if pos < 0 {
+		return 0
+	}
+	return bytes.Count(src[:pos], []byte("\n")) + 1
+}
+
+// plain returns the text a reader sees in n.
+func plain(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(c.Segment.Value(src)))))
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

@@ -1,0 +1,187 @@
+// Command generator makes an annotated web edition of a government work
+// report. Run it from the repository root:
+//
+//	go run ./generator import   # seeds/ → content/ (Markdown, notes, corrections)
+//	go run ./generator build    # content/ templates/ static/ → public/
+//	go run ./generator check    # the built pages against the repaired seed
+//	go run ./generator serve    # preview server for editors
+//
+// Each command takes -seed FILE, -content DIR and -out DIR.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"edition/generator/internal/check"
+	"edition/generator/internal/content"
+	"edition/generator/internal/diag"
+	"edition/generator/internal/site"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage: go run ./generator <command> [flags]
+
+commands:
+  import   split the seed into content/ (Markdown pages, notes, corrections applied)
+  build    render content/ with templates/ and static/ into public/
+  check    compare the built pages with the seed after the recorded corrections
+  serve    preview server: rebuild on save and reload the browser
+
+run "go run ./generator <command> -h" for the flags of a command.
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	o := options{}
+	fl.StringVar(&o.seed, "seed", "", "seed report `file` (default: the one .txt file in seeds/)")
+	fl.StringVar(&o.content, "content", "content", "content `dir`")
+	fl.StringVar(&o.out, "out", "public", "output `dir`")
+	fl.StringVar(&o.templates, "templates", "templates", "templates `dir`")
+	fl.StringVar(&o.static, "static", "static", "static files `dir`")
+	force := fl.Bool("force", false, "import: overwrite content files an editor changed")
+	addr := fl.String("addr", "127.0.0.1:1313", "serve: `address` to listen on")
+	var f func() error
+	switch cmd {
+	case "import":
+		f = func() error { return runImport(o, *force, stdout, stderr) }
+	case "build":
+		f = func() error { return runBuild(o, stdout) }
+	case "check":
+		f = func() error { return runCheck(o, stdout) }
+	case "serve":
+		f = func() error { return runServe(o, *addr, stdout, stderr) }
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected arguments %q\n", cmd, fl.Args())
+		return 2
+	}
+	if err := f(); err != nil {
+		printErr(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+type options struct {
+	seed, content, out, templates, static string
+}
+
+// seedPath resolves -seed: the flag, else the only .txt file in seeds/.
+func (o options) seedPath() (string, error) {
+	if o.seed != "" {
+		return o.seed, nil
+	}
+	m, _ := filepath.Glob(filepath.Join("seeds", "*.txt"))
+	sort.Strings(m)
+	switch len(m) {
+	case 1:
+		return m[0], nil
+	case 0:
+		return "", &diag.Error{Path: "seeds", Msg: "no seed report (*.txt); name one with -seed FILE"}
+	default:
+		return "", &diag.Error{Path: "seeds", Msg: fmt.Sprintf("%d seed reports; name one with -seed FILE", len(m))}
+	}
+}
+
+func printErr(w io.Writer, err error) {
+	if l := diag.All(err); l != nil {
+		for _, e := range l {
+			fmt.Fprintln(w, e)
+		}
+		if len(l) > 1 {
+			fmt.Fprintf(w, "%d errors\n", len(l))
+		}
+		return
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(w, "%s: %v\n", pe.Path, pe.Err)
+		return
+	}
+	fmt.Fprintln(w, err)
+}
+
+func runImport(o options, force bool, stdout, stderr io.Writer) error {
+	seed, err := o.seedPath()
+	if err != nil {
+		return err
+	}
+	st, err := content.Import(content.ImportConfig{Seed: seed, Dir: o.content, Force: force, Log: stderr, Gen: generateConfig()})
+	if err != nil {
+		return err
+	}
+	r := st.Result
+	fmt.Fprintf(stdout, "import: %s → %s: %d files written, %d unchanged; %d repairs, %d restored lines, %d punctuation marks made full-width; %d notes; %d warnings\n",
+		seed, o.content, st.Written, st.Unchanged, r.Repairs, r.Restored, r.Punct, len(r.Report.Notes), len(r.Warnings))
+	return nil
+}
+
+// generateConfig wires the passes that annotate imported content.
+func generateConfig() content.GenerateConfig {
+	return content.GenerateConfig{}
+}
+
+func runBuild(o options, stdout io.Writer) error {
+	start := time.Now()
+	out, err := site.Render(site.DirSources(o.content, o.templates, o.static))
+	if err != nil {
+		return err
+	}
+	if err := site.Write(out, o.out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "build: %d files in %s (%v)\n", len(out), o.out, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+func runCheck(o options, stdout io.Writer) error {
+	seed, err := o.seedPath()
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		return &diag.Error{Path: seed, Msg: "cannot read the seed: " + err.Error()}
+	}
+	res, err := check.Run(check.Config{SeedPath: filepath.ToSlash(seed), Seed: data,
+		Content: os.DirFS(o.content), ContName: filepath.ToSlash(filepath.Clean(o.content)), Out: os.DirFS(o.out)})
+	if err != nil {
+		return err
+	}
+	for _, d := range res.Differences {
+		fmt.Fprintln(stdout, d)
+	}
+	fmt.Fprintf(stdout, "check: %d report lines compared; %d unexplained differences; %d repairs, %d restored lines and %d punctuation marks recorded in %s\n",
+		res.Units, len(res.Differences), res.Repairs, res.Restored, res.Punct, filepath.ToSlash(filepath.Join(o.content, "corrections.tsv")))
+	if len(res.Differences) > 0 {
+		return fmt.Errorf("check: %d unexplained differences", len(res.Differences))
+	}
+	return nil
+}
+func runServe(o options, addr string, stdout, stderr io.Writer) error {
+	return errors.New("serve: not yet")
+}
