@@ -40,10 +40,6 @@ func CheckHTML(ctx context.Context, files []string) ([]Message, error) {
 	if len(files) == 0 {
 		return nil, nil
 	}
-	java, jar, err := findVNU()
-	if err != nil {
-		return nil, err
-	}
 	byAbs := make(map[string]string, len(files)) // absolute path → caller's name
 	abs := make([]string, 0, len(files))         // absolute, so no name reads as an option
 	for _, f := range files {
@@ -56,6 +52,10 @@ func CheckHTML(ctx context.Context, files []string) ([]Message, error) {
 		}
 		byAbs[a] = f
 		abs = append(abs, a)
+	}
+	java, jar, err := findVNU()
+	if err != nil {
+		return nil, err
 	}
 	out, err := runVNU(ctx, java, jar, abs)
 	if err != nil {
