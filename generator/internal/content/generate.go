@@ -30,7 +30,7 @@ type GenerateConfig struct {
 	Extra func(body []Para) (files Generated, after map[string][]string, err error)
 }
 
-var reCity = regexp.MustCompile(`在(\p{Han}{2,8}?(?:市|縣|县|區|区|州|盟|旗|省))第`)
+var reCity = regexp.MustCompile(`在(\p{Han}{1,8}?(?:市|縣|县|區|区|州|盟|旗|省))第`)
 var reDate = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日`)
 
 // Generate lays out a read report as content files.
@@ -53,8 +53,12 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		p.body = append(p.body, paraMD(rp)+" {#"+id+"}")
 		p.paras = append(p.paras, Para{ID: id, Text: rp.Text})
 	}
+	opening, closing := "開篇", "結語"
+	if r.Simplified() {
+		opening, closing = "开篇", "结语"
+	}
 	order := 0
-	home := newPage("home", Meta{Title: r.Title.Text, Cite: "開篇", Kind: "home", Order: order,
+	home := newPage("home", Meta{Title: r.Title.Text, Cite: opening, Kind: "home", Order: order,
 		ReportTitle: r.Title.Text, Occasion: r.Occasion.Text, Speaker: r.Speaker.Text, Salutation: r.Salutation.Text})
 	for i, p := range r.Opening {
 		addPara(home, fmt.Sprintf("p0-%d", i+1), p)
@@ -87,7 +91,7 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 	}
 	if len(r.Closing) > 0 {
 		order++
-		cp := newPage("closing", Meta{Title: "結語", Cite: "結語", Slug: "closing", Order: order, Kind: "closing"})
+		cp := newPage("closing", Meta{Title: closing, Cite: closing, Slug: "closing", Order: order, Kind: "closing"})
 		for i, p := range r.Closing {
 			addPara(cp, fmt.Sprintf("pc-%d", i+1), p)
 		}
@@ -201,10 +205,14 @@ func settingsFile(r *report.Report, seed string) []byte {
 	if i := strings.LastIndexAny(speaker, " 　"); i >= 0 {
 		speaker = strings.TrimSpace(speaker[i:])
 	}
+	name := r.Title.Text
+	if !strings.HasPrefix(name, year) && !strings.Contains(name, city) {
+		name = city + year + "年" + name
+	}
 	var b strings.Builder
 	b.WriteString("# What the edition says about itself. Edit freely: import keeps an edited file (see -force).\n")
-	fmt.Fprintf(&b, "name: %s\n", yamlString(city+year+"年"+r.Title.Text+" · 注釋版"))
-	fmt.Fprintf(&b, "report: %s\n", yamlString(city+year+"年"+r.Title.Text))
+	fmt.Fprintf(&b, "name: %s\n", yamlString(name+" · 注釋版"))
+	fmt.Fprintf(&b, "report: %s\n", yamlString(name))
 	fmt.Fprintf(&b, "issuer: %s\n", yamlString(city+"人民政府"))
 	fmt.Fprintf(&b, "date: %s\n", yamlString(date))
 	fmt.Fprintf(&b, "speaker: %s\n", yamlString(speaker))

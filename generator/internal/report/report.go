@@ -245,6 +245,9 @@ func leadSentence(s string) (string, bool) {
 		return "", false
 	}
 	lead := s[:i+len("。")]
+	if len(lead) == len(s) {
+		return "", false // the whole paragraph: no lead-in to set apart
+	}
 	if n := utf8.RuneCountInString(lead); n > 20 || strings.ContainsAny(lead, "，,；;：:") {
 		return "", false
 	}
@@ -294,6 +297,25 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(rs[:n]) + "…"
+}
+
+// Simplified reports whether the report is written in Simplified
+// characters, judged by common characters that differ between the scripts.
+func (r *Report) Simplified() bool {
+	var b strings.Builder
+	for _, u := range r.Units() {
+		b.WriteString(u.Text)
+	}
+	s, t := 0, 0
+	for _, c := range b.String() {
+		switch {
+		case strings.ContainsRune("报这们会为发经济区县国业务实设进门过时长", c):
+			s++
+		case strings.ContainsRune("報這們會為發經濟區縣國業務實設進門過時長", c):
+			t++
+		}
+	}
+	return s > t
 }
 
 // Lines returns the note's text as the report prints it: "N.term：text".

@@ -1,0 +1,336 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"edition/generator/internal/site"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+// The tests run in generator/; the repository root is one up.
+const root = ".."
+
+func repo(p string) string { return filepath.Join(root, p) }
+
+// runCmd runs the command line as a user would and returns its exit code
+// and output.
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestPublicIsBuiltFromSources: the committed public/ is exactly what
+// build makes of the committed sources.
+func TestPublicIsBuiltFromSources(t *testing.T) {
+	out, err := site.Render(site.DirSources(repo("content"), repo("templates"), repo("static")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := readTree(t, repo("public"))
+	for _, n := range out.Names() {
+		if b, ok := have[n]; !ok {
+			t.Errorf("public/%s is missing: run go run ./generator build", n)
+		} else if !bytes.Equal(b, out[n]) {
+			t.Errorf("public/%s is stale: run go run ./generator build", n)
+		}
+	}
+	for n := range have {
+		if _, ok := out[n]; !ok {
+			t.Errorf("public/%s is not built from the sources any more: run go run ./generator build", n)
+		}
+	}
+}
+
+// TestBuildIsDeterministic: the same sources give byte-identical output.
+func TestBuildIsDeterministic(t *testing.T) {
+	src := site.DirSources(repo("content"), repo("templates"), repo("static"))
+	a, err := site.Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := site.Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for n := range a {
+		if !bytes.Equal(a[n], b[n]) {
+			t.Errorf("%s differs between two builds", n)
+		}
+	}
+}
+
+// TestCheckSeed: the built edition holds the report, every line once, in
+// order, with the 17 recorded repairs.
+func TestCheckSeed(t *testing.T) {
+	code, out, errs := runCmd(t, "check", "-seed", repo("seeds/000_cdd563ffef68d5a8.txt"), "-content", repo("content"), "-out", repo("public"))
+	if code != 0 {
+		t.Fatalf("check failed (%d):\n%s%s", code, out, errs)
+	}
+	want := "check: 111 report lines compared; 0 unexplained differences; 17 repairs, 1 restored lines and 689 punctuation marks"
+	if !strings.Contains(out, want) {
+		t.Errorf("check said %q, want it to contain %q", out, want)
+	}
+}
+
+// copyDir copies the repository's content, templates and static into a
+// temporary project so a test can break it.
+func tempProject(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, d := range []string{"content", "templates", "static", "seeds"} {
+		for n, b := range readTree(t, repo(d)) {
+			p := filepath.Join(dir, d, filepath.FromSlash(n))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return dir
+}
+
+func flags(dir string) []string {
+	return []string{"-seed", filepath.Join(dir, "seeds/000_cdd563ffef68d5a8.txt"), "-content", filepath.Join(dir, "content"),
+		"-templates", filepath.Join(dir, "templates"), "-static", filepath.Join(dir, "static"), "-out", filepath.Join(dir, "public")}
+}
+
+func edit(t *testing.T, p, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s does not contain %q", p, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBadInput: each broken input gives path:line and a non-zero exit, and
+// leaves public/ and content/ as they were.
+func TestBadInput(t *testing.T) {
+	cases := []struct {
+		name   string
+		cmd    string
+		break_ func(t *testing.T, dir string)
+		want   string // in stderr; DIR stands for the project
+	}{
+		{"missing seed", "import", func(t *testing.T, dir string) { os.Remove(filepath.Join(dir, "seeds/000_cdd563ffef68d5a8.txt")) },
+			"DIR/seeds/000_cdd563ffef68d5a8.txt: cannot read the seed: no such file or directory"},
+		{"unreadable seed", "import", func(t *testing.T, dir string) {
+			p := filepath.Join(dir, "seeds/000_cdd563ffef68d5a8.txt")
+			os.Remove(p)
+			os.Mkdir(p, 0o755)
+		}, "DIR/seeds/000_cdd563ffef68d5a8.txt: cannot read the seed"},
+		{"empty seed", "import", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "seeds/000_cdd563ffef68d5a8.txt"), nil, 0o644)
+		}, "DIR/seeds/000_cdd563ffef68d5a8.txt:1: the seed is empty"},
+		{"seed with no structure", "import", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, "content/corrections.tsv"))
+			os.WriteFile(filepath.Join(dir, "seeds/000_cdd563ffef68d5a8.txt"), []byte("今天天氣很好。\n我們去公園。\n"), 0o644)
+		}, "DIR/seeds/000_cdd563ffef68d5a8.txt:1: no title"},
+		{"damaged span no longer found", "import", func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, "content/corrections.tsv"), "?v\t", "?x\t")
+		}, "DIR/seeds/000_cdd563ffef68d5a8.txt:38: recorded damaged text \"?x\" (DIR/content/corrections.tsv:14) is no longer found"},
+		{"broken front matter", "build", func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, "content/05-part-2-3.md"), "cite: 二（三）\n", "cite: 二: （三）\n")
+		}, "DIR/content/05-part-2-3.md:3: invalid YAML: mapping values are not allowed in this context"},
+		{"front matter not closed", "build", func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, "content/05-part-2-3.md"), "parent: part-2\n---\n", "parent: part-2\n")
+		}, "DIR/content/05-part-2-3.md:1: front matter is not closed"},
+		{"unknown front matter key", "build", func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, "content/05-part-2-3.md"), "kind: section\n", "kind: section\ntitel: x\n")
+		}, "DIR/content/05-part-2-3.md:7: unknown key \"titel\""},
+		{"duplicate slug", "build", func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, "content/05-part-2-3.md"), "slug: part-2-3\n", "slug: part-2-2\n")
+		}, "content/05-part-2-3.md:1: duplicate slug \"part-2-2\""},
+		{"duplicate ID", "build", func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, "content/05-part-2-3.md"), "{#p2-3-2}", "{#p2-3-1}")
+		}, "DIR/content/05-part-2-3.md:13: duplicate ID \"p2-3-1\" (also DIR/content/05-part-2-3.md:11)"},
+		{"paragraph without ID", "build", func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, "content/05-part-2-3.md"), " {#p2-3-2}", "")
+		}, "DIR/content/05-part-2-3.md:13: paragraph has no ID"},
+		{"unknown template", "build", func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, "content/05-part-2-3.md"), "kind: section\n", "kind: section\ntemplate: wide\n")
+		}, "DIR/content/05-part-2-3.md:1: unknown template \"wide\""},
+		{"template syntax error", "build", func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, "templates/page.html"), "{{.Body}}", "{{.Body")
+		}, "DIR/templates/page.html:4: unexpected \"{\" in operand"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := tempProject(t)
+			fl := flags(dir)
+			if code, out, errs := runCmd(t, append([]string{"build"}, fl...)...); code != 0 {
+				t.Fatalf("first build failed: %s%s", out, errs)
+			}
+			before := readTree(t, filepath.Join(dir, "public"))
+			contentBefore := readTree(t, filepath.Join(dir, "content"))
+			c.break_(t, dir)
+			code, _, errs := runCmd(t, append([]string{c.cmd}, fl...)...)
+			if code == 0 {
+				t.Fatalf("%s succeeded on bad input", c.cmd)
+			}
+			want := strings.ReplaceAll(c.want, "DIR", dir)
+			if !strings.Contains(errs, want) {
+				t.Errorf("stderr:\n%s\nwant it to contain:\n%s", errs, want)
+			}
+			after := readTree(t, filepath.Join(dir, "public"))
+			if len(after) != len(before) {
+				t.Errorf("public/ changed: %d files, was %d", len(after), len(before))
+			}
+			for n, b := range before {
+				if !bytes.Equal(after[n], b) {
+					t.Errorf("public/%s changed", n)
+				}
+			}
+			if c.cmd == "import" {
+				contentAfter := readTree(t, filepath.Join(dir, "content"))
+				for n, b := range contentAfter {
+					if cb, ok := contentBefore[n]; ok && !bytes.Equal(b, cb) && n != "corrections.tsv" {
+						t.Errorf("content/%s changed by a failed import", n)
+					}
+				}
+			}
+			if ents, _ := filepath.Glob(filepath.Join(dir, ".public-new-*")); len(ents) > 0 {
+				t.Errorf("temporary directories left: %v", ents)
+			}
+		})
+	}
+}
+
+// TestImportTwiceAndForce: a second import changes nothing; an editor's
+// change is kept unless -force.
+func TestImportTwiceAndForce(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	b, _ := os.ReadFile(repo("content/corrections.tsv"))
+	os.WriteFile(filepath.Join(dir, "content/corrections.tsv"), b, 0o644)
+	args := []string{"import", "-seed", repo("seeds/000_cdd563ffef68d5a8.txt"), "-content", filepath.Join(dir, "content")}
+	if code, out, errs := runCmd(t, args...); code != 0 {
+		t.Fatalf("import: %s%s", out, errs)
+	}
+	first := readTree(t, filepath.Join(dir, "content"))
+	code, out, errs := runCmd(t, args...)
+	if code != 0 || !strings.Contains(out, "0 files written") {
+		t.Fatalf("second import: %d %s%s", code, out, errs)
+	}
+	second := readTree(t, filepath.Join(dir, "content"))
+	for n := range first {
+		if !bytes.Equal(first[n], second[n]) {
+			t.Errorf("%s differs after the second import", n)
+		}
+	}
+	// The committed content is what import writes (plus editors' work
+	// recorded since; none yet).
+	for n, b := range first {
+		if n == ".import.sum" {
+			continue
+		}
+		if cb, err := os.ReadFile(repo("content/" + n)); err != nil || !bytes.Equal(cb, b) {
+			t.Errorf("content/%s is not what import writes", n)
+		}
+	}
+	page := filepath.Join(dir, "content", "05-part-2-3.md")
+	edit(t, page, "辦好人民滿意教育。", "辦好人民滿意教育。") // a no-op edit keeps the file as import wrote it
+	edited := bytes.Replace(first["05-part-2-3.md"], []byte("title: "), []byte("title: 編者改過 "), 1)
+	os.WriteFile(page, edited, 0o644)
+	code, _, errs = runCmd(t, args...)
+	if code == 0 || !strings.Contains(errs, page+": changed since the last import") {
+		t.Fatalf("import over an edited file: code %d, stderr %q", code, errs)
+	}
+	if b, _ := os.ReadFile(page); !bytes.Equal(b, edited) {
+		t.Fatal("the editor's change was overwritten")
+	}
+	if code, out, errs := runCmd(t, append(args, "-force")...); code != 0 || !strings.Contains(out, "1 files written") {
+		t.Fatalf("import -force: %d %s%s", code, out, errs)
+	}
+	if b, _ := os.ReadFile(page); !bytes.Equal(b, first["05-part-2-3.md"]) {
+		t.Fatal("-force did not restore the imported file")
+	}
+}
+
+// TestOtherReports: synthetic reports of other cities build and check:
+// no corrections file, no notes, Simplified script, （十一） subsections.
+// The golden files hold the content import writes; review their diffs.
+func TestOtherReports(t *testing.T) {
+	files, _ := filepath.Glob(repo("testdata/*.txt"))
+	if len(files) == 0 {
+		t.Fatal("no synthetic reports in testdata/")
+	}
+	for _, seed := range files {
+		name := strings.TrimSuffix(filepath.Base(seed), ".txt")
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			fl := []string{"-seed", seed, "-content", filepath.Join(dir, "content"), "-out", filepath.Join(dir, "public"),
+				"-templates", repo("templates"), "-static", repo("static")}
+			for _, cmd := range []string{"import", "build", "check"} {
+				if code, out, errs := runCmd(t, append([]string{cmd}, fl...)...); code != 0 {
+					t.Fatalf("%s: %s%s", cmd, out, errs)
+				}
+			}
+			got := readTree(t, filepath.Join(dir, "content"))
+			delete(got, ".import.sum")
+			golden := filepath.Join("testdata", "import", name+".txtar")
+			var names []string
+			for n := range got {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			ar := &txtar.Archive{Comment: []byte("content/ that import writes for ../../testdata/" + name + ".txt\n")}
+			for _, n := range names {
+				ar.Files = append(ar.Files, txtar.File{Name: n, Data: got[n]})
+			}
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				if err := os.WriteFile(golden, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := txtar.ParseFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./generator -run TestOtherReports -update)", err)
+			}
+			if !bytes.Equal(txtar.Format(want), txtar.Format(ar)) {
+				t.Errorf("import output differs from %s; run with -update and review the diff", golden)
+			}
+		})
+	}
+}
