@@ -50,10 +50,13 @@ type Difference struct {
 	Seed  int    // seed line, 0 when the text is not in the seed
 	Want  string // seed text ("" for extra text)
 	Got   string // edition text ("" for missing text)
+	Moved bool   // the text is the seed's, but out of order
 }
 
 func (d Difference) String() string {
 	switch {
+	case d.Moved:
+		return fmt.Sprintf("%s: seed line %d is out of order: %q", d.Where, d.Seed, clip(d.Want))
 	case d.Got == "":
 		return fmt.Sprintf("%s: seed line %d is missing from the edition: %q", d.Where, d.Seed, clip(d.Want))
 	case d.Want == "":
@@ -247,7 +250,30 @@ func compare(want []report.Unit, got []unit) []Difference {
 		at = got[m-1].where
 	}
 	flush(at)
-	return ds
+	return moved(ds)
+}
+
+// moved joins a missing and an extra unit of the same text into one
+// "out of order" difference.
+func moved(ds []Difference) []Difference {
+	var out []Difference
+	used := map[int]bool{}
+	for i, d := range ds {
+		if used[i] {
+			continue
+		}
+		if d.Want == "" {
+			for j, e := range ds {
+				if !used[j] && j != i && e.Got == "" && e.Want == d.Got {
+					used[j] = true
+					d = Difference{Where: d.Where, Seed: e.Seed, Want: e.Want, Got: d.Got, Moved: true}
+					break
+				}
+			}
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 func firstDiff(a, b string) (int, string, string) {

@@ -31,6 +31,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"edition/generator/internal/diag"
 	"edition/generator/internal/report"
@@ -158,6 +159,10 @@ func Load(fsys fs.FS, dir string) (*Content, error) {
 			add(&diag.Error{Path: p, Msg: err.Error()})
 			continue
 		}
+		if line := invalidUTF8(data); line > 0 {
+			add(diag.Errorf(p, line, "not UTF-8 text"))
+			continue
+		}
 		switch {
 		case e.Name() == SiteFile:
 			add(c.loadSettings(p, data))
@@ -222,6 +227,19 @@ func (c *Content) checkPages() error {
 		errs = append(errs, diag.Errorf(c.Dir, 0, "want exactly one page with kind: home, have %d", home))
 	}
 	return errs.Err()
+}
+
+// invalidUTF8 returns the first line that is not UTF-8, or 0.
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return 0
+	}
+	for i, l := range bytes.Split(b, []byte("\n")) {
+		if !utf8.Valid(l) {
+			return i + 1
+		}
+	}
+	return 1
 }
 
 var kinds = map[string]bool{"home": true, "part": true, "section": true, "closing": true}
