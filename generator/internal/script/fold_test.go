@@ -3,6 +3,7 @@ package script
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFold(t *testing.T) {
@@ -60,4 +61,28 @@ func BenchmarkT2SSeed(b *testing.B) {
 	for b.Loop() {
 		c.T2S(src)
 	}
+}
+
+func FuzzFold(f *testing.F) {
+	c, err := New(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("減稅 ＧＤＰ\u3000著力")
+	f.Add("\xff\x00a")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, idx := c.Fold(s)
+		n := utf8.RuneCountInString(got)
+		if n != len(idx) {
+			t.Fatalf("Fold(%q): %d runes but %d offsets", s, n, len(idx))
+		}
+		for i := 1; i < len(idx); i++ {
+			if idx[i] <= idx[i-1] {
+				t.Fatalf("Fold(%q): offsets not increasing: %v", s, idx)
+			}
+		}
+		if len(idx) > 0 && idx[len(idx)-1] >= utf8.RuneCountInString(s) {
+			t.Fatalf("Fold(%q): offset %d past the end", s, idx[len(idx)-1])
+		}
+	})
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -230,5 +231,44 @@ func TestBrowserNoJavaScript(t *testing.T) {
 	text, err := chromedp.Run(ctx, chromedp.Text("#p-1-2"))
 	if err != nil || !strings.Contains(text, "減稅") {
 		t.Errorf("paragraph text %q (err %v)", text, err)
+	}
+}
+
+// TestBrowserSeedIndex loads the Traditional edition's index for the whole
+// report (as the site would) and searches it in Simplified.
+func TestBrowserSeedIndex(t *testing.T) {
+	u := sitePage(t)
+	docs := seedDocs(t)
+	for i := range docs {
+		docs[i].URL = "page.html" + docs[i].URL
+	}
+	ix, err := Build(docs, Config{Fold: converter(t).FoldRune})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(strings.TrimPrefix(u, "file://"))
+	if err := os.WriteFile(filepath.Join(dir, "search-index.js"), ix, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, d := range docs {
+		if strings.Contains(d.Text, "著力") {
+			want++
+		}
+	}
+	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 640, Mobile: true})
+	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	status, hrefs, marks := results(t, ctx, "着力")
+	if status != fmt.Sprintf("找到 %d 处", want) || len(hrefs) != want || want == 0 {
+		t.Errorf("着力 in the Traditional seed: %q, %q; want %d paragraphs", status, hrefs, want)
+	}
+	for _, m := range marks {
+		for _, part := range strings.Split(m, "|") {
+			if part != "著力" {
+				t.Errorf("marks %q, want each 著力", m)
+			}
+		}
 	}
 }
