@@ -16,6 +16,8 @@
  * Text and query are folded the same way as Go's script.FoldRune: whitespace
  * dropped, full-width ASCII to half-width, A-Z to a-z, and the index's
  * "fold" table (Traditional -> Simplified), so 减税 finds 減稅 and back.
+ * Doc URLs in the index are relative to the index file, so one index per
+ * edition serves every page of it, at any depth.
  *
  * ES5 only (WeChat's Chrome 78 core): no modules, arrows, ?. or ??.
  */
@@ -68,6 +70,7 @@
     this.map = null;
     this.state = 'idle';
     this.timer = 0;
+    this.base = document.baseURI;
     this.build();
     this.bind();
   }
@@ -162,6 +165,7 @@
     s.async = true;
     s.onload = function () {
       if (window.SEARCH_INDEX) {
+        self.base = s.src; /* absolute once set: doc URLs are relative to it */
         self.ready(window.SEARCH_INDEX);
       } else {
         self.fail();
@@ -184,13 +188,20 @@
     for (var j = 0; j < ix.docs.length; j++) {
       var d = ix.docs[j];
       var folded = fold(map, d[3]);
-      docs.push({ url: d[0], cite: d[1], kind: d[2], text: d[3], f: folded.s, at: folded.at });
+      docs.push({ url: resolve(d[0], this.base), cite: d[1], kind: d[2], text: d[3], f: folded.s, at: folded.at });
     }
     this.map = map;
     this.docs = docs;
     this.state = 'ready';
     if (this.input.value) { this.run(); }
   };
+
+  /* resolve makes a doc URL from the index (relative to the index file, so
+   * one index serves pages at any depth) absolute; old cores without URL()
+   * keep it as written. */
+  function resolve(u, base) {
+    try { return new URL(u, base).href; } catch (e) { return u; }
+  }
 
   /* terms splits the query on spaces (AND) and folds each part. */
   Search.prototype.terms = function (q) {

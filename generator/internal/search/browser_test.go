@@ -69,7 +69,7 @@ func results(t *testing.T, ctx context.Context, q string) (status string, hrefs,
 	if err != nil {
 		t.Fatal(err)
 	}
-	hrefs, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](`[].map.call(document.querySelectorAll('#search-results a'), function (a) { return a.getAttribute('href') })`))
+	hrefs, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](`[].map.call(document.querySelectorAll('#search-results a'), function (a) { return a.getAttribute('href').replace(/^.*\//, '') })`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func TestBrowserSearch(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
 			t.Fatal(err)
 		}
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.getAttribute('href') || document.activeElement.id`))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.activeElement.getAttribute('href') || document.activeElement.id).replace(/^.*\//, '')`))
 		if err != nil || got != "page.html#p-1-1" {
 			t.Errorf("focus after ArrowDown on %q (err %v), want the first result", got, err)
 		}
@@ -270,5 +270,32 @@ func TestBrowserSeedIndex(t *testing.T) {
 				t.Errorf("marks %q, want each 著力", m)
 			}
 		}
+	}
+}
+
+// TestBrowserSubdirectoryPage: a page one level down uses the same index;
+// result links resolve against the index file, not the page.
+func TestBrowserSubdirectoryPage(t *testing.T) {
+	u := sitePage(t)
+	dir := filepath.Dir(strings.TrimPrefix(u, "file://"))
+	page, err := os.ReadFile(filepath.Join(dir, "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := strings.NewReplacer(`src="`, `src="../`, `href="search.css"`, `href="../search.css"`, `data-index="`, `data-index="../`).Replace(string(page))
+	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "sub", "page.html"), []byte(sub), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 640, Mobile: true})
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.Join(dir, "sub", "page.html"))); err != nil {
+		t.Fatal(err)
+	}
+	results(t, ctx, "减税")
+	href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#search-results a').href`))
+	if want := "file://" + filepath.Join(dir, "page.html") + "#p-1-1"; err != nil || href != want {
+		t.Errorf("first result links to %q (err %v), want %q", href, err, want)
 	}
 }

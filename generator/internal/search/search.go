@@ -34,7 +34,7 @@ import (
 
 // Doc is one searchable unit of an edition.
 type Doc struct {
-	URL  string // link to the unit, e.g. "#p-2-3-4" or "index.html#n-12"
+	URL  string // link to the unit, relative to the index file: "index.html#p-2-3-4"
 	Cite string // short label shown with the result, e.g. "二（三）¶4"
 	Kind string // "para" or "note"
 	Text string // plain text in the edition's script, no markup
