@@ -105,11 +105,17 @@
   Search.prototype.bind = function () {
     var self = this;
     this.input.addEventListener('focus', function () { self.load(); });
-    this.input.addEventListener('input', function () {
+    function schedule() {
       self.load();
       clearTimeout(self.timer);
       self.timer = setTimeout(function () { self.run(); }, DEBOUNCE_MS);
+    }
+    /* While a Pinyin IME composes, the box holds Latin letters (jianshui):
+     * wait for the characters (compositionend) instead of searching those. */
+    this.input.addEventListener('input', function (e) {
+      if (!e.isComposing) { schedule(); }
     });
+    this.input.addEventListener('compositionend', schedule);
     this.form.addEventListener('submit', function (e) {
       e.preventDefault();
       clearTimeout(self.timer);

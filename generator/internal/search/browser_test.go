@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"edition/generator/internal/browsertest"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -297,5 +298,38 @@ func TestBrowserSubdirectoryPage(t *testing.T) {
 	href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#search-results a').href`))
 	if want := "file://" + filepath.Join(dir, "page.html") + "#p-1-1"; err != nil || href != want {
 		t.Errorf("first result links to %q (err %v), want %q", href, err, want)
+	}
+}
+
+// TestBrowserPinyinComposition: while an IME composes (the box holds
+// "jianshui"), nothing is searched; the committed 减税 is.
+func TestBrowserPinyinComposition(t *testing.T) {
+	u := sitePage(t)
+	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 640, Mobile: true})
+	if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.Tap("#q")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, input.ImeSetComposition, input.ImeSetCompositionParams{Text: "jianshui", SelectionStart: 8, SelectionEnd: 8}); err != nil {
+		t.Fatal(err)
+	}
+	// Give a search of "jianshui" time to happen, were it going to (the
+	// debounce is 120 ms). A slow machine can only make this pass wrongly,
+	// never fail wrongly; the regression it guards was caught at 300 ms.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise(function (r) { setTimeout(function () { r(true) }, 300) })`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('q').value + '|' + (document.getElementById('search-status').getAttribute('data-query') || '')`))
+	if err != nil || got != "jianshui|" {
+		t.Errorf("during composition: value|searched = %q (err %v), want \"jianshui|\"", got, err)
+	}
+	if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: "减税"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('search-status').getAttribute('data-query') === '减税'`)); err != nil {
+		t.Fatal(err)
+	}
+	status, err := chromedp.Run(ctx, chromedp.Text("#search-status"))
+	if err != nil || status != "找到 2 处" {
+		t.Errorf("after commit: status %q (err %v), want 找到 2 处", status, err)
 	}
 }
