@@ -70,6 +70,7 @@
     this.map = null;
     this.state = 'idle';
     this.timer = 0;
+    this.composing = false;
     this.base = document.baseURI;
     this.build();
     this.bind();
@@ -112,10 +113,14 @@
     }
     /* While a Pinyin IME composes, the box holds Latin letters (jianshui):
      * wait for the characters (compositionend) instead of searching those. */
-    this.input.addEventListener('input', function (e) {
-      if (!e.isComposing) { schedule(); }
+    this.input.addEventListener('compositionstart', function () { self.composing = true; });
+    this.input.addEventListener('compositionend', function () {
+      self.composing = false;
+      schedule();
     });
-    this.input.addEventListener('compositionend', schedule);
+    this.input.addEventListener('input', function (e) {
+      if (!e.isComposing && !self.composing) { schedule(); }
+    });
     this.form.addEventListener('submit', function (e) {
       e.preventDefault();
       clearTimeout(self.timer);
@@ -220,6 +225,7 @@
   };
 
   Search.prototype.run = function () {
+    if (this.composing) { return; } /* e.g. the index arrived mid-composition */
     var q = this.input.value;
     if (!q.replace(/[\s\u3000]+/g, '')) {
       this.close();
