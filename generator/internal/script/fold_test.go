@@ -86,3 +86,22 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLintSeed(b *testing.B) {
+	c, err := New(loadTable(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := c.T2S(correctedSeed(b))
+	for b.Loop() {
+		c.Lint("seed", out)
+	}
+}

@@ -201,6 +201,18 @@ func TestBrowserReaderControls(t *testing.T) {
 	if got, want := state(), "js text-l hc 20px 大高对比度"; got != want {
 		t.Errorf("after reload: %q, want %q (not remembered)", got, want)
 	}
+	// The stored preferences and the enhancements applied without moving
+	// anything: no layout-shift entries since navigation.
+	shift, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`new Promise(function (resolve) {
+		var sum = 0;
+		new PerformanceObserver(function (list) {
+			list.getEntries().forEach(function (e) { sum += e.value; });
+		}).observe({type: 'layout-shift', buffered: true});
+		requestAnimationFrame(function () { requestAnimationFrame(function () { resolve(sum); }); });
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil || shift != 0 {
+		t.Errorf("layout shift after reload with stored preferences = %v (err %v), want 0", shift, err)
+	}
 	if err := chromedp.Do(ctx, chromedp.Tap(`[data-size="s"]`), chromedp.Tap(`[data-contrast]`)); err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +221,7 @@ func TestBrowserReaderControls(t *testing.T) {
 	}
 
 	// A storage that throws must not break the controls.
-	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`Storage.prototype.setItem = function () { throw new Error('quota') }; true`))
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`Storage.prototype.setItem = function () { throw new Error('quota') }; true`))
 	if err != nil {
 		t.Fatal(err)
 	}
