@@ -1,0 +1,117 @@
+package search
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"edition/generator/internal/script"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+const overridesPath = "../../../content/script-overrides.tsv"
+
+func converter(t testing.TB) *script.Converter {
+	t.Helper()
+	data, err := os.ReadFile(overridesPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := script.LoadOverrides(overridesPath, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := script.New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// parseDocs reads url<TAB>cite<TAB>kind<TAB>text lines.
+func parseDocs(t testing.TB, data []byte) []Doc {
+	t.Helper()
+	var docs []Doc
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			t.Fatalf("bad docs line %q", line)
+		}
+		docs = append(docs, Doc{URL: f[0], Cite: f[1], Kind: f[2], Text: f[3]})
+	}
+	return docs
+}
+
+func TestBuildGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	c := converter(t)
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			a, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var docs []byte
+			want := -1
+			for i, f := range a.Files {
+				switch f.Name {
+				case "docs.tsv":
+					docs = f.Data
+				case "index.js":
+					want = i
+				}
+			}
+			got, err := Build(parseDocs(t, docs), Config{Fold: c.FoldRune})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if *update {
+				a.Files[want].Data = got
+				if err := os.WriteFile(file, txtar.Format(a), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if !bytes.Equal(got, a.Files[want].Data) {
+				t.Errorf("index differs from %s (run with -update and review):\ngot:\n%s\nwant:\n%s", file, got, a.Files[want].Data)
+			}
+		})
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  Doc
+		want string
+	}{
+		{"bad kind", Doc{URL: "#p-1", Kind: "heading", Text: "x"}, `kind "heading"`},
+		{"empty text", Doc{URL: "#p-1", Kind: "para", Text: " "}, "empty URL or text"},
+		{"empty URL", Doc{Kind: "para", Text: "x"}, "empty URL or text"},
+		{"invalid UTF-8", Doc{URL: "#p-1", Kind: "para", Text: "\xff"}, "not valid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Build([]Doc{tt.doc}, Config{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestBuildEscapesForHTML(t *testing.T) {
+	out, err := Build([]Doc{{URL: "#p-1", Kind: "para", Text: "a</script>\u2028b"}}, Config{Global: "IDX"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	if strings.Contains(s, "</script>") || strings.Contains(s, "\u2028") || !strings.Contains(s, "window.IDX=") {
+		t.Errorf("output not safe to inline or wrong global:\n%s", s)
+	}
+}

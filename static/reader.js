@@ -1,0 +1,95 @@
+/* Reader controls: text size 大/中/小 and high contrast (适老化).
+ *
+ * The template renders real buttons, hidden by search.css until <html> has
+ * class "js" (set by reader-head.js in <head>), so readers without
+ * JavaScript see no dead buttons and nothing moves when this file loads:
+ *
+ *   <div class="reader-controls" role="group" aria-label="阅读设置">
+ *     <button type="button" data-size="l" aria-pressed="false">大</button>
+ *     <button type="button" data-size="m" aria-pressed="true">中</button>
+ *     <button type="button" data-size="s" aria-pressed="false">小</button>
+ *     <button type="button" data-contrast aria-pressed="false">高对比度</button>
+ *   </div>
+ *
+ * Choices are classes on <html> (text-l, text-s, hc) and are remembered in
+ * localStorage under edition.size (l|m|s) and edition.contrast (1|0); when
+ * storage throws, the choice still applies to this page.
+ * ES5 only (WeChat's Chrome 78 core).
+ */
+(function () {
+  'use strict';
+
+  var root = document.documentElement;
+
+  function has(c) { return (' ' + root.className + ' ').indexOf(' ' + c + ' ') >= 0; }
+
+  function toggle(c, on) {
+    var list = root.className.split(/\s+/), out = [];
+    for (var i = 0; i < list.length; i++) {
+      if (list[i] && list[i] !== c) { out.push(list[i]); }
+    }
+    if (on) { out.push(c); }
+    root.className = out.join(' ');
+  }
+
+  function store(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (e) { /* private mode, file:// */ }
+  }
+
+  function size() { return has('text-l') ? 'l' : has('text-s') ? 's' : 'm'; }
+
+  function setSize(s) {
+    toggle('text-l', s === 'l');
+    toggle('text-s', s === 's');
+    store('edition.size', s);
+  }
+
+  function setContrast(on) {
+    toggle('hc', on);
+    store('edition.contrast', on ? '1' : '0');
+  }
+
+  /* sync marks the pressed buttons in every control group on the page. */
+  function sync() {
+    var buttons = document.querySelectorAll('.reader-controls button');
+    var s = size(), hc = has('hc');
+    for (var i = 0; i < buttons.length; i++) {
+      var b = buttons[i], v = b.getAttribute('data-size');
+      if (v) {
+        b.setAttribute('aria-pressed', v === s ? 'true' : 'false');
+      } else if (b.hasAttribute('data-contrast')) {
+        b.setAttribute('aria-pressed', hc ? 'true' : 'false');
+      }
+    }
+  }
+
+  function onClick(e) {
+    var b = e.target;
+    while (b && b.nodeName !== 'BUTTON') { b = b.parentNode; }
+    if (!b) { return; }
+    var v = b.getAttribute('data-size');
+    if (v === 'l' || v === 'm' || v === 's') {
+      setSize(v);
+    } else if (b.hasAttribute('data-contrast')) {
+      setContrast(!has('hc'));
+    } else {
+      return;
+    }
+    sync();
+  }
+
+  function init() {
+    if (!has('js')) { toggle('js', true); }
+    var groups = document.querySelectorAll('.reader-controls');
+    for (var i = 0; i < groups.length; i++) {
+      groups[i].addEventListener('click', onClick);
+    }
+    sync();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();
