@@ -83,6 +83,14 @@ func Run(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	want := res.Report.Units()
+	// The edition in the seed's own script is the one to compare.
+	if pre := strings.TrimSuffix(c.Settings.Original().Prefix, "/"); pre != "" {
+		sub, err := fs.Sub(cfg.Out, pre)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Out = sub
+	}
 	got, err := extract(cfg, c)
 	if err != nil {
 		return nil, err

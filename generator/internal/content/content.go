@@ -81,7 +81,36 @@ type Settings struct {
 	BaseURL     string `yaml:"base_url"`     // absolute, ends in /
 	OfficialURL string `yaml:"official_url"` // where the official text is published
 	Seed        string `yaml:"seed"`         // seed file name, for check
+	Script      string `yaml:"script"`       // the seed's script: zh-Hant (default) or zh-Hans
 	About       string `yaml:"about"`        // short text for the home page
+}
+
+// Edition is one script's edition of the site.
+type Edition struct {
+	Lang    string // zh-Hans, zh-Hant
+	Prefix  string // path below the site root: "" or "zh-hant/"
+	Label   string // the switch's name for it: 简体, 繁體
+	Convert bool   // converted from the seed's script (t2s)
+}
+
+// Editions returns the editions to build: Simplified at the root, for the
+// readers, and the seed's own Traditional under zh-hant/. A Simplified
+// report has one edition.
+func (s Settings) Editions() []Edition {
+	if s.Script == "zh-Hans" {
+		return []Edition{{Lang: "zh-Hans", Label: "简体"}}
+	}
+	return []Edition{{Lang: "zh-Hans", Label: "简体", Convert: true}, {Lang: "zh-Hant", Prefix: "zh-hant/", Label: "繁體"}}
+}
+
+// Original returns the edition in the seed's own script.
+func (s Settings) Original() Edition {
+	for _, e := range s.Editions() {
+		if !e.Convert {
+			return e
+		}
+	}
+	return s.Editions()[0]
 }
 
 // Note is one entry of notes.yaml.

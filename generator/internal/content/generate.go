@@ -221,6 +221,12 @@ func settingsFile(r *report.Report, seed string) []byte {
 	b.WriteString("# Where readers find the official text.\n")
 	b.WriteString("official_url: \"\"\n")
 	fmt.Fprintf(&b, "seed: %s\n", yamlString(seed))
+	b.WriteString("# The seed's script. A Traditional report also gets a Simplified edition (at the root).\n")
+	if r.Simplified() {
+		b.WriteString("script: zh-Hans\n")
+	} else {
+		b.WriteString("script: zh-Hant\n")
+	}
 	b.WriteString("about: 本版是政府工作報告的注釋版，非官方版本。正文逐字依照報告原文，原文在傳輸中受損之處已按記錄修復，每處修復及其依據見勘誤頁。\n")
 	return []byte(b.String())
 }

@@ -33,8 +33,14 @@ func sitePage(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	for _, f := range []string{"search.js", "search.css", "reader.js", "reader-head.js"} {
-		copyFile(filepath.Join("../../../static", f), f)
+	for to, from := range map[string]string{
+		"search.js":      "static/js/search.js",
+		"search.css":     "static/css/20-search.css",
+		"base.css":       "static/css/00-base.css",
+		"reader.js":      "static/js/reader.js",
+		"reader-head.js": "templates/partials/reader-head.js",
+	} {
+		copyFile(filepath.Join("../../..", from), to)
 	}
 	copyFile("testdata/browser/page.html", "page.html")
 	tsv, err := os.ReadFile("testdata/browser/docs.tsv")

@@ -14,11 +14,11 @@ import (
 
 // assets bundles static/css/*.css into one stylesheet and static/js/*.js
 // into one script (in name order, so 00-base.css comes first), named by
-// content hash, and copies every other static file as it is.
-func (b *builder) assets() error {
-	dir := b.src.Static
-	var css, js bytes.Buffer
-	err := fs.WalkDir(dir.FS, ".", func(rel string, d fs.DirEntry, err error) error {
+// content hash, and copies every other static file as it is. It returns
+// the bundles' paths below the site root.
+func assets(dir Dir, out Output) (css, js string, err error) {
+	var cssb, jsb bytes.Buffer
+	err = fs.WalkDir(dir.FS, ".", func(rel string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -31,52 +31,62 @@ func (b *builder) assets() error {
 		}
 		switch {
 		case path.Dir(rel) == "css" && path.Ext(rel) == ".css":
-			css.WriteString("/* " + rel + " */\n")
-			css.Write(data)
-			css.WriteString("\n")
+			cssb.WriteString("/* " + rel + " */\n")
+			cssb.Write(data)
+			cssb.WriteString("\n")
 		case path.Dir(rel) == "js" && path.Ext(rel) == ".js":
-			js.WriteString("/* " + rel + " */\n")
-			js.Write(data)
-			js.WriteString("\n;\n")
+			jsb.WriteString("/* " + rel + " */\n")
+			jsb.Write(data)
+			jsb.WriteString("\n;\n")
 		default:
-			b.out[rel] = data
+			out[rel] = data
 		}
 		return nil
 	})
 	if err != nil {
-		return &diag.Error{Path: dir.Name, Msg: err.Error()}
+		return "", "", &diag.Error{Path: dir.Name, Msg: err.Error()}
 	}
-	if css.Len() > 0 {
-		b.out["assets/site-"+hash8(css.Bytes())+".css"] = css.Bytes()
+	if cssb.Len() > 0 {
+		css = "assets/site-" + hash8(cssb.Bytes()) + ".css"
+		out[css] = cssb.Bytes()
 	}
-	if js.Len() > 0 {
-		b.out["assets/site-"+hash8(js.Bytes())+".js"] = js.Bytes()
+	if jsb.Len() > 0 {
+		js = "assets/site-" + hash8(jsb.Bytes()) + ".js"
+		out[js] = jsb.Bytes()
 	}
-	return nil
+	return css, js, nil
 }
 
-// loadTemplates parses templates/base.html and partials with each page
-// template. A template error names its file and line.
-func (b *builder) loadTemplates() error {
-	dir := b.src.Templates
+// loadTemplates parses templates/base.html and the partials with each page
+// template, in the edition's script. A template error names its file and
+// line (conversion keeps lines).
+func (e *edition) loadTemplates() error {
+	dir := e.src.Templates
 	files, err := fs.Glob(dir.FS, "*.html")
 	if err != nil || len(files) == 0 {
 		return &diag.Error{Path: dir.Name, Msg: "no templates (*.html)"}
 	}
-	partials, _ := fs.Glob(dir.FS, "partials/*.html")
+	partials, _ := fs.Glob(dir.FS, "partials/*")
 	sort.Strings(partials)
-	common := template.New("").Funcs(funcs)
+	common := template.New("").Funcs(e.funcs())
 	for _, f := range append([]string{"base.html"}, partials...) {
 		name := path.Join(dir.Name, f)
 		data, err := fs.ReadFile(dir.FS, f)
 		if err != nil {
 			return &diag.Error{Path: name, Msg: "cannot read: " + err.Error()}
 		}
-		if _, err := common.New(name).Parse(string(data)); err != nil {
+		if strings.HasSuffix(f, ".js") {
+			// A script partial is inlined as it is: {{template "reader-head.js"}}.
+			if _, err := common.New(path.Base(f)).Parse(`<script>` + strings.TrimSpace(stripComment(string(data))) + `</script>`); err != nil {
+				return templateErr(name, err)
+			}
+			continue
+		}
+		if _, err := common.New(name).Parse(e.conv(string(data))); err != nil {
 			return templateErr(name, err)
 		}
 	}
-	b.tmpl = map[string]*template.Template{}
+	e.tmpl = map[string]*template.Template{}
 	for _, f := range files {
 		if f == "base.html" {
 			continue
@@ -90,17 +100,29 @@ func (b *builder) loadTemplates() error {
 		if err != nil {
 			return err
 		}
-		if _, err := t.New(name).Parse(string(data)); err != nil {
+		if _, err := t.New(name).Parse(e.conv(string(data))); err != nil {
 			return templateErr(name, err)
 		}
-		b.tmpl[strings.TrimSuffix(path.Base(f), ".html")] = t
+		e.tmpl[strings.TrimSuffix(path.Base(f), ".html")] = t
 	}
 	return nil
 }
 
-func (b *builder) templateNames() []string {
+// stripComment drops a leading /* … */ block, which documents a script
+// partial in the repository but need not be sent to every reader.
+func stripComment(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "/*") {
+		if i := strings.Index(s, "*/"); i >= 0 {
+			return s[i+2:]
+		}
+	}
+	return s
+}
+
+func (e *edition) templateNames() []string {
 	var ns []string
-	for n := range b.tmpl {
+	for n := range e.tmpl {
 		ns = append(ns, n)
 	}
 	sort.Strings(ns)
@@ -119,14 +141,16 @@ func templateErr(f string, err error) error {
 	return &diag.Error{Path: f, Msg: msg}
 }
 
-var funcs = template.FuncMap{
-	"rest": func(s []string) []string {
-		if len(s) == 0 {
-			return nil
-		}
-		return s[1:]
-	},
-	"confidence": confidence,
+func (e *edition) funcs() template.FuncMap {
+	return template.FuncMap{
+		"rest": func(s []string) []string {
+			if len(s) == 0 {
+				return nil
+			}
+			return s[1:]
+		},
+		"confidence": func(s string) string { return e.conv(confidence(s)) },
+	}
 }
 
 // confidence says a correction's recorded confidence in the readers'

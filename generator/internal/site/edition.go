@@ -1,0 +1,479 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"edition/generator/internal/content"
+	"edition/generator/internal/diag"
+	"edition/generator/internal/markup"
+	"edition/generator/internal/report"
+	"edition/generator/internal/search"
+)
+
+// Link is a titled relative link.
+type Link struct {
+	Href, Title, Cite string
+	Children          []Link
+}
+
+// Alternate is the same page in another edition.
+type Alternate struct {
+	Lang, Label, Href, Abs string
+	Current                bool
+}
+
+// Page is the data a template receives.
+type Page struct {
+	Site       *Site
+	Meta       content.Meta
+	Kind       string // home, part, section, closing, notes, corrections, 404
+	Title      string // <title> and <h1> where the template wants it
+	URL        string // path below the edition root: "" or "part-2-1/"
+	Root       string // relative path from this page to the edition root
+	SiteRoot   string // relative path from this page to the site root (assets)
+	Body       template.HTML
+	Crumbs     []Link
+	Prev       *Link
+	Next       *Link
+	Sections   []Link // for part pages: their subsections
+	Paras      []markup.Para
+	Alternates []Alternate
+}
+
+// Href returns a link from this page to a path below the edition root.
+func (p *Page) Href(to string) string {
+	if to == "" {
+		if p.Root == "" {
+			return "./"
+		}
+		return p.Root
+	}
+	return p.Root + to
+}
+
+// Asset returns a link from this page to a path below the site root.
+func (p *Page) Asset(to string) string { return p.SiteRoot + to }
+
+// Canonical is the page's absolute address.
+func (p *Page) Canonical() string { return baseURL(p.Site.Settings) + p.Site.Prefix + p.URL }
+
+// Site is what every page of an edition can see.
+type Site struct {
+	Settings    content.Settings
+	Lang        string
+	Prefix      string
+	TOC         []Link // parts with their subsections, hrefs relative to the root
+	Notes       *content.Notes
+	Corrections []CorrectionView
+	Punct       *PunctView
+	CSS, JS     string // asset paths below the site root
+	Report      reportFront
+}
+
+type reportFront struct{ Title, Occasion, Speaker, Salutation string }
+
+// CorrectionView is one repair as the corrections page lists it.
+type CorrectionView struct {
+	N                  int
+	SeedLine           int
+	Damaged, Repaired  string
+	Confidence, Reason string
+	Restored           bool
+	Href, Cite         string // where the repaired text stands in the edition
+}
+
+// PunctView is the punctuation rule and how often it applied.
+type PunctView struct {
+	From, To, Reason string
+	Count            int
+}
+
+// edition builds one script's edition into out.
+type edition struct {
+	content.Edition
+	src      Sources
+	c        *content.Content
+	out      Output
+	conv     func(string) string
+	fold     func(rune) rune
+	lint     func(path, s string) diag.List
+	css, js  string
+	all      []content.Edition
+	tmpl     map[string]*template.Template
+	site     *Site
+	pages    []*Page
+	urls     []string // page URLs below the edition root, for the sitemap
+	cpages   []*content.Page
+	notes    *content.Notes
+	settings content.Settings
+}
+
+func (e *edition) build() error {
+	var errs diag.List
+	e.convertContent()
+	if e.lint != nil {
+		errs = append(errs, e.lintContent()...)
+	}
+	if err := e.loadTemplates(); err != nil {
+		return err
+	}
+	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.css, JS: e.js}
+	md := goldmark.New(goldmark.WithExtensions(markup.New(markup.Config{})))
+	ids := map[string]string{}
+	for _, cp := range e.cpages {
+		html, paras, perrs := renderPage(md, cp)
+		errs = append(errs, perrs...)
+		for _, p := range paras {
+			if prev, dup := ids[p.ID]; dup {
+				errs = append(errs, diag.Errorf(cp.Path, p.Line, "duplicate ID %q (also %s)", p.ID, prev))
+			}
+			ids[p.ID] = fmt.Sprintf("%s:%d", cp.Path, p.Line)
+		}
+		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
+			URL: cp.URL(), Body: template.HTML(html), Paras: paras})
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	e.navigation()
+	for _, p := range e.pages {
+		if p.Kind == "home" {
+			m := p.Meta
+			e.site.Report = reportFront{m.ReportTitle, m.Occasion, m.Speaker, m.Salutation}
+		}
+	}
+	e.site.Corrections, e.site.Punct = e.corrections()
+	for i, p := range e.pages {
+		cp := e.cpages[i]
+		name := cp.Meta.Template
+		if name == "" {
+			name = "page"
+			if p.Kind == "home" {
+				name = "home"
+			}
+		}
+		if _, ok := e.tmpl[name]; !ok {
+			errs = append(errs, diag.Errorf(cp.Path, cp.MetaLine, "unknown template %q (have %s)", name, strings.Join(e.templateNames(), ", ")))
+			continue
+		}
+		if err := e.execute(name, p); err != nil {
+			errs = append(errs, diag.Errorf(cp.Path, 0, "%v", err))
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	extra := []struct{ kind, url, title string }{
+		{"notes", "notes/", "注釋"},
+		{"corrections", "corrections/", "關於本版 / 勘誤"},
+	}
+	for _, x := range extra {
+		if x.kind == "notes" && e.notes == nil {
+			continue
+		}
+		p := e.newPage(x.kind, x.url, e.conv(x.title))
+		p.Crumbs = []Link{{Href: p.Href(""), Title: e.conv("首頁")}}
+		if err := e.execute(x.kind, p); err != nil {
+			return err
+		}
+	}
+	if e.Prefix == "" {
+		nf := e.newPage("404", "404.html", e.conv("找不到此頁"))
+		nf.Root = basePath(e.settings.BaseURL)
+		nf.SiteRoot = nf.Root
+		nf.Alternates = nil
+		if err := e.execute("404", nf); err != nil {
+			return err
+		}
+	}
+	return e.searchIndex()
+}
+
+// renderPage parses and renders one page's Markdown. A panic inside
+// goldmark on some input becomes an error naming the page, not a crash.
+func renderPage(md goldmark.Markdown, cp *content.Page) (html []byte, paras []markup.Para, errs diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			errs = append(errs, diag.Errorf(cp.Path, 0, "cannot render this page (internal error: %v)", r))
+		}
+	}()
+	pc := markup.NewContext(cp.Meta.Cite)
+	doc := md.Parser().Parse(text.NewReader(cp.Source), parser.WithContext(pc))
+	for _, err := range markup.Errors(pc) {
+		err.Path = cp.Path
+		errs = append(errs, err)
+	}
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, cp.Source, doc); err != nil {
+		errs = append(errs, diag.Errorf(cp.Path, 0, "render: %v", err))
+	}
+	return buf.Bytes(), markup.Paras(pc), errs
+}
+
+// convertContent makes this edition's copy of the content in its script.
+func (e *edition) convertContent() {
+	cv := e.conv
+	e.settings = e.c.Settings
+	s := &e.settings
+	s.Name, s.Report, s.Issuer, s.Speaker, s.About = cv(s.Name), cv(s.Report), cv(s.Issuer), cv(s.Speaker), cv(s.About)
+	for _, p := range e.c.Pages {
+		q := *p
+		m := &q.Meta
+		m.Title, m.Cite, m.ReportTitle, m.Occasion, m.Speaker, m.Salutation, m.Description =
+			cv(m.Title), cv(m.Cite), cv(m.ReportTitle), cv(m.Occasion), cv(m.Speaker), cv(m.Salutation), cv(m.Description)
+		q.Source = []byte(cv(string(p.Source)))
+		e.cpages = append(e.cpages, &q)
+	}
+	if n := e.c.Notes; n != nil {
+		ns := &content.Notes{Path: n.Path, Heading: cv(n.Heading)}
+		for _, note := range n.Notes {
+			c := note
+			c.Term = cv(c.Term)
+			c.Text = nil
+			for _, t := range note.Text {
+				c.Text = append(c.Text, cv(t))
+			}
+			c.Anchors = nil
+			for _, a := range note.Anchors {
+				a.Text = cv(a.Text)
+				c.Anchors = append(c.Anchors, a)
+			}
+			ns.Notes = append(ns.Notes, c)
+		}
+		e.notes = ns
+	}
+}
+
+// lintContent finds Traditional characters left in the converted text.
+// Conversion keeps lines and columns, so positions are the source's.
+func (e *edition) lintContent() diag.List {
+	var errs diag.List
+	for _, p := range e.cpages {
+		errs = append(errs, e.lint(p.Path, string(p.Source))...)
+		for _, v := range []string{p.Meta.Title, p.Meta.Cite, p.Meta.Occasion, p.Meta.Speaker, p.Meta.Salutation, p.Meta.ReportTitle} {
+			for _, err := range e.lint(p.Path, v) {
+				err.Line, err.Col = p.MetaLine, 0
+				errs = append(errs, err)
+			}
+		}
+	}
+	if e.notes != nil {
+		for _, n := range e.notes.Notes {
+			for _, t := range append([]string{n.Term}, n.Text...) {
+				for _, err := range e.lint(e.notes.Path, t) {
+					err.Line, err.Col = n.Line, 0
+					errs = append(errs, err)
+				}
+			}
+		}
+	}
+	return errs
+}
+
+func (e *edition) newPage(kind, url, title string) *Page {
+	p := &Page{Site: e.site, Kind: kind, Title: title, URL: url}
+	e.place(p)
+	return p
+}
+
+// place sets a page's relative roots and its alternates in other editions.
+func (e *edition) place(p *Page) {
+	p.Root = rootOf(p.URL)
+	p.SiteRoot = rootOf(e.Prefix + p.URL)
+	for _, o := range e.all {
+		p.Alternates = append(p.Alternates, Alternate{Lang: o.Lang, Label: o.Label, Href: p.SiteRoot + o.Prefix + p.URL,
+			Abs: baseURL(e.settings) + o.Prefix + p.URL, Current: o.Lang == e.Lang})
+	}
+}
+
+func (e *edition) execute(name string, p *Page) error {
+	var buf bytes.Buffer
+	if err := e.tmpl[name].ExecuteTemplate(&buf, "base", p); err != nil {
+		return err
+	}
+	file := p.URL
+	if file == "" || strings.HasSuffix(file, "/") {
+		file += "index.html"
+	}
+	if strings.HasSuffix(file, "/index.html") || file == "index.html" {
+		e.urls = append(e.urls, p.URL)
+	}
+	e.out[e.Prefix+file] = buf.Bytes()
+	return nil
+}
+
+func (e *edition) navigation() {
+	var toc []Link
+	parts := map[string]int{}
+	for _, p := range e.pages {
+		e.place(p)
+		switch p.Kind {
+		case "part", "closing":
+			l := Link{Href: p.URL, Title: p.heading(), Cite: p.Meta.Cite}
+			if p.Kind == "part" {
+				for _, para := range p.Paras {
+					if para.Lead != "" && strings.HasSuffix(para.Cite, "¶1") && para.Cite != p.Meta.Cite+"¶1" {
+						l.Children = append(l.Children, Link{Href: p.URL + "#" + para.ID, Title: strings.TrimSuffix(para.Lead, "。"), Cite: strings.TrimSuffix(para.Cite, "¶1")})
+					}
+				}
+			}
+			parts[p.Meta.Slug] = len(toc)
+			toc = append(toc, l)
+		case "section":
+			if i, ok := parts[p.Meta.Parent]; ok {
+				toc[i].Children = append(toc[i].Children, Link{Href: p.URL, Title: p.heading(), Cite: p.Meta.Cite})
+			}
+		}
+	}
+	e.site.TOC = toc
+	bySlug := map[string]*Page{}
+	for _, p := range e.pages {
+		bySlug[p.Meta.Slug] = p
+	}
+	home := e.conv("首頁")
+	for i, p := range e.pages {
+		if p.Kind != "home" {
+			p.Crumbs = []Link{{Href: p.Href(""), Title: home}}
+			if par, ok := bySlug[p.Meta.Parent]; ok && p.Meta.Parent != "" {
+				p.Crumbs = append(p.Crumbs, Link{Href: p.Href(par.URL), Title: par.heading()})
+			}
+		}
+		if i > 0 {
+			q := e.pages[i-1]
+			p.Prev = &Link{Href: p.Href(q.URL), Title: q.heading(), Cite: q.Meta.Cite}
+		}
+		if i+1 < len(e.pages) {
+			q := e.pages[i+1]
+			p.Next = &Link{Href: p.Href(q.URL), Title: q.heading(), Cite: q.Meta.Cite}
+		}
+		if p.Kind == "part" {
+			for _, l := range toc {
+				if l.Href == p.URL {
+					for _, c := range l.Children {
+						c.Href = p.Href(c.Href)
+						p.Sections = append(p.Sections, c)
+					}
+				}
+			}
+		}
+	}
+}
+
+// heading is the page's report heading (一、2023年工作回顧), or its title
+// when the page has none.
+func (p *Page) heading() string {
+	for _, para := range p.Paras {
+		if para.Heading {
+			return para.Text
+		}
+	}
+	return p.Meta.Title
+}
+
+// corrections lists the recorded repairs with the place each stands in.
+func (e *edition) corrections() ([]CorrectionView, *PunctView) {
+	corr := e.c.Corrections
+	if corr == nil {
+		return nil, nil
+	}
+	var pv *PunctView
+	m := corr.PunctMap()
+	if corr.Punct != nil {
+		pv = &PunctView{From: corr.Punct.Damaged, To: corr.Punct.Repaired, Reason: corr.Punct.Reason}
+		count := func(s string) {
+			for _, r := range s {
+				if strings.ContainsRune(pv.To, r) {
+					pv.Count++
+				}
+			}
+		}
+		for _, p := range e.pages {
+			for _, para := range p.Paras {
+				count(para.Text)
+			}
+		}
+		if e.notes != nil {
+			for _, n := range e.notes.Notes {
+				for _, l := range n.Lines() {
+					count(l)
+				}
+			}
+		}
+	}
+	var out []CorrectionView
+	for i, it := range corr.Items {
+		rep, _ := report.Punctuate(it.Repaired, m)
+		rep = e.conv(rep)
+		// The damaged text is evidence: it is shown as the seed has it.
+		v := CorrectionView{N: i + 1, SeedLine: it.SeedLine, Damaged: it.Damaged, Repaired: rep, Confidence: it.Confidence, Reason: it.Reason, Restored: it.Insertion()}
+		v.Href, v.Cite = e.locate(rep, it.Insertion())
+		out = append(out, v)
+	}
+	return out, pv
+}
+
+// locate finds the one paragraph that holds text, for a link from the
+// corrections page. Text found in several places gets no link.
+func (e *edition) locate(text string, restored bool) (href, cite string) {
+	if restored {
+		return "", ""
+	}
+	found := 0
+	for _, p := range e.pages {
+		for _, para := range p.Paras {
+			if strings.Contains(para.Text, text) {
+				found++
+				href, cite = p.URL+"#"+para.ID, para.Cite
+				if para.Heading {
+					cite = p.Meta.Cite
+				}
+			}
+		}
+	}
+	if e.notes != nil {
+		for _, n := range e.notes.Notes {
+			for _, l := range n.Lines() {
+				if strings.Contains(l, text) {
+					found++
+					href, cite = fmt.Sprintf("notes/#n%d", n.Number), e.conv(fmt.Sprintf("注釋%d", n.Number))
+				}
+			}
+		}
+	}
+	if found != 1 {
+		return "", ""
+	}
+	return href, cite
+}
+
+// searchIndex writes the edition's search index: every paragraph and note.
+func (e *edition) searchIndex() error {
+	var docs []search.Doc
+	for _, p := range e.pages {
+		for _, para := range p.Paras {
+			if para.Heading {
+				continue
+			}
+			docs = append(docs, search.Doc{URL: p.URL + "index.html#" + para.ID, Cite: para.Cite, Kind: "para", Text: para.Text})
+		}
+	}
+	if e.notes != nil {
+		for _, n := range e.notes.Notes {
+			docs = append(docs, search.Doc{URL: fmt.Sprintf("notes/index.html#n%d", n.Number), Cite: e.conv(fmt.Sprintf("注釋%d", n.Number)), Kind: "note", Text: strings.Join(n.Lines(), "")})
+		}
+	}
+	js, err := search.Build(docs, search.Config{Fold: e.fold})
+	if err != nil {
+		return err
+	}
+	e.out[path.Join(e.Prefix, "search-index.js")] = js
+	return nil
+}
