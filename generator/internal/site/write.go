@@ -6,8 +6,9 @@ import (
 )
 
 // Write puts out into dir atomically: it writes a sibling temporary
-// directory and swaps it in with renames, so a reader or a failed build
-// never sees half a site, and files that are no longer built disappear.
+// directory and swaps it in, so a reader or a failed build never sees half
+// a site, and files that are no longer built disappear. On Linux the swap
+// is one renameat2(RENAME_EXCHANGE); elsewhere two renames.
 func Write(out Output, dir string) error {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
@@ -18,12 +19,7 @@ func Write(out Output, dir string) error {
 	if err != nil {
 		return err
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
+	defer os.RemoveAll(tmp) // after the swap it holds the old site
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
@@ -36,22 +32,8 @@ func Write(out Output, dir string) error {
 			return err
 		}
 	}
-	old := ""
-	if _, err := os.Stat(dir); err == nil {
-		old = tmp + "-old"
-		if err := os.Rename(dir, old); err != nil {
-			return err
-		}
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		return os.Rename(tmp, dir)
 	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
-		}
-		return err
-	}
-	ok = true
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
+	return swap(tmp, dir)
 }

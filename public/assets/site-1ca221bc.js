@@ -434,29 +434,49 @@
 ;
 /* js/switch.js */
 /* Script switch (简体 / 繁體): keep the reader's place. The link goes to
- * the same page in the other edition; on click we add the paragraph at
- * the top of the screen (or the one in the address) as its fragment.
- * Without JavaScript the link still opens the same page. ES5. */
+ * the same page in the other edition; on a tap we add the paragraph the
+ * reader is at as its fragment. The header slides away while reading down
+ * and comes back on the first move up, so the switch (and search) are at
+ * hand without losing the place. Without JavaScript the link still opens
+ * the same page and the header simply scrolls. ES5, Chrome 78. */
 (function () {
   'use strict';
+  var head = document.querySelector('.masthead');
+
+  // current returns the id of the first paragraph or heading below the
+  // header, or the one in the address when the page was opened at it.
   function current() {
-    if (location.hash.length > 1) { return location.hash.slice(1); }
-    var ps = document.querySelectorAll('main [id]');
+    var top = head ? Math.max(0, head.getBoundingClientRect().bottom) : 0;
+    var ps = document.querySelectorAll('main [id][data-seed], main li[id]');
     for (var i = 0; i < ps.length; i++) {
       var r = ps[i].getBoundingClientRect();
-      if (r.bottom > 8 && r.height > 0) { return ps[i].id; }
+      if (r.bottom > top + 8 && r.height > 0) { return ps[i].id; }
     }
-    return '';
+    return location.hash.length > 1 ? location.hash.slice(1) : '';
   }
+
   document.addEventListener('click', function (ev) {
     var a = ev.target;
     while (a && a.nodeName !== 'A') { a = a.parentNode; }
     if (!a || !a.classList || !a.classList.contains('switch')) { return; }
     var id = current();
-    if (id && id !== 'main') {
-      a.href = a.href.split('#')[0] + '#' + id;
-    }
+    if (id) { a.href = a.href.split('#')[0] + '#' + id; }
   }, true);
+
+  if (!head || !window.requestAnimationFrame) { return; }
+  var last = window.pageYOffset, ticking = false;
+  document.documentElement.classList.add('headroom');
+  window.addEventListener('scroll', function () {
+    if (ticking) { return; }
+    ticking = true;
+    window.requestAnimationFrame(function () {
+      var y = window.pageYOffset;
+      var hide = y > last && y > head.offsetHeight && !head.contains(document.activeElement);
+      head.classList.toggle('away', hide);
+      last = y;
+      ticking = false;
+    });
+  }, { passive: true });
 }());
 
 ;

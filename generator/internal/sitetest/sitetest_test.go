@@ -1,0 +1,277 @@
+// Package sitetest holds the acceptance tests of the built edition as a
+// reader meets it: valid HTML, accessibility, reading without JavaScript,
+// the script switch, search across scripts, no requests to other origins,
+// and the size budget. The site is rendered from the repository's own
+// sources into a temporary directory and served over loopback.
+package sitetest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"edition/generator/internal/browsertest"
+	"edition/generator/internal/site"
+	"edition/generator/internal/validate"
+)
+
+var (
+	once    sync.Once
+	siteDir string
+	siteOut site.Output
+	siteErr error
+)
+
+// built renders the repository's edition once for all tests in this package.
+func built(t *testing.T) (string, site.Output) {
+	t.Helper()
+	once.Do(func() {
+		siteOut, siteErr = site.Render(site.DirSources("../../../content", "../../../templates", "../../../static"))
+		if siteErr != nil {
+			return
+		}
+		siteDir, siteErr = os.MkdirTemp("", "edition-site-")
+		if siteErr == nil {
+			siteErr = site.Write(siteOut, filepath.Join(siteDir, "public"))
+		}
+	})
+	if siteErr != nil {
+		t.Fatal(siteErr)
+	}
+	return filepath.Join(siteDir, "public"), siteOut
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if siteDir != "" {
+		os.RemoveAll(siteDir)
+	}
+	os.Exit(code)
+}
+
+func serve(t *testing.T, dir string) *httptest.Server {
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func pages(out site.Output) []string {
+	var ps []string
+	for _, n := range out.Names() {
+		if strings.HasSuffix(n, ".html") {
+			ps = append(ps, n)
+		}
+	}
+	return ps
+}
+
+// TestHTMLIsValid: every page of both editions passes the Nu HTML Checker.
+func TestHTMLIsValid(t *testing.T) {
+	dir, _ := built(t)
+	validate.HTML(t, dir)
+}
+
+// TestAccessible: every page of both editions has no axe-core violations,
+// on a phone and on a desktop.
+func TestAccessible(t *testing.T) {
+	dir, out := built(t)
+	srv := serve(t, dir)
+	for _, vp := range []browsertest.Options{{Width: 360, Height: 740, Mobile: true}, {Width: 1280, Height: 900}} {
+		ctx := browsertest.New(t, browsertest.Options{Width: vp.Width, Height: vp.Height, Mobile: vp.Mobile, Timeout: 240e9})
+		for _, p := range pages(out) {
+			validate.Accessible(t, ctx, srv.URL+"/"+p)
+		}
+	}
+}
+
+// TestSizeBudget: a section page's HTML, CSS and JS together stay under
+// 40 KB gzipped, so it loads quickly on a cheap phone.
+func TestSizeBudget(t *testing.T) {
+	_, out := built(t)
+	var css, js []byte
+	for _, n := range out.Names() {
+		switch {
+		case strings.HasPrefix(n, "assets/") && strings.HasSuffix(n, ".css"):
+			css = out[n]
+		case strings.HasPrefix(n, "assets/") && strings.HasSuffix(n, ".js"):
+			js = out[n]
+		}
+	}
+	gz := func(b []byte) int {
+		var buf bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		w.Write(b)
+		w.Close()
+		return buf.Len()
+	}
+	for _, n := range pages(out) {
+		if !strings.Contains(n, "part-") {
+			continue
+		}
+		total := gz(out[n]) + gz(css) + gz(js)
+		if total > 40*1024 {
+			t.Errorf("%s: %d bytes gzipped with CSS and JS, over the 40 KB budget", n, total)
+		}
+	}
+}
+
+// sameOrigin records every request a page makes and fails on any that
+// leaves the site's own origin.
+func sameOrigin(t *testing.T, ctx context.Context, origin string) func() {
+	var mu sync.Mutex
+	var bad []string
+	chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			u := e.Request.URL
+			if !strings.HasPrefix(u, origin) && !strings.HasPrefix(u, "data:") {
+				mu.Lock()
+				bad = append(bad, u)
+				mu.Unlock()
+			}
+		}
+	})
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, u := range bad {
+			t.Errorf("request to another origin: %s", u)
+		}
+	}
+}
+
+// TestNoOtherOrigins: no page asks anything of another origin, with
+// scripts on and the search index loaded.
+func TestNoOtherOrigins(t *testing.T) {
+	dir, out := built(t)
+	srv := serve(t, dir)
+	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true, Timeout: 120e9})
+	done := sameOrigin(t, ctx, srv.URL)
+	for _, p := range pages(out) {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"+p), chromedp.WaitReady("body")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.Focus("#q"), chromedp.SendKeys("#q", "减税"),
+		chromedp.WaitVisible(".search-results mark")); err != nil {
+		t.Fatal(err)
+	}
+	done()
+}
+
+// TestReadWithoutJavaScript: with scripts off a reader gets from the
+// contents to a section and reads it; the enhancements stay hidden.
+func TestReadWithoutJavaScript(t *testing.T) {
+	dir, _ := built(t)
+	srv := serve(t, dir)
+	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true, NoJavaScript: true})
+	err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"),
+		chromedp.Click(`.toc a[href="part-2-1/"]`), chromedp.WaitVisible("#p2-1-1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Text("#p2-1-1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(text, "改造提升能源产业。") {
+		t.Errorf("section text = %.40q…, want the Simplified 改造提升能源产业。", text)
+	}
+	hidden, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector('.site-search')).display === 'none'`))
+	if err != nil || !hidden {
+		t.Errorf("search form visible without JavaScript (err %v): a dead control", err)
+	}
+}
+
+// TestSwitchKeepsParagraph: 繁體 on a Simplified page opens the same
+// paragraph in the Traditional edition, and back.
+func TestSwitchKeepsParagraph(t *testing.T) {
+	dir, _ := built(t)
+	srv := serve(t, dir)
+	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.WaitVisible("#p2-1-3")); err != nil {
+		t.Fatal(err)
+	}
+	// The reader has scrolled to the third paragraph.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById('p2-1-3').scrollIntoView(), true`)); err != nil {
+		t.Fatal(err)
+	}
+	// A tap on the switch, where the reader is: chromedp's Click would
+	// scroll the page to the switch first.
+	click := func(sel string) {
+		t.Helper()
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('`+sel+`').click(), true`)); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.WaitVisible("#p2-1-3")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	click(`a.switch[hreflang="zh-Hant"]`)
+	loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + location.hash`))
+	if loc != "/zh-hant/part-2-1/#p2-1-3" {
+		t.Errorf("after the switch the reader is at %s, want /zh-hant/part-2-1/#p2-1-3", loc)
+	}
+	lang, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.lang`))
+	if lang != "zh-Hant" {
+		t.Errorf("lang = %q, want zh-Hant", lang)
+	}
+	click(`a.switch[hreflang="zh-Hans"]`)
+	loc, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + location.hash`))
+	if loc != "/part-2-1/#p2-1-3" {
+		t.Errorf("switching back lands at %s, want /part-2-1/#p2-1-3", loc)
+	}
+}
+
+// TestSearchAcrossScripts: in each edition, 减税 and 減稅 both find the
+// paragraph that says 減稅降費, and the result links to it.
+func TestSearchAcrossScripts(t *testing.T) {
+	dir, _ := built(t)
+	srv := serve(t, dir)
+	for _, c := range []struct{ page, query, want string }{
+		{"/part-1/", "减税", "减税"},
+		{"/part-1/", "減稅", "减税"},
+		{"/zh-hant/part-1/", "减税", "減稅"},
+		{"/zh-hant/part-1/", "減稅", "減稅"},
+	} {
+		t.Run(c.page+c.query, func(t *testing.T) {
+			ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
+			err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+c.page), chromedp.Focus("#q"), chromedp.SendKeys("#q", c.query),
+				chromedp.WaitVisible(".search-results mark"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Results update as each character is typed; wait for the last.
+			var mark string
+			for i := 0; i < 50 && mark != c.want; i++ {
+				mark, _ = chromedp.Run(ctx, chromedp.Text(".search-results mark"))
+				if mark != c.want {
+					chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond))
+				}
+			}
+			if mark != c.want {
+				t.Errorf("first highlighted match = %q, want %q", mark, c.want)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('.search-results a').click(), true`)); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(ctx, chromedp.WaitVisible("p:target")); err != nil {
+				t.Fatal(err)
+			}
+			txt, _ := chromedp.Run(ctx, chromedp.Text("p:target"))
+			if !strings.Contains(txt, c.want) {
+				t.Errorf("the result led to a paragraph without %q: %.40q…", c.want, txt)
+			}
+		})
+	}
+}
