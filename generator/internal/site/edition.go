@@ -367,6 +367,17 @@ func (e *edition) navigation() {
 	}
 }
 
+// HasHeading reports whether the page's report text has a heading of its
+// own; the closing paragraph has none, so the template supplies one.
+func (p *Page) HasHeading() bool {
+	for _, para := range p.Paras {
+		if para.Heading {
+			return true
+		}
+	}
+	return false
+}
+
 // heading is the page's report heading (一、2023年工作回顧), or its title
 // when the page has none.
 func (p *Page) heading() string {
