@@ -1,0 +1,82 @@
+package chart
+
+import (
+	"strings"
+	"testing"
+
+	"edition/generator/internal/figures"
+)
+
+const testTSV = "id\tpara\tphrase\tmeasure\tvalue\tunit\tyear\tkind\ttype\tqualifier\tnote\n" +
+	"coal-2023\tp1-2\t全年生產原煤2.33億噸\t原煤產量\t2.33\t億噸\t2023\toutturn\tlevel\t\t\n" +
+	"coal-2024\tp2-2-1\t原煤產量穩定在2億噸左右\t原煤產量\t2\t億噸\t2024\ttarget\tlevel\t左右\t\n" +
+	"power-2023\tp1-2\t發電量679.9億千瓦時\t發電量\t679.9\t億千瓦時\t2023\toutturn\tlevel\t\t\n" +
+	"a\tp1-2\ta1個\ta\t1\t個\t\t\tlevel\t\t\n" +
+	"b\tp1-2\tb2個\tb\t2\t個\t\t\tlevel\t\t\n"
+
+func testDataset(t testing.TB) *figures.Dataset {
+	ds, err := figures.Parse("content/figures.tsv", []byte(testTSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+func TestExtensionErrors(t *testing.T) {
+	for _, c := range []struct {
+		name, md string
+		want     string // "line: message part"
+	}{
+		{"unknown figure", "text\n\n```chart\nid: x\nkind: bar\ntitle: T\nfigures: coal-2023\n  - coal-2025\n```\n", "8: chart: unknown figure \"coal-2025\""},
+		{"mixed units", "```chart\nid: x\nkind: compare\ntitle: T\nfigures: coal-2023, power-2023\n```\n", "5: chart: mixes units on one axis: coal-2023 is in 億噸 but power-2023 is in 億千瓦時"},
+		{"bad spec", "# h\n\n```chart\nid: x\nkind: pie\n```\n", "5: chart: kind \"pie\""},
+		{"empty block", "```chart\n```\n", "2: chart: missing id"},
+		{"parts exceed whole", "```chart\nid: x\nkind: part\ntitle: T\nfigures: a, b, coal-2023\npanels: unit\n```\n", "chart: a part chart needs a whole and at least one part in 億噸"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			html, pc := convert(t, Config{Data: testDataset(t)}, c.md)
+			errs := Errors(pc)
+			if len(errs) != 1 {
+				t.Fatalf("errors %v, want one", errs)
+			}
+			line, msg, _ := strings.Cut(c.want, ": ")
+			if strings.Contains(c.want, ": chart: ") {
+				if got := errs[0].Error(); !strings.HasPrefix(got, ":"+line+": ") || !strings.Contains(got, msg) {
+					t.Errorf("got %q, want line %s and %q", got, line, msg)
+				}
+			} else if !strings.Contains(errs[0].Error(), c.want) {
+				t.Errorf("got %q, want %q", errs[0].Error(), c.want)
+			}
+			if !strings.Contains(html, `class="chart-error"`) || strings.Contains(html, "<svg") || strings.Contains(html, "<code") {
+				t.Errorf("page shows no error box, or shows a broken chart:\n%s", html)
+			}
+			if len(Charts(pc)) != 0 {
+				t.Error("a failed chart is recorded as placed")
+			}
+		})
+	}
+}
+
+func TestExtensionPlacesAndLinks(t *testing.T) {
+	md := "一年來，全年生產原煤2.33億噸，增長7.2%。 {#p1-2}\n\n```chart\nid: coal\nkind: compare\ntitle: 原煤\nfigures: coal-2023, coal-2024\n```\n\n```go\nx := 1\n```\n"
+	html, pc := convert(t, Config{Data: testDataset(t), Href: func(p string) string { return "/report/#" + p }}, md)
+	if errs := Errors(pc); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := Charts(pc)
+	if len(got) != 1 || got[0].ID != "coal" || strings.Join(got[0].Paras, ",") != "p1-2,p2-2-1" || got[0].Line != 3 {
+		t.Fatalf("Charts = %+v", got)
+	}
+	for _, want := range []string{
+		`<p id="p1-2">一年來，<a href="#chart-coal" class="fig-link">全年生產原煤2.33億噸</a>，增長7.2%。</p>`,
+		`<figure class="chart chart-compare" id="chart-coal"`,
+		`role="img" aria-labelledby="chart-coal-title" aria-describedby="chart-coal-desc"`,
+		`<a href="/report/#p1-2" class="mark">`,
+		`<details class="chart-data"><summary>數據表</summary>`,
+		`<code class="language-go">`, // other fenced blocks are untouched
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+}
