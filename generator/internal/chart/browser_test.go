@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"edition/generator/internal/browsertest"
@@ -78,6 +80,13 @@ func TestChartsInBrowser(t *testing.T) {
 				if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("charts-%s.png", c.name)), png, 0o644); err != nil {
 					t.Fatal(err)
 				}
+				if c.mobile && c.width == 360 {
+					shoot(t, ctx, dir, "dark", emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}})
+					shoot(t, ctx, dir, "print", emulation.SetEmulatedMediaParams{Media: "print"})
+					if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+						t.Fatal(err)
+					}
+				}
 				for _, s := range defaultSpecs {
 					sp, _ := ParseSpec(s.spec)
 					png, err := chromedp.Run(ctx, chromedp.Screenshot("#chart-"+sp.ID))
@@ -90,5 +99,25 @@ func TestChartsInBrowser(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// shoot screenshots two charts under emulated media (dark mode, print).
+func shoot(t *testing.T, ctx context.Context, dir, name string, media emulation.SetEmulatedMediaParams) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, media)
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"main-targets", "investment-plan"} {
+		png, err := chromedp.Run(ctx, chromedp.Screenshot("#chart-"+id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%s.png", id, name)), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -216,3 +216,18 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		return ast.WalkSkipChildren, nil
 	})
 }
+
+// Index maps each figure id to the first of specs that charts it, for
+// Config.ChartHref: the site turns a chart id into the URL of the page
+// that places it plus "#chart-"+id.
+func Index(specs []*Spec) map[string]string {
+	idx := map[string]string{}
+	for _, s := range specs {
+		for _, f := range s.Figures {
+			if _, ok := idx[f]; !ok {
+				idx[f] = s.ID
+			}
+		}
+	}
+	return idx
+}

@@ -80,3 +80,16 @@ func TestExtensionPlacesAndLinks(t *testing.T) {
 		}
 	}
 }
+
+func TestDatasetTable(t *testing.T) {
+	ds := testDataset(t)
+	html := DatasetTable(ds, Config{Data: ds}, Index([]*Spec{{ID: "coal", Figures: []string{"coal-2023"}}}))
+	for _, want := range []string{
+		`<caption>全部數字（5項），取自報告原文</caption>`,
+		`<tr id="fig-coal-2023"><td><code>coal-2023</code></td><th scope="row">原煤產量</th><td>2.33億噸</td><td>2023年實際</td><td>總量</td><td><a href="#p1-2">一¶2</a>「全年生產原煤2.33億噸」</td><td><a href="#chart-coal">coal</a></td></tr>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+}

@@ -120,3 +120,17 @@ func TestDefaultsStandalone(t *testing.T) {
 		})
 	}
 }
+
+// The default blocks, placed after their paragraphs in the real report,
+// render without errors and link every charted phrase in those paragraphs.
+func TestDefaultsOnThePage(t *testing.T) {
+	page := fixturePage(t)
+	if n := strings.Count(page, `<figure class="chart`); n != len(defaultSpecs) {
+		t.Errorf("%d charts, want %d", n, len(defaultSpecs))
+	}
+	for _, want := range []string{`<a href="#chart-main-targets" class="fig-link">地區生產總值增長5%以上</a>`, `<a href="#chart-power-capacity" class="fig-link">其中新能源裝機825萬千瓦</a>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("missing %s", want)
+		}
+	}
+}

@@ -120,7 +120,14 @@ func fixturePage(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, _ := os.ReadFile(filepath.Join(root, "static", "css", "00-base.css"))
+	// The lead's 00-base.css defines these; a stand-in keeps the fixture
+	// honest about dark mode until it is merged.
+	base, err := os.ReadFile(filepath.Join(root, "static", "css", "00-base.css"))
+	if err != nil {
+		base = []byte(`:root{--fg:#1b1b1b;--bg:#fdfcf9;--muted:#5f5f5f;--link:#1d4f91;--rule:#d9d6cf;color-scheme:light dark}
+@media (prefers-color-scheme: dark){:root{--fg:#e8e6e1;--bg:#161616;--muted:#a9a59c;--link:#8fb8f0;--rule:#3a3a38}}
+body{color:var(--fg);background:var(--bg)} a{color:var(--link)}`)
+	}
 	return `<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>charts</title><style>` +
 		string(base) + "\nbody{margin:0 auto;padding:0 16px;max-width:40rem;font-family:var(--font,sans-serif);line-height:1.8}\n" + string(css) + `</style></head><body>` + html + `</body></html>`
 }

@@ -53,16 +53,9 @@ func wrap(s string, fs, w float64) []string {
 	var cur []rune
 	for _, r := range s {
 		if len(cur) > 0 && textWidth(string(append(cur, r)), fs) > w {
-			if strings.ContainsRune(noLineStart, r) && len(cur) > 1 {
-				// Closing punctuation never starts a line: take the
-				// character before it along.
-				last := cur[len(cur)-1]
-				lines = append(lines, string(cur[:len(cur)-1]))
-				cur = []rune{last}
-			} else {
-				lines = append(lines, string(cur))
-				cur = nil
-			}
+			k := breakAt(cur, r)
+			lines = append(lines, string(cur[:k]))
+			cur = append([]rune(nil), cur[k:]...)
 		}
 		cur = append(cur, r)
 	}
@@ -70,6 +63,27 @@ func wrap(s string, fs, w float64) []string {
 		lines = append(lines, string(cur))
 	}
 	return lines
+}
+
+// breakAt picks where to end a full line cur before next: not inside a
+// number or word, and not before closing punctuation.
+func breakAt(cur []rune, next rune) int {
+	k := len(cur)
+	for k > 1 {
+		after := next
+		if k < len(cur) {
+			after = cur[k]
+		}
+		if !(strings.ContainsRune(noLineStart, after) || (unbreakable(cur[k-1]) && unbreakable(after))) {
+			return k
+		}
+		k--
+	}
+	return len(cur) // nowhere better: break anyway
+}
+
+func unbreakable(r rune) bool {
+	return r < 0x80 && r != ' '
 }
 
 type svgWriter struct {
@@ -258,9 +272,10 @@ func (m *model) renderPart(w *svgWriter, p panel, o svgOptions, uid string) {
 	w.y += barH + 12
 	for _, r := range p.Rows[1:] {
 		mk := r.Marks[0]
-		s := "其中" + r.Label + " " + valueText(mk.Fig) + "，" + share(mk, whole)
 		w.f(`<a href="%s" class="mark">`, esc(o.Href(mk.Fig.Para)))
-		for _, l := range wrap(s, fsValue, width-2*pad) {
+		lines := wrap("其中"+r.Label+" "+valueText(mk.Fig), fsValue, width-2*pad)
+		lines = append(lines, wrap(share(mk, whole), fsValue, width-2*pad)...)
+		for _, l := range lines {
 			w.y += fsValue + 3
 			w.f(`<text x="%s" y="%s" font-size="14" class="t-value">%s</text>`, num(pad), num(w.y), esc(l))
 		}
