@@ -150,6 +150,14 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		}
 		node := &Node{}
 		spec, m, err := t.build(body.String())
+		if err == nil {
+			for _, p := range placed {
+				if p.ID == spec.ID {
+					err = &SpecError{1, fmt.Sprintf("chart id %q is already used on line %d of this page", spec.ID, p.Line)}
+					spec = nil // no second anchor with the same id
+				}
+			}
+		}
 		if err != nil {
 			l, msg := line, err.Error()
 			if se, ok := err.(*SpecError); ok {

@@ -93,3 +93,25 @@ func TestDatasetTable(t *testing.T) {
 		}
 	}
 }
+
+func TestDuplicateChartID(t *testing.T) {
+	block := "```chart\nid: x\nkind: bar\ntitle: T\nfigures: a\n```\n\n"
+	html, pc := convert(t, Config{Data: testDataset(t)}, block+block)
+	errs := Errors(pc)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), ":9: chart: chart id \"x\" is already used on line 1") {
+		t.Fatalf("errors %v", errs)
+	}
+	if strings.Count(html, `id="chart-x"`) != 1 {
+		t.Error("two elements with id chart-x")
+	}
+}
+
+func FuzzExtension(f *testing.F) {
+	f.Add("```chart\nid: x\nkind: bar\ntitle: T\nfigures: a b\n```\n")
+	f.Add("> ```chart\n> id: x\n")
+	f.Add("- ```chart\n  kind: part\n  ```\n")
+	ds := testDataset(f)
+	f.Fuzz(func(t *testing.T, md string) {
+		convert(t, Config{Data: ds}, md)
+	})
+}

@@ -82,9 +82,11 @@ func isSuffixQualifier(q string) bool {
 var (
 	prefixQualifiers = []string{"力爭", "突破", "超過", "約", "近"}
 	leadingNoise     = []string{"全年", "全市", "累計", "其中", "今年", "同時", "一年來", "年度"}
-	trailingNoise    = []string{"分別增長", "增長", "增速", "達到", "達", "為", "突破", "超過", "穩定在", "保持在", "分別", "約", "近", "實現", "均"}
+	trailingNoise    = []string{"發展到", "分別增長", "增長", "增速", "達到", "達", "為", "突破", "超過", "穩定在", "保持在", "分別", "約", "近", "實現", "均"}
 	growthWords      = regexp.MustCompile(`增長|增速|增幅|提高|下降`)
 	reTimes          = regexp.MustCompile(`(\d+)×$`)
+	reEnumeration    = regexp.MustCompile(`^[一二三四五六七八九十]是`)
+	reFollowingVerb  = regexp.MustCompile(`享受|獲評|入選|核增|建立|建成|認定|成功|完成|實現|全部|的|\d`)
 )
 
 const clauseStops = "，。；：、！？（）“”,;:"
@@ -138,7 +140,10 @@ func extractPara(p Para) []Figure {
 		}
 		f.Qualifier = strings.Join(quals, " ")
 		f.Phrase = p.Text[cs:end]
-		f.Measure = cleanMeasure(strings.Trim(clause, "“”"))
+		f.Measure = cleanMeasure(strings.Trim(afterLastToken(clause), "“”"))
+		if n := followingNoun(p.Text[end:]); n != "" && (clause == "" || classifiers[f.Unit]) {
+			f.Measure = n // 5座煤礦核增產能…, 新增3個國家級標準化試點建設項目
+		}
 		if f.Unit == "%" || f.Unit == "％" {
 			f.Type = TypeShare
 			if growthWords.MatchString(clause) {
@@ -183,8 +188,32 @@ func quotedStart(s string, i int) int {
 	return j
 }
 
+// afterLastToken drops everything up to the last number-with-unit in a
+// clause: in 54家企業享受優惠電價1.2億元 the 1.2億元 measures 企業享受優惠電價.
+func afterLastToken(clause string) string {
+	if t, ok := LastToken(clause); ok {
+		return clause[t.End:]
+	}
+	return clause
+}
+
+// followingNoun is the noun after a number that opens its clause:
+// 5座煤礦核增產能 → 煤礦.
+func followingNoun(rest string) string {
+	if i := strings.IndexAny(rest, clauseStops); i >= 0 {
+		rest = rest[:i]
+	}
+	if loc := reFollowingVerb.FindStringIndex(rest); loc != nil {
+		rest = rest[:loc[0]]
+	}
+	return cleanMeasure(rest)
+}
+
+// classifiers are units that count things named after them (3個項目).
+var classifiers = map[string]bool{"個": true, "家": true, "座": true, "所": true, "名": true, "項": true, "條": true, "處": true, "件": true, "宗": true, "輛": true, "戶": true}
+
 func cleanMeasure(s string) string {
-	s = strings.TrimSpace(s)
+	s = reEnumeration.ReplaceAllString(strings.TrimSpace(s), "")
 	for changed := true; changed; {
 		changed = false
 		for _, w := range leadingNoise {
