@@ -115,3 +115,18 @@ func FuzzExtension(f *testing.F) {
 		convert(t, Config{Data: ds}, md)
 	})
 }
+
+func TestParaLinks(t *testing.T) {
+	ds := testDataset(t)
+	specs := []*Spec{{ID: "coal", Title: "原煤", Figures: []string{"coal-2023", "coal-2024"}}, {ID: "power", Title: "電", Figures: []string{"power-2023"}}}
+	after := ParaLinks(ds, specs, nil)
+	for para, want := range map[string]string{
+		"p1-2":   ` <a class="chart-ref" href="#chart-coal" data-ed>圖：原煤</a> <a class="chart-ref" href="#chart-power" data-ed>圖：電</a>`,
+		"p2-2-1": ` <a class="chart-ref" href="#chart-coal" data-ed>圖：原煤</a>`,
+		"p9-9":   ``,
+	} {
+		if got := after(para); got != want {
+			t.Errorf("%s: got %q, want %q", para, got, want)
+		}
+	}
+}

@@ -45,3 +45,33 @@ func typeName(t string) string {
 	}
 	return "總量"
 }
+
+// ParaLinks returns a func for the markup extension's Config.After: for a
+// paragraph that states a charted figure it gives a link to each such
+// chart, marked data-ed as an editorial insertion. chartHref turns a chart
+// id into its URL (nil: "#chart-"+id).
+func ParaLinks(ds *figures.Dataset, specs []*Spec, chartHref func(chartID string) string) func(para string) string {
+	byPara := map[string][]*Spec{}
+	for _, s := range specs {
+		seen := map[string]bool{}
+		for _, id := range s.Figures {
+			f, ok := ds.Lookup(id)
+			if !ok || seen[f.Para] {
+				continue
+			}
+			seen[f.Para] = true
+			byPara[f.Para] = append(byPara[f.Para], s)
+		}
+	}
+	return func(para string) string {
+		var b strings.Builder
+		for _, s := range byPara[para] {
+			href := "#chart-" + s.ID
+			if chartHref != nil {
+				href = chartHref(s.ID)
+			}
+			fmt.Fprintf(&b, ` <a class="chart-ref" href="%s" data-ed>圖：%s</a>`, esc(href), esc(s.Title))
+		}
+		return b.String()
+	}
+}
