@@ -135,6 +135,9 @@ func (m *model) render(o svgOptions) string {
 		body.y += 4
 		body.text("實心條為2023年實際，斜紋框為2024年目標", "t-muted", fsValue)
 	}
+	if m.Spec.Kind == KindPart {
+		body.text("實心為其中部分，斜紋為其餘部分", "t-muted", fsValue)
+	}
 	if m.Spec.Note != "" {
 		body.y += 2
 		body.text(m.Spec.Note, "t-muted", fsValue)
