@@ -1,0 +1,241 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"edition/generator/internal/diag"
+	"edition/generator/internal/figures"
+	"edition/generator/internal/report"
+)
+
+// Config is what the site gives the extension.
+type Config struct {
+	Data *figures.Dataset
+	// Href links a paragraph id; default "#"+id.
+	Href func(para string) string
+	// Cite labels a paragraph id for display (一¶2); default Cite.
+	Cite func(para string) string
+	// ChartHref, when set, links figure phrases in the page's paragraphs
+	// to the chart that shows them (return ok=false for figures not
+	// charted). When nil, phrases link to charts on the same page only.
+	ChartHref func(figureID string) (href string, ok bool)
+	// NoTextLinks turns off linking figure phrases to charts.
+	NoTextLinks bool
+}
+
+func (c Config) href(p string) string {
+	if c.Href != nil {
+		return c.Href(p)
+	}
+	return "#" + p
+}
+
+func (c Config) cite(p string) string {
+	if c.Cite != nil {
+		return c.Cite(p)
+	}
+	return Cite(p)
+}
+
+// Cite turns a paragraph id into the contract's display label: p1-3 → 一¶3,
+// p2-3-4 → 二（三）¶4, p0-1 → 開篇¶1, pc-1 → 結語¶1.
+func Cite(id string) string {
+	var a, b, c int
+	switch {
+	case strings.HasPrefix(id, "p0-"):
+		if _, err := fmt.Sscanf(id, "p0-%d", &a); err == nil {
+			return fmt.Sprintf("開篇¶%d", a)
+		}
+	case strings.HasPrefix(id, "pc-"):
+		if _, err := fmt.Sscanf(id, "pc-%d", &a); err == nil {
+			return fmt.Sprintf("結語¶%d", a)
+		}
+	default:
+		if n, _ := fmt.Sscanf(id, "p%d-%d-%d", &a, &b, &c); n == 3 && a > 0 && a < 100 && b > 0 && b < 100 {
+			return fmt.Sprintf("%s（%s）¶%d", report.Numeral(a), report.Numeral(b), c)
+		}
+		if n, _ := fmt.Sscanf(id, "p%d-%d", &a, &b); n == 2 && a > 0 && a < 100 {
+			return fmt.Sprintf("%s¶%d", report.Numeral(a), b)
+		}
+	}
+	return id
+}
+
+// Placed is a chart drawn on a page.
+type Placed struct {
+	ID, Title string
+	Figures   []string // figure ids
+	Paras     []string // source paragraph ids
+	Line      int      // line of the opening fence
+}
+
+var (
+	placedKey = parser.NewContextKey()
+	errorsKey = parser.NewContextKey()
+	// KindChart is the AST node kind of a rendered chart block.
+	KindChart = ast.NewNodeKind("Chart")
+)
+
+// Charts returns the charts drawn on the page parsed with pc.
+func Charts(pc parser.Context) []Placed {
+	v, _ := pc.Get(placedKey).([]Placed)
+	return v
+}
+
+// Errors returns the chart problems on the page parsed with pc; Path is
+// empty and Line is the line in the parsed source.
+func Errors(pc parser.Context) diag.List {
+	v, _ := pc.Get(errorsKey).(diag.List)
+	return v
+}
+
+// Node is a chart block replaced by its finished HTML.
+type Node struct {
+	ast.BaseBlock
+	ID   string
+	HTML []byte
+}
+
+// Kind implements ast.Node.
+func (n *Node) Kind() ast.NodeKind { return KindChart }
+
+// Dump implements ast.Node.
+func (n *Node) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"ID": n.ID}, nil)
+}
+
+type extension struct{ cfg Config }
+
+// New returns the goldmark extension that draws ```chart blocks.
+func New(cfg Config) goldmark.Extender { return &extension{cfg} }
+
+// transformerPriority puts the chart transformer after the site's markup
+// transformer (priority 1000), which sets paragraph ids: goldmark runs
+// transformers in ascending priority order.
+const transformerPriority = 2000
+
+func (e *extension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&transformer{e.cfg}, transformerPriority)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 500)))
+}
+
+type transformer struct{ cfg Config }
+
+func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var blocks []*ast.FencedCodeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering && string(fc.Language(src)) == "chart" {
+			blocks = append(blocks, fc)
+		}
+		return ast.WalkContinue, nil
+	})
+	placed, errs := Charts(pc), Errors(pc)
+	onPage := map[string]string{} // figure id → chart id
+	for _, fc := range blocks {
+		line := fenceLine(src, fc)
+		var body bytes.Buffer
+		for i := 0; i < fc.Lines().Len(); i++ {
+			seg := fc.Lines().At(i)
+			body.Write(seg.Value(src))
+		}
+		node := &Node{}
+		spec, m, err := t.build(body.String())
+		if err == nil {
+			for _, p := range placed {
+				if p.ID == spec.ID {
+					err = &SpecError{1, fmt.Sprintf("chart id %q is already used on line %d of this page", spec.ID, p.Line)}
+					spec = nil // no second anchor with the same id
+				}
+			}
+		}
+		if err != nil {
+			l, msg := line, err.Error()
+			if se, ok := err.(*SpecError); ok {
+				l, msg = line+se.Line, se.Msg
+			}
+			errs = append(errs, diag.Errorf("", l, "chart: %s", msg))
+			id := ""
+			if spec != nil {
+				id = spec.ID
+			}
+			node.HTML = []byte(errorHTML(id, msg))
+		} else {
+			node.ID = spec.ID
+			node.HTML = []byte(m.figureHTML(t.cfg))
+			placed = append(placed, Placed{ID: spec.ID, Title: spec.Title, Figures: spec.Figures, Paras: m.Paras, Line: line})
+			for _, id := range spec.Figures {
+				if _, ok := onPage[id]; !ok {
+					onPage[id] = spec.ID
+				}
+			}
+		}
+		fc.Parent().ReplaceChild(fc.Parent(), fc, node)
+	}
+	pc.Set(placedKey, placed)
+	pc.Set(errorsKey, errs)
+	if !t.cfg.NoTextLinks && t.cfg.Data != nil {
+		linkPhrases(doc, src, t.cfg, onPage)
+	}
+}
+
+// build parses and resolves one block. A spec is returned with an error
+// when it parsed but does not fit the dataset.
+func (t *transformer) build(body string) (*Spec, *model, error) {
+	spec, err := ParseSpec(body)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := resolve(spec, t.cfg.Data)
+	if err != nil {
+		return spec, nil, err
+	}
+	return spec, m, nil
+}
+
+// fenceLine is the 1-based line of a fenced block's opening fence.
+func fenceLine(src []byte, fc *ast.FencedCodeBlock) int {
+	pos := fc.Pos()
+	if pos < 0 && fc.Lines().Len() > 0 {
+		return bytes.Count(src[:fc.Lines().At(0).Start], []byte("\n"))
+	}
+	if pos < 0 || pos > len(src) {
+		return 0
+	}
+	return bytes.Count(src[:pos], []byte("\n")) + 1
+}
+
+type nodeRenderer struct{}
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindChart, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.Write(n.(*Node).HTML)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// Index maps each figure id to the first of specs that charts it, for
+// Config.ChartHref: the site turns a chart id into the URL of the page
+// that places it plus "#chart-"+id.
+func Index(specs []*Spec) map[string]string {
+	idx := map[string]string{}
+	for _, s := range specs {
+		for _, f := range s.Figures {
+			if _, ok := idx[f]; !ok {
+				idx[f] = s.ID
+			}
+		}
+	}
+	return idx
+}

@@ -1,0 +1,136 @@
+package chart
+
+import (
+	"encoding/xml"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"edition/generator/internal/figures"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden outputs in testdata/golden")
+
+// Each testdata/golden/*.txtar holds data.tsv and spec; the test renders
+// figure.html (inline) and standalone.svg and compares them.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/golden/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no golden files")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			a, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := map[string]string{}
+			for _, f := range a.Files {
+				in[f.Name] = string(f.Data)
+			}
+			ds, err := figures.Parse("data.tsv", []byte(in["data.tsv"]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			spec, err := ParseSpec(in["spec"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := resolve(spec, ds)
+			if err != nil {
+				t.Fatal(err)
+			}
+			html := m.figureHTML(Config{Data: ds})
+			svg, err := Standalone(spec, Config{Data: ds, Href: func(p string) string { return "https://example.org/#" + p }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkXML(t, svg)
+			got := map[string]string{"figure.html": html, "standalone.svg": string(svg)}
+			if *update {
+				var out []txtar.File
+				for _, f := range a.Files {
+					if f.Name == "data.tsv" || f.Name == "spec" {
+						out = append(out, f)
+					}
+				}
+				out = append(out, txtar.File{Name: "figure.html", Data: []byte(html)}, txtar.File{Name: "standalone.svg", Data: svg})
+				a.Files = out
+				if err := os.WriteFile(file, txtar.Format(a), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			for name, g := range got {
+				if want, ok := in[name]; !ok || want != g {
+					t.Errorf("%s differs from %s; run go test -update and look at the diff\n%s", name, file, g)
+				}
+			}
+		})
+	}
+}
+
+// checkXML parses a standalone SVG with encoding/xml.
+func checkXML(t *testing.T, b []byte) {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(string(b)))
+	root := ""
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not well-formed XML: %v", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && root == "" {
+			root = se.Name.Local
+			if se.Name.Space != "http://www.w3.org/2000/svg" {
+				t.Errorf("root namespace %q", se.Name.Space)
+			}
+		}
+	}
+	if root != "svg" {
+		t.Errorf("root element %q, want svg", root)
+	}
+}
+
+// Every default chart renders from the real dataset as a standalone SVG
+// that parses as XML.
+func TestDefaultsStandalone(t *testing.T) {
+	_, ds := realReport(t)
+	if got, want := len(Defaults(ds)), len(defaultSpecs); got != want {
+		t.Fatalf("%d default placements, want %d (a default names a figure the dataset lacks)", got, want)
+	}
+	for _, s := range DefaultSpecs() {
+		t.Run(s.ID, func(t *testing.T) {
+			svg, err := Standalone(s, Config{Data: ds})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkXML(t, svg)
+			if !strings.HasPrefix(string(svg), `<?xml version="1.0" encoding="UTF-8"?>`) || !strings.Contains(string(svg), "<style>") {
+				t.Error("not self-contained: no XML declaration or style")
+			}
+		})
+	}
+}
+
+// The default blocks, placed after their paragraphs in the real report,
+// render without errors and link every charted phrase in those paragraphs.
+func TestDefaultsOnThePage(t *testing.T) {
+	page := fixturePage(t)
+	if n := strings.Count(page, `<figure class="chart`); n != len(defaultSpecs) {
+		t.Errorf("%d charts, want %d", n, len(defaultSpecs))
+	}
+	for _, want := range []string{`<a href="#chart-main-targets" class="fig-link">地區生產總值增長5%以上</a>`, `<a href="#chart-power-capacity" class="fig-link">其中新能源裝機825萬千瓦</a>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("missing %s", want)
+		}
+	}
+}

@@ -1,0 +1,133 @@
+package chart
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"edition/generator/internal/figures"
+	"edition/generator/internal/report"
+)
+
+const root = "../../.."
+
+// realReport returns the repaired report's paragraphs and the curated
+// dataset built from them, as the lead's import does.
+func realReport(t testing.TB) ([]figures.Para, *figures.Dataset) {
+	t.Helper()
+	seeds, _ := filepath.Glob(filepath.Join(root, "seeds", "*.txt"))
+	if len(seeds) == 0 {
+		t.Fatal("no seed")
+	}
+	seed, err := os.ReadFile(seeds[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	cd, err := os.ReadFile(filepath.Join(root, "content", "corrections.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	corr, err := report.ParseCorrections("content/corrections.tsv", cd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := report.Read("seed", seed, corr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := figures.Paras(res.Report)
+	ds, err := figures.Build("content/figures.tsv", paras)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return paras, ds
+}
+
+// paraIDs stands in for the lead's markup extension: a paragraph line
+// ending in " {#id}" gets that id.
+type paraIDs struct{}
+
+var reTrailingID = regexp.MustCompile(` \{#([a-z0-9-]+)\}$`)
+
+func (paraIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		p, ok := n.(*ast.Paragraph)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		last, ok := p.LastChild().(*ast.Text)
+		if !ok {
+			return ast.WalkSkipChildren, nil
+		}
+		v := last.Segment.Value(src)
+		if m := reTrailingID.FindSubmatchIndex(v); m != nil {
+			p.SetAttributeString("id", v[m[2]:m[3]])
+			last.Segment = last.Segment.WithStop(last.Segment.Start + m[0])
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+type paraIDsExt struct{}
+
+func (paraIDsExt) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(paraIDs{}, 1000)))
+}
+
+func convert(t testing.TB, cfg Config, md string) (string, parser.Context) {
+	t.Helper()
+	gm := goldmark.New(goldmark.WithExtensions(paraIDsExt{}, New(cfg)))
+	pc := parser.NewContext()
+	var b bytes.Buffer
+	if err := gm.Convert([]byte(md), &b, parser.WithContext(pc)); err != nil {
+		t.Fatal(err)
+	}
+	return b.String(), pc
+}
+
+// fixturePage is the report's paragraphs with the default charts after
+// them, as a whole HTML page with the chart stylesheet.
+func fixturePage(t testing.TB) string {
+	paras, ds := realReport(t)
+	after := map[string][]string{}
+	for _, p := range Defaults(ds) {
+		after[p.After] = append(after[p.After], p.Block)
+	}
+	var md bytes.Buffer
+	for _, p := range paras {
+		if _, ok := after[p.ID]; !ok {
+			continue
+		}
+		md.WriteString(p.Text + " {#" + p.ID + "}\n\n")
+		for _, b := range after[p.ID] {
+			md.WriteString(b + "\n")
+		}
+	}
+	html, pc := convert(t, Config{Data: ds}, md.String())
+	if errs := Errors(pc); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	css, err := os.ReadFile(filepath.Join(root, "static", "css", "chart.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The lead's 00-base.css defines these; a stand-in keeps the fixture
+	// honest about dark mode until it is merged.
+	base, err := os.ReadFile(filepath.Join(root, "static", "css", "00-base.css"))
+	if err != nil {
+		base = []byte(`:root{--fg:#1b1b1b;--bg:#fdfcf9;--muted:#5f5f5f;--link:#1d4f91;--rule:#d9d6cf;color-scheme:light dark}
+@media (prefers-color-scheme: dark){:root{--fg:#e8e6e1;--bg:#161616;--muted:#a9a59c;--link:#8fb8f0;--rule:#3a3a38}}
+body{color:var(--fg);background:var(--bg)} a{color:var(--link)}`)
+	}
+	return `<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>charts</title><style>` +
+		string(base) + "\nbody{margin:0 auto;padding:0 16px;max-width:40rem;font-family:var(--font,sans-serif);line-height:1.8}\n" + string(css) + `</style></head><body>` + html + `</body></html>`
+}

@@ -1,0 +1,80 @@
+package chart
+
+import (
+	"fmt"
+	"strings"
+)
+
+// figureHTML renders a resolved chart as an accessible <figure>.
+func (m *model) figureHTML(cfg Config) string {
+	uid := "chart-" + m.Spec.ID
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	p(`<figure class="chart chart-%s" id="%s" data-chart="%s">`+"\n", m.Spec.Kind, uid, esc(m.Spec.ID))
+	p(`<figcaption class="chart-head"><span class="chart-title" id="%s-title">%s</span>`, uid, esc(m.Spec.Title))
+	if m.Spec.Subtitle != "" {
+		p(`<span class="chart-sub">%s</span>`, esc(m.Spec.Subtitle))
+	}
+	b.WriteString("</figcaption>\n")
+	b.WriteString(m.render(svgOptions{Href: cfg.href, Cite: cfg.cite, Labelledby: uid + "-title"}))
+	b.WriteString("\n")
+	p(`<p class="chart-source">資料來源：朔州市2024年政府工作報告 `)
+	for i, para := range m.Paras {
+		if i > 0 {
+			b.WriteString("、")
+		}
+		p(`<a href="%s">%s</a>`, esc(cfg.href(para)), esc(cfg.cite(para)))
+	}
+	b.WriteString("</p>\n")
+	b.WriteString(m.tableHTML(cfg))
+	b.WriteString("</figure>\n")
+	return b.String()
+}
+
+// tableHTML is the chart's data as a table, the text alternative readers
+// can open, copy and print.
+func (m *model) tableHTML(cfg Config) string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	b.WriteString(`<details class="chart-data"><summary>數據表</summary>` + "\n<table>\n")
+	p(`<caption>%s</caption>`+"\n", esc(m.Spec.Title))
+	b.WriteString(`<thead><tr><th scope="col">指標</th><th scope="col">時期</th><th scope="col">數值</th><th scope="col">原文</th></tr></thead>` + "\n<tbody>\n")
+	for _, pn := range m.Panels {
+		for i, r := range pn.Rows {
+			for _, mk := range r.Marks {
+				label := r.Label
+				if m.Spec.Kind == KindPart && i > 0 {
+					label = "其中" + label
+				}
+				p(`<tr><th scope="row">%s</th><td>%s</td><td>%s</td><td><a href="%s">%s</a>「%s」</td></tr>`+"\n",
+					esc(label), esc(period(mk)), esc(sayValue(mk.Fig)), esc(cfg.href(mk.Fig.Para)), esc(cfg.cite(mk.Fig.Para)), esc(mk.Fig.Phrase))
+			}
+		}
+	}
+	b.WriteString("</tbody>\n</table>\n</details>\n")
+	return b.String()
+}
+
+func period(mk mark) string {
+	y := ""
+	if mk.Fig.Year != 0 {
+		y = fmt.Sprintf("%d年", mk.Fig.Year)
+	}
+	switch mk.Fig.Kind {
+	case "outturn":
+		return y + "實際"
+	case "target":
+		return y + "目標"
+	}
+	return y
+}
+
+// errorHTML is what readers see in place of a chart that cannot be drawn:
+// a short notice, never a broken page.
+func errorHTML(id string, msg string) string {
+	anchor := ""
+	if reSpecID.MatchString(id) {
+		anchor = fmt.Sprintf(` id="chart-%s"`, id)
+	}
+	return fmt.Sprintf(`<div class="chart-error" role="note"%s><p>圖表暫時無法顯示。</p><p class="chart-error-detail">%s</p></div>`+"\n", anchor, esc(msg))
+}

@@ -1,0 +1,83 @@
+package chart
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseSpec(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		wantLine  int    // 0: no error
+		wantMsg   string // part of the error
+		figures   string
+	}{
+		{"inline list", "id: a\nkind: bar\ntitle: T\nfigures: x, y z", 0, "", "x y z"},
+		{"dash list", "id: a\nkind: compare\ntitle: T\nfigures:\n  - x\n  - y\n", 0, "", "x y"},
+		{"full-width colon and alias", "id：a\nkind: dumbbell\ntitle: T\nfigures: x", 0, "", "x"},
+		{"comments", "# note\nid: a\nkind: part\ntitle: T\nfigures: x y\nlabel y: 其中", 0, "", "x y"},
+		{"unknown key", "id: a\ncolour: red\n", 2, "unknown key \"colour\"", ""},
+		{"bad kind", "id: a\nkind: pie\n", 2, "kind \"pie\"", ""},
+		{"bad id", "id: A B\n", 1, "id \"A B\"", ""},
+		{"no title", "id: a\nkind: bar\nfigures: x", 1, "missing title", ""},
+		{"no key", "id: a\njust text", 2, "expected \"key: value\"", ""},
+		{"duplicate key", "id: a\nid: b", 2, "id is already set on line 1", ""},
+		{"duplicate figure", "id: a\nkind: bar\ntitle: T\nfigures: x\n  - x", 5, "figure x is already listed on line 4", ""},
+		{"bad figure id", "id: a\nkind: bar\ntitle: T\nfigures: <x>", 4, "figure id \"<x>\"", ""},
+		{"label for unknown", "id: a\nkind: bar\ntitle: T\nfigures: x\nlabel y: Y", 1, "label for y", ""},
+		{"empty", "", 1, "missing id", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := ParseSpec(c.src)
+			if c.wantLine == 0 {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := strings.Join(s.Figures, " "); got != c.figures {
+					t.Errorf("figures %q, want %q", got, c.figures)
+				}
+				back, err := ParseSpec(s.Format())
+				if err != nil || strings.Join(back.Figures, " ") != c.figures {
+					t.Errorf("Format does not round-trip: %v", err)
+				}
+				return
+			}
+			se, ok := err.(*SpecError)
+			if !ok {
+				t.Fatalf("got %v, want a SpecError", err)
+			}
+			if se.Line != c.wantLine || !strings.Contains(se.Msg, c.wantMsg) {
+				t.Errorf("got line %d %q, want line %d %q", se.Line, se.Msg, c.wantLine, c.wantMsg)
+			}
+		})
+	}
+}
+
+func TestCite(t *testing.T) {
+	for in, want := range map[string]string{"p1-3": "一¶3", "p2-3-4": "二（三）¶4", "p0-1": "開篇¶1", "pc-1": "結語¶1", "p2-1-1": "二（一）¶1", "x": "x"} {
+		if got := Cite(in); got != want {
+			t.Errorf("Cite(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzParseSpec(f *testing.F) {
+	for _, s := range defaultSpecs {
+		f.Add(s.spec)
+	}
+	f.Add("id: a\nkind: part\ntitle: T\nfigures: a b\nlabel a: x")
+	f.Add("figures:\n- \n-")
+	ds := testDataset(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		s, err := ParseSpec(src)
+		if err != nil {
+			if _, ok := err.(*SpecError); !ok {
+				t.Fatalf("error %T is not a SpecError", err)
+			}
+			return
+		}
+		if m, err := resolve(s, ds); err == nil {
+			m.figureHTML(Config{Data: ds})
+		}
+	})
+}
