@@ -19,9 +19,11 @@ import (
 	"sort"
 	"time"
 
+	"edition/generator/internal/chart"
 	"edition/generator/internal/check"
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
+	"edition/generator/internal/figures"
 	"edition/generator/internal/site"
 )
 
@@ -141,9 +143,30 @@ func runImport(o options, force bool, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// generateConfig wires the passes that annotate imported content.
+// generateConfig wires the passes that annotate imported content: the
+// figures dataset, and the default charts placed after the paragraphs
+// they illustrate.
 func generateConfig() content.GenerateConfig {
-	return content.GenerateConfig{}
+	return content.GenerateConfig{
+		Extra: func(body []content.Para) (content.Generated, map[string][]string, error) {
+			paras := make([]figures.Para, len(body))
+			for i, p := range body {
+				paras[i] = figures.Para{ID: p.ID, Text: p.Text}
+			}
+			ds, err := figures.Build(site.FiguresFile, paras)
+			if err != nil {
+				// A report of another city has other figures: no curated
+				// charts, but the extracted dataset is still worth reviewing.
+				ds = figures.NewDataset(site.FiguresFile, figures.Extract(paras))
+				return content.Generated{site.FiguresFile: figures.Format(ds)}, nil, nil
+			}
+			after := map[string][]string{}
+			for _, pl := range chart.Defaults(ds) {
+				after[pl.After] = append(after[pl.After], pl.Block)
+			}
+			return content.Generated{site.FiguresFile: figures.Format(ds)}, after, nil
+		},
+	}
 }
 
 func runBuild(o options, stdout io.Writer) error {

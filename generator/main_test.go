@@ -191,7 +191,7 @@ func TestBadInput(t *testing.T) {
 		}, "DIR/content/05-part-2-3.md:1: unknown template \"wide\""},
 		{"template syntax error", "build", func(t *testing.T, dir string) {
 			edit(t, filepath.Join(dir, "templates/page.html"), "{{.Body}}", "{{.Body")
-		}, "DIR/templates/page.html:4: unexpected \"{\" in operand"},
+		}, "DIR/templates/page.html:7: unexpected \"{\" in operand"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

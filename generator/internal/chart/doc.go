@@ -27,7 +27,8 @@
 //   - part: a whole and its parts (其中 …) in one bar per unit, with shares.
 //
 // Every chart renders as <figure class="chart" id="chart-{id}"> with a
-// title, a subtitle, an <svg role="img"> with <title> and <desc>, a source
+// title, a subtitle, an <svg role="group"> named by the title and described by <desc> (not role="img", whose
+// children are presentational: the bars are links), a source
 // line linking each paragraph, and a <details> data table. Each bar links
 // to the paragraph that states it.
 package chart

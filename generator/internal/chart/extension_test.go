@@ -70,7 +70,7 @@ func TestExtensionPlacesAndLinks(t *testing.T) {
 	for _, want := range []string{
 		`<p id="p1-2">一年來，<a href="#chart-coal" class="fig-link">全年生產原煤2.33億噸</a>，增長7.2%。</p>`,
 		`<figure class="chart chart-compare" id="chart-coal"`,
-		`role="img" aria-labelledby="chart-coal-title" aria-describedby="chart-coal-desc"`,
+		`role="group" aria-labelledby="chart-coal-title" aria-describedby="chart-coal-desc"`,
 		`<a href="/report/#p1-2" class="mark">`,
 		`<details class="chart-data"><summary>數據表</summary>`,
 		`<code class="language-go">`, // other fenced blocks are untouched

@@ -156,7 +156,11 @@ func (m *model) render(o svgOptions) string {
 	if o.Standalone {
 		w.f(` width="%s" height="%s" xml:lang="zh-Hant"`, num(width*2), num(h*2))
 	}
-	w.f(` role="img" aria-labelledby="%s" aria-describedby="%s-desc" font-family="%s" class="chart-svg chart-%s">`+"\n", o.Labelledby, uid, esc(fontList), m.Spec.Kind)
+	// role="group", not "img": an img's children are presentational, so
+	// the bars' links to their paragraphs would be unreachable by keyboard
+	// and screen reader (axe: nested-interactive). The group keeps the
+	// title as its name and the description.
+	w.f(` role="group" aria-labelledby="%s" aria-describedby="%s-desc" font-family="%s" class="chart-svg chart-%s">`+"\n", o.Labelledby, uid, esc(fontList), m.Spec.Kind)
 	w.f("<title id=\"%s-t\">%s</title>\n<desc id=\"%s-desc\">%s</desc>\n", uid, esc(m.Spec.Title), uid, esc(m.description()))
 	if o.Standalone {
 		w.f("<style>%s</style>\n", standaloneCSS)

@@ -113,7 +113,9 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 			for _, b := range p.body {
 				blocks = append(blocks, b)
 				if id := blockID(b); id != "" {
-					blocks = append(blocks, after[id]...)
+					for _, a := range after[id] {
+						blocks = append(blocks, strings.TrimSuffix(a, "\n"))
+					}
 				}
 			}
 			p.body = blocks

@@ -33,7 +33,8 @@ func unitAlt() string {
 	return strings.Join(q, "|")
 }
 
-// ParseUnit splits a printed unit into magnitude and base unit.
+// ParseUnit splits a printed unit into magnitude and base unit. The
+// Simplified magnitudes 亿 and 万 count too, for the converted edition.
 func ParseUnit(s string) Unit {
 	u := Unit{Text: s, Mag: 1, Base: s}
 	switch s {
@@ -47,7 +48,7 @@ func ParseUnit(s string) Unit {
 	for _, m := range []struct {
 		p string
 		v float64
-	}{{"億", 1e8}, {"萬", 1e4}} {
+	}{{"億", 1e8}, {"萬", 1e4}, {"亿", 1e8}, {"万", 1e4}} {
 		if b, ok := strings.CutPrefix(s, m.p); ok && b != "" {
 			return Unit{s, m.v, b}
 		}

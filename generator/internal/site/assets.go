@@ -46,6 +46,7 @@ func assets(dir Dir, out Output) (css, js string, err error) {
 	if err != nil {
 		return "", "", &diag.Error{Path: dir.Name, Msg: err.Error()}
 	}
+	cssb.Write(ChromaCSS())
 	if cssb.Len() > 0 {
 		css = "assets/site-" + hash8(cssb.Bytes()) + ".css"
 		out[css] = cssb.Bytes()

@@ -11,8 +11,10 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"edition/generator/internal/chart"
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
+	"edition/generator/internal/figures"
 	"edition/generator/internal/markup"
 	"edition/generator/internal/report"
 	"edition/generator/internal/search"
@@ -46,6 +48,7 @@ type Page struct {
 	Sections   []Link // for part pages: their subsections
 	Paras      []markup.Para
 	Alternates []Alternate
+	Figures    *FigureView // the figures page only
 }
 
 // Href returns a link from this page to a path below the edition root.
@@ -76,6 +79,7 @@ type Site struct {
 	Punct       *PunctView
 	CSS, JS     string // asset paths below the site root
 	Report      reportFront
+	HasFigures  bool
 }
 
 type reportFront struct{ Title, Occasion, Speaker, Salutation string }
@@ -114,6 +118,13 @@ type edition struct {
 	cpages   []*content.Page
 	notes    *content.Notes
 	settings content.Settings
+
+	ds        *figures.Dataset  // key figures in this edition's script
+	charts    []chartBlock      // charts placed in the content, in reading order
+	paraPage  map[string]string // paragraph id → page URL
+	chartPage map[string]string // chart id → page URL
+	figChart  map[string]string // figure id → the first chart that shows it
+	cur       string            // URL of the page being parsed or rendered
 }
 
 func (e *edition) build() error {
@@ -125,10 +136,17 @@ func (e *edition) build() error {
 	if err := e.loadTemplates(); err != nil {
 		return err
 	}
-	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.css, JS: e.js}
-	md := goldmark.New(goldmark.WithExtensions(markup.New(markup.Config{})))
+	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.css, JS: e.js, HasFigures: e.ds != nil}
+	e.prepass()
+	exts := []goldmark.Extender{markup.New(markup.Config{}), chart.New(e.chartConfig())}
+	if e.Convert {
+		exts = append(exts, convertCharts{e.conv})
+	}
+	md := goldmark.New(goldmark.WithExtensions(exts...))
 	ids := map[string]string{}
+	texts := map[string]string{}
 	for _, cp := range e.cpages {
+		e.cur = cp.URL()
 		html, paras, perrs := renderPage(md, cp)
 		errs = append(errs, perrs...)
 		for _, p := range paras {
@@ -136,9 +154,15 @@ func (e *edition) build() error {
 				errs = append(errs, diag.Errorf(cp.Path, p.Line, "duplicate ID %q (also %s)", p.ID, prev))
 			}
 			ids[p.ID] = fmt.Sprintf("%s:%d", cp.Path, p.Line)
+			texts[p.ID] = p.Text
 		}
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
 			URL: cp.URL(), Body: template.HTML(html), Paras: paras})
+	}
+	// Every figure must still say what its sentence says. Checked on the
+	// seed's own script, whose text the dataset quotes.
+	if e.ds != nil && !e.Convert {
+		errs = append(errs, figures.Validate(e.ds, func(id string) (string, bool) { t, ok := texts[id]; return t, ok })...)
 	}
 	if err := errs.Err(); err != nil {
 		return err
@@ -185,6 +209,9 @@ func (e *edition) build() error {
 			return err
 		}
 	}
+	if err := e.figuresPage(md); err != nil {
+		return err
+	}
 	if e.Prefix == "" {
 		nf := e.newPage("404", "404.html", e.conv("找不到此頁"))
 		nf.Root = basePath(e.settings.BaseURL)
@@ -207,7 +234,7 @@ func renderPage(md goldmark.Markdown, cp *content.Page) (html []byte, paras []ma
 	}()
 	pc := markup.NewContext(cp.Meta.Cite)
 	doc := md.Parser().Parse(text.NewReader(cp.Source), parser.WithContext(pc))
-	for _, err := range markup.Errors(pc) {
+	for _, err := range append(markup.Errors(pc), chart.Errors(pc)...) {
 		err.Path = cp.Path
 		errs = append(errs, err)
 	}

@@ -88,6 +88,10 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	ds, err := loadFigures(src.Content)
+	if err != nil {
+		return nil, err
+	}
 	// Search folds both scripts in every edition, so the converter is
 	// needed even for a report with one edition.
 	cv, err := bl.converter(src.Content)
@@ -96,18 +100,27 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	}
 	eds := c.Settings.Editions()
 	var errs diag.List
+	seen := map[string]bool{}
 	var all []*edition
 	for _, ed := range eds {
 		e := &edition{Edition: ed, src: src, c: c, out: out, conv: func(s string) string { return s }, fold: cv.FoldRune, css: css, js: js, all: eds}
 		if ed.Convert {
 			e.conv, e.lint = bl.cached(cv), cv.Lint
 		}
+		e.ds = convertFigures(ds, e.conv)
 		if err := e.build(); err != nil {
-			if l := diag.All(err); l != nil {
-				errs = append(errs, l...)
-				continue
+			l := diag.All(err)
+			if l == nil {
+				return nil, err
 			}
-			return nil, err
+			// Both editions come from the same sources: say each problem once.
+			for _, d := range l {
+				if !seen[d.Error()] {
+					seen[d.Error()] = true
+					errs = append(errs, d)
+				}
+			}
+			continue
 		}
 		all = append(all, e)
 	}

@@ -1,0 +1,273 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"edition/generator/internal/chart"
+	"edition/generator/internal/diag"
+	"edition/generator/internal/figures"
+)
+
+// FiguresFile is the key figures dataset in content/.
+const FiguresFile = "figures.tsv"
+
+// loadFigures reads content/figures.tsv; a report without one has no charts.
+func loadFigures(d Dir) (*figures.Dataset, error) {
+	data, err := fs.ReadFile(d.FS, FiguresFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	name := path.Join(d.Name, FiguresFile)
+	if err != nil {
+		return nil, &diag.Error{Path: name, Msg: err.Error()}
+	}
+	return figures.Parse(name, data)
+}
+
+// convertFigures is the dataset in the edition's script.
+func convertFigures(ds *figures.Dataset, cv func(string) string) *figures.Dataset {
+	if ds == nil {
+		return nil
+	}
+	figs := make([]figures.Figure, len(ds.Figures))
+	for i, f := range ds.Figures {
+		f.Phrase, f.Measure, f.Unit, f.Qualifier, f.Note = cv(f.Phrase), cv(f.Measure), cv(f.Unit), cv(f.Qualifier), cv(f.Note)
+		figs[i] = f
+	}
+	return figures.NewDataset(ds.Path, figs)
+}
+
+var (
+	reParaID  = regexp.MustCompile(`(?m)\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*$`)
+	reChartID = regexp.MustCompile(`(?m)^id:\s*([a-z0-9-]+)\s*$`)
+)
+
+// chartBlock is a chart placed in the content, with its spec text.
+type chartBlock struct {
+	ID, Spec, Page string
+}
+
+// prepass finds, before any page is parsed, which page holds each
+// paragraph and each chart: charts link to paragraphs on other pages and
+// sentences link to charts on other pages, both while a page is parsed.
+func (e *edition) prepass() {
+	e.paraPage = map[string]string{}
+	e.figChart = map[string]string{}
+	e.chartPage = map[string]string{}
+	for _, cp := range e.cpages {
+		src := string(cp.Source)
+		for _, m := range reParaID.FindAllStringSubmatch(src, -1) {
+			if _, ok := e.paraPage[m[1]]; !ok {
+				e.paraPage[m[1]] = cp.URL()
+			}
+		}
+		for _, spec := range chartSpecs(src) {
+			m := reChartID.FindStringSubmatch(spec)
+			if m == nil {
+				continue
+			}
+			e.charts = append(e.charts, chartBlock{ID: m[1], Spec: spec, Page: cp.URL()})
+			if _, ok := e.chartPage[m[1]]; !ok {
+				e.chartPage[m[1]] = cp.URL()
+			}
+			if s, err := chart.ParseSpec(spec); err == nil {
+				for _, f := range s.Figures {
+					if _, ok := e.figChart[f]; !ok {
+						e.figChart[f] = s.ID
+					}
+				}
+			}
+		}
+	}
+}
+
+// chartSpecs returns the bodies of ```chart fences in Markdown source.
+func chartSpecs(src string) []string {
+	var out []string
+	lines := strings.Split(src, "\n")
+	for i := 0; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) != "```chart" {
+			continue
+		}
+		var b strings.Builder
+		for i++; i < len(lines) && strings.TrimSpace(lines[i]) != "```"; i++ {
+			b.WriteString(lines[i] + "\n")
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// rel links from the page being rendered to a page URL of this edition.
+func (e *edition) rel(to string) string {
+	if to == e.cur {
+		return ""
+	}
+	r := rootOf(e.cur) + to
+	if r == "" {
+		return "./"
+	}
+	return r
+}
+
+func (e *edition) chartConfig() chart.Config {
+	return chart.Config{
+		Data: e.ds,
+		Href: func(para string) string { return e.rel(e.paraPage[para]) + "#" + para },
+		Cite: func(para string) string { return e.conv(chart.Cite(para)) },
+		ChartHref: func(fig string) (string, bool) {
+			id, ok := e.figChart[fig]
+			if !ok {
+				return "", false
+			}
+			return e.rel(e.chartPage[id]) + "#chart-" + id, true
+		},
+	}
+}
+
+// FigureView is the figures page's data.
+type FigureView struct {
+	Charts   template.HTML // every chart, as on the pages
+	Table    template.HTML // the whole dataset
+	Specs    []SpecView
+	CSV      template.HTML // a highlighted preview of the CSV download
+	Count    int
+	Download struct{ CSV, JSON string }
+}
+
+// SpecView is one chart's definition, highlighted, with its download.
+type SpecView struct {
+	ID, Title, SVG string
+	Spec           template.HTML
+}
+
+// figuresPage renders the figures page and the downloads.
+func (e *edition) figuresPage(md goldmark.Markdown) error {
+	if e.ds == nil {
+		return nil
+	}
+	const url = "figures/"
+	e.cur = url
+	p := e.newPage("figures", url, e.conv("數據與圖表"))
+	p.Crumbs = []Link{{Href: p.Href(""), Title: e.conv("首頁")}}
+	fv := &FigureView{Count: len(e.ds.Figures)}
+	var src strings.Builder
+	for _, c := range e.charts {
+		src.WriteString("```chart\n" + c.Spec + "```\n\n")
+	}
+	// The figures page links sentences to its own charts.
+	saved := e.chartPage
+	e.chartPage = map[string]string{}
+	for id := range saved {
+		e.chartPage[id] = url
+	}
+	var buf bytes.Buffer
+	if err := md.Convert([]byte(src.String()), &buf); err != nil {
+		return err
+	}
+	e.chartPage = saved
+	fv.Charts = template.HTML(buf.String())
+	cfg := e.chartConfig()
+	fv.Table = template.HTML(e.conv(chart.DatasetTable(e.ds, cfg, e.figChart)))
+	abs := func(para string) string {
+		return baseURL(e.settings) + e.Prefix + e.paraPage[para] + "#" + para
+	}
+	csv := []byte(e.conv(string(figures.CSV(e.ds, abs))))
+	e.out[e.Prefix+url+"figures.csv"] = csv
+	e.out[e.Prefix+url+"figures.json"] = []byte(e.conv(string(figures.JSON(e.ds, abs))))
+	fv.Download.CSV, fv.Download.JSON = "figures.csv", "figures.json"
+	fv.CSV = highlight("csv", firstLines(string(csv), 6))
+	scfg := cfg
+	scfg.Href = abs
+	for _, c := range e.charts {
+		s, err := chart.ParseSpec(c.Spec)
+		if err != nil {
+			continue // reported with its page's line when the page is parsed
+		}
+		svg, err := chart.Standalone(s, scfg)
+		if err != nil {
+			continue
+		}
+		svg = []byte(e.conv(string(svg)))
+		name := "charts/" + s.ID + ".svg"
+		e.out[e.Prefix+url+name] = svg
+		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, Spec: highlight("yaml", "```chart\n"+c.Spec+"```")})
+	}
+	p.Figures = fv
+	return e.execute("figures", p)
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitAfter(s, "\n")
+	if len(lines) > n {
+		lines = append(lines[:n], "…\n")
+	}
+	return strings.Join(lines, "")
+}
+
+// highlight renders code with chroma as HTML with CSS classes (the
+// stylesheet is ChromaCSS), never inline styles.
+func highlight(lang, code string) template.HTML {
+	l := lexers.Get(lang)
+	if l == nil {
+		l = lexers.Fallback
+	}
+	it, err := chroma.Coalesce(l).Tokenise(nil, code)
+	if err != nil {
+		return template.HTML("<pre>" + template.HTMLEscapeString(code) + "</pre>")
+	}
+	var b bytes.Buffer
+	f := chtml.New(chtml.WithClasses(true), chtml.ClassPrefix("hl-"))
+	if err := f.Format(&b, styles.Get("github"), it); err != nil {
+		return template.HTML("<pre>" + template.HTMLEscapeString(code) + "</pre>")
+	}
+	// A wide block scrolls sideways; tabindex lets keyboard users scroll it.
+	return template.HTML(strings.Replace(b.String(), "<pre ", `<pre tabindex="0" `, 1))
+}
+
+// ChromaCSS is the highlighting stylesheet: a light style, and a dark one
+// under prefers-color-scheme.
+func ChromaCSS() []byte {
+	f := chtml.New(chtml.WithClasses(true), chtml.ClassPrefix("hl-"))
+	var b bytes.Buffer
+	b.WriteString("/* code highlighting (chroma, github / github-dark) */\n")
+	f.WriteCSS(&b, styles.Get("github"))
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	f.WriteCSS(&b, styles.Get("github-dark"))
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+// convertCharts converts the text of rendered charts to the edition's
+// script: the chart package writes its own labels (2023年實際, 資料來源)
+// in the seed's script. It runs after the chart transformer.
+type convertCharts struct{ conv func(string) string }
+
+func (c convertCharts) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if ch, ok := n.(*chart.Node); ok && entering {
+			ch.HTML = []byte(c.conv(string(ch.HTML)))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (c convertCharts) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(c, 3000)))
+}
