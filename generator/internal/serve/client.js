@@ -8,10 +8,10 @@
 (function () {
   'use strict';
   var script = document.currentScript;
-  if (!script || !window.EventSource || window.__previewClient) {
+  if (!script || !window.EventSource || window.__preview) {
     return;
   }
-  window.__previewClient = true;
+  var state = window.__preview = { connected: false }; // for tests and curious editors
   var build = script.getAttribute('data-build') || '';
   var own = toSet((script.getAttribute('data-files') || '').split('\n'));
   var scrollKey = '__preview_scroll:' + location.pathname;
@@ -188,6 +188,7 @@
   function connect() {
     es = new EventSource('/__preview/events');
     on('hello', function (m) {
+      state.connected = true;
       // A different build (or a restarted server) means this page may be
       // stale: events were missed while disconnected.
       if (m.build !== build) {
@@ -198,6 +199,7 @@
     on('fail', showError);
     on('ok', hideError);
     es.onerror = function () {
+      state.connected = false;
       if (es.readyState === 2) { // closed for good: try again later
         es.close();
         setTimeout(connect, 1000);

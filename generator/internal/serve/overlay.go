@@ -100,7 +100,8 @@ func (o *overlay) readExcerpt(e *diag.Error) excerpt {
 	if err != nil {
 		return excerpt{}
 	}
-	all := strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
+	src := strings.TrimSuffix(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
+	all := strings.Split(src, "\n")
 	if e.Line > len(all) {
 		return excerpt{}
 	}

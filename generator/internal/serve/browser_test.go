@@ -1,0 +1,116 @@
+package serve
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"edition/generator/internal/browsertest"
+
+	"github.com/chromedp/chromedp"
+)
+
+// waitJS evaluates expr until it is true. Errors are retried: the page may
+// be reloading. The limit only stops a hung test.
+func waitJS(t *testing.T, ctx context.Context, expr string) {
+	t.Helper()
+	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(30 * time.Millisecond) {
+		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
+			return
+		}
+	}
+	t.Fatalf("never true: %s", expr)
+}
+
+func evalJS[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// longPage has enough text to scroll on a phone.
+func longPage(title, marker string) string {
+	return page(title, marker+strings.Repeat("<p>二〇二三年，全市上下堅持以習近平新時代中國特色社會主義思想為指導。</p>", 80))
+}
+
+func openPage(t *testing.T, base, path string) context.Context {
+	t.Helper()
+	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 640, Mobile: true})
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+path)); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, `window.__preview && window.__preview.connected`)
+	return ctx
+}
+
+func TestBrowserReloadsEditedPageKeepingScroll(t *testing.T) {
+	root := project(t, baseFiles)
+	write(t, root, "content/a.md", longPage("甲", "舊文"))
+	_, base, _ := startServer(t, root, &fakeSite{root: root}, Config{})
+	ctx := openPage(t, base, "/a/")
+	evalJS[bool](t, ctx, `window.scrollTo(0, 900); window.marker = 1; true`)
+
+	write(t, root, "content/a.md", longPage("甲", "新文"))
+	waitJS(t, ctx, `document.getElementById('text').textContent.indexOf('新文') === 0`)
+	if evalJS[bool](t, ctx, `window.marker === 1`) {
+		t.Errorf("page text changed without a reload?")
+	}
+	waitJS(t, ctx, `document.readyState === 'complete'`)
+	if y := evalJS[float64](t, ctx, `window.pageYOffset`); y < 890 || y > 910 {
+		t.Errorf("scroll after reload = %v, want 900", y)
+	}
+}
+
+func TestBrowserSwapsCSSWithoutReload(t *testing.T) {
+	root := project(t, baseFiles)
+	_, base, _ := startServer(t, root, &fakeSite{root: root}, Config{})
+	ctx := openPage(t, base, "/b/")
+	evalJS[bool](t, ctx, `window.marker = 1; true`)
+
+	// An edit to another page must not reload this one; the stylesheet
+	// change after it must be swapped in place.
+	write(t, root, "content/a.md", page("甲", "別頁"))
+	write(t, root, "static/style.css", "body{color:#c00}")
+	waitJS(t, ctx, `getComputedStyle(document.body).color === 'rgb(204, 0, 0)'`)
+	if !evalJS[bool](t, ctx, `window.marker === 1`) {
+		t.Errorf("page reloaded; want only the stylesheet swapped")
+	}
+	if n := evalJS[int](t, ctx, `document.querySelectorAll('link[rel=stylesheet]').length`); n != 1 {
+		t.Errorf("%d stylesheet links after swap, want 1", n)
+	}
+}
+
+func TestBrowserOverlayShowsAndClears(t *testing.T) {
+	root := project(t, baseFiles)
+	_, base, _ := startServer(t, root, &fakeSite{root: root}, Config{})
+	ctx := openPage(t, base, "/a/")
+
+	write(t, root, "content/a.md", "---\ntitle: 甲\n這一行沒有冒號，前言壞了\n---\n正文\n")
+	waitJS(t, ctx, `!!document.querySelector('#__preview-overlay[role=alertdialog]')`)
+	if got := evalJS[string](t, ctx, `document.querySelector('#__preview-overlay .pv-pos').textContent`); got != "content/a.md:3" {
+		t.Errorf("overlay position = %q", got)
+	}
+	if got := evalJS[string](t, ctx, `document.getElementById('text').textContent`); got != "政府工作報告\n" {
+		t.Errorf("page under the overlay = %q, want the last good text", got)
+	}
+	// Readable at 360px: nothing wider than the viewport.
+	if w := evalJS[int](t, ctx, `document.getElementById('__preview-overlay').scrollWidth`); w > 360 {
+		t.Errorf("overlay is %dpx wide at a 360px viewport", w)
+	}
+	if shot := os.Getenv("PREVIEW_SCREENSHOT"); shot != "" {
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(shot, "overlay-360.png"), png, 0o644)
+	}
+
+	write(t, root, "content/a.md", page("甲", "修好了"))
+	waitJS(t, ctx, `!document.getElementById('__preview-overlay') && document.getElementById('text').textContent.indexOf('修好了') === 0`)
+}
