@@ -226,3 +226,29 @@ func TestServedBytes(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCleanPath: whatever the request path, an accepted one has no segment
+// that could leave the tree.
+func FuzzCleanPath(f *testing.F) {
+	for _, s := range []string{"/", "/a/", "/../x", "/%2e%2e/x", "/a%2fb", "/報告/", "/a//b", "/.%2e/"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, target string) {
+		r, err := http.NewRequest("GET", "http://x"+target, nil)
+		if err != nil || r.URL.Opaque != "" {
+			return
+		}
+		p, ok := cleanPath(r)
+		if !ok {
+			return
+		}
+		if strings.ContainsAny(p, "\\\x00") || strings.HasPrefix(p, "/") {
+			t.Fatalf("cleanPath(%q) = %q", target, p)
+		}
+		for _, seg := range strings.Split(p, "/") {
+			if seg == "." || seg == ".." {
+				t.Fatalf("cleanPath(%q) = %q", target, p)
+			}
+		}
+	})
+}

@@ -1,8 +1,11 @@
 package serve
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -151,18 +154,18 @@ func TestBurstIsOneRebuild(t *testing.T) {
 func TestEditorSavesAreOneRebuild(t *testing.T) {
 	tests := []struct {
 		name string
-		save func(t *testing.T, dir, name, content string)
+		save func(t testing.TB, dir, name, content string)
 	}{
-		{"in place", func(t *testing.T, dir, name, content string) {
+		{"in place", func(t testing.TB, dir, name, content string) {
 			must(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
 		}},
 		{"vim", vimSave},
-		{"rename over", func(t *testing.T, dir, name, content string) {
+		{"rename over", func(t testing.TB, dir, name, content string) {
 			tmp := filepath.Join(dir, name+".8271635") // a temp name no filter knows
 			must(t, os.WriteFile(tmp, []byte(content), 0o644))
 			must(t, os.Rename(tmp, filepath.Join(dir, name)))
 		}},
-		{"jetbrains", func(t *testing.T, dir, name, content string) {
+		{"jetbrains", func(t testing.TB, dir, name, content string) {
 			tmp := filepath.Join(dir, name+"___jb_tmp___")
 			old := filepath.Join(dir, name+"___jb_old___")
 			must(t, os.WriteFile(tmp, []byte(content), 0o644))
@@ -170,7 +173,7 @@ func TestEditorSavesAreOneRebuild(t *testing.T) {
 			must(t, os.Rename(tmp, filepath.Join(dir, name)))
 			must(t, os.Remove(old))
 		}},
-		{"emacs", func(t *testing.T, dir, name, content string) {
+		{"emacs", func(t testing.TB, dir, name, content string) {
 			lock := filepath.Join(dir, ".#"+name)
 			must(t, os.Symlink("user@host.1234", lock))
 			must(t, os.WriteFile(filepath.Join(dir, "#"+name+"#"), []byte(content), 0o644))
@@ -200,7 +203,7 @@ func TestEditorSavesAreOneRebuild(t *testing.T) {
 // vimSave does what vim does with default options on Linux: probe the
 // directory with "4913", move the file to a "~" backup, write a new file,
 // drop the backup; the swap file is written meanwhile.
-func vimSave(t *testing.T, dir, name, content string) {
+func vimSave(t testing.TB, dir, name, content string) {
 	swp := filepath.Join(dir, "."+name+".swp")
 	must(t, os.WriteFile(swp, []byte("swap"), 0o600))
 	probe := filepath.Join(dir, "4913")
@@ -219,7 +222,7 @@ func vimSave(t *testing.T, dir, name, content string) {
 	must(t, os.Remove(swp))
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -280,5 +283,29 @@ func TestChangesDuringFailedBuildAreKept(t *testing.T) {
 	h := site.history()
 	if !slices.Equal(h[2], []string{"content/b.md"}) {
 		t.Errorf("build after failure changed = %q", h[2])
+	}
+}
+
+func TestCancelStopsEverything(t *testing.T) {
+	root := project(t, baseFiles)
+	ctx, cancel := context.WithCancel(context.Background())
+	p, err := New(Config{Addr: "127.0.0.1:0", Root: root, Watch: []string{"content"}, Build: (&fakeSite{root: root}).Build, Log: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	url, err := p.Start(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := openStream(t, strings.TrimSuffix(url, "/"))
+	cancel()
+	if err := p.Wait(); err != nil {
+		t.Errorf("Wait after cancel = %v", err)
+	}
+	if _, ok := <-s.events; ok {
+		t.Errorf("event stream still open after shutdown")
+	}
+	if _, err := http.Get(url); err == nil {
+		t.Errorf("server still answers after shutdown")
 	}
 }
