@@ -158,7 +158,7 @@ func position(e *diag.Error) string {
 
 func errorHTML(e *diag.Error, ex excerpt) string {
 	var b strings.Builder
-	b.WriteString(`<section class="pv-err">`)
+	b.WriteString(`<section class="pv-item">`)
 	if pos := position(e); pos != "" {
 		b.WriteString(`<p class="pv-pos"><code>` + html.EscapeString(pos) + `</code></p>`)
 	}
