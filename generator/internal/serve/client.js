@@ -186,7 +186,10 @@
     });
   }
   function connect() {
-    es = new EventSource('/__preview/events');
+    if (es) {
+      es.close();
+    }
+    es = new EventSource('/__preview/events?since=' + encodeURIComponent(build));
     on('hello', function (m) {
       state.connected = true;
       // A different build (or a restarted server) means this page may be
@@ -200,21 +203,40 @@
     on('ok', hideError);
     es.onerror = function () {
       state.connected = false;
-      if (es.readyState === 2) { // closed for good: try again later
-        es.close();
-        setTimeout(connect, 1000);
+      if (es && es.readyState === 2) { // closed for good: try again later
+        disconnect();
+        setTimeout(function () {
+          if (!es && !document.hidden) {
+            connect();
+          }
+        }, 1000);
       }
     };
   }
-  window.addEventListener('pagehide', function () {
+  // Only visible tabs hold a stream: a browser allows about six connections
+  // per host, and each open stream takes one. A tab coming back catches up
+  // with ?since= and reloads only if its page changed while hidden.
+  function disconnect() {
     if (es) {
       es.close();
+      es = null;
     }
-  });
-  window.addEventListener('pageshow', function (e) {
-    if (e.persisted) {
+    state.connected = false;
+  }
+  window.addEventListener('pagehide', disconnect);
+  document.addEventListener('visibilitychange', function () {
+    if (document.hidden) {
+      disconnect();
+    } else if (!es) {
       connect();
     }
   });
-  connect();
+  window.addEventListener('pageshow', function (e) {
+    if (e.persisted && !es) {
+      connect();
+    }
+  });
+  if (!document.hidden) {
+    connect();
+  }
 })();

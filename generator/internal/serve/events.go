@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sync"
 	"time"
 )
@@ -41,10 +42,14 @@ type (
 // hub fans events out to connected tabs. A tab that cannot keep up is
 // dropped; its EventSource reconnects and catches up from the hello event.
 type hub struct {
-	mu     sync.Mutex
-	subs   map[chan event]struct{}
-	closed bool
+	mu      sync.Mutex
+	subs    map[chan event]struct{}
+	closed  bool
+	history []changeMsg // the last maxHistory builds, oldest first
 }
+
+// maxHistory is how many builds a reconnecting tab can catch up on.
+const maxHistory = 64
 
 func newHub() *hub { return &hub{subs: map[chan event]struct{}{}} }
 
@@ -81,6 +86,34 @@ func (h *hub) publish(e event) {
 	}
 }
 
+// publishChange records a build's changes and sends them.
+func (h *hub) publishChange(m changeMsg) {
+	h.mu.Lock()
+	if len(h.history) == maxHistory {
+		h.history = slices.Delete(h.history, 0, 1)
+	}
+	h.history = append(h.history, m)
+	h.mu.Unlock()
+	h.publish(newEvent("change", m))
+}
+
+// since returns the output files changed by the builds after build, and
+// false when build is not in the history (a restarted server, or too old).
+func (h *hub) since(build string) ([]string, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for i, m := range h.history {
+		if m.Build == build {
+			var files []string
+			for _, later := range h.history[i+1:] {
+				files = mergeSorted(files, later.Files)
+			}
+			return files, true
+		}
+	}
+	return nil, false
+}
+
 // close ends every stream, so the HTTP server can shut down.
 func (h *hub) close() {
 	h.mu.Lock()
@@ -97,8 +130,10 @@ func (h *hub) close() {
 const keepAlive = 20 * time.Second
 
 // serveEvents streams events to one tab. The first event is "hello" with
-// the current build, then "fail" if the last build failed; after that,
-// whatever the hub publishes.
+// the current build. A tab that says which build it has (?since=) and is
+// behind gets "hello" with its own build and one "change" with everything
+// changed since, so it reloads only if its page changed meanwhile. Then
+// "fail" if the last build failed; after that, whatever the hub publishes.
 func (p *Preview) serveEvents(w http.ResponseWriter, r *http.Request) {
 	if o := r.Header.Get("Origin"); o != "" && !sameOrigin(o, r.Host) {
 		http.Error(w, "cross-origin event stream refused", http.StatusForbidden)
@@ -119,7 +154,14 @@ func (p *Preview) serveEvents(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	fmt.Fprint(w, "retry: 300\n\n")
 	t := p.tree.Load()
-	writeEvent(w, newEvent("hello", helloMsg{Build: t.build}))
+	since := r.URL.Query().Get("since")
+	missed, known := p.hub.since(since)
+	if since == t.build || !known {
+		writeEvent(w, newEvent("hello", helloMsg{Build: t.build}))
+	} else {
+		writeEvent(w, newEvent("hello", helloMsg{Build: since}))
+		writeEvent(w, newEvent("change", changeMsg{Build: t.build, Files: missed}))
+	}
 	if f := p.failure.Load(); f != nil {
 		writeEvent(w, newEvent("fail", errorMsg{Build: t.build, HTML: f.html}))
 	}

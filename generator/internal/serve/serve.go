@@ -237,7 +237,7 @@ func (p *Preview) rebuild(ctx context.Context, changed []string) {
 	if p.failure.Swap(nil) != nil {
 		p.hub.publish(newEvent("ok", struct{}{}))
 	}
-	p.hub.publish(newEvent("change", changeMsg{Build: t.build, Files: files}))
+	p.hub.publishChange(changeMsg{Build: t.build, Files: files})
 	p.logBuild(changed, files, time.Since(start))
 }
 

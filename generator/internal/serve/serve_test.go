@@ -309,3 +309,46 @@ func TestCancelStopsEverything(t *testing.T) {
 		t.Errorf("server still answers after shutdown")
 	}
 }
+
+// A tab that was away (hidden, or a dropped connection) says which build it
+// has and gets everything changed since in one event.
+func TestReconnectCatchesUp(t *testing.T) {
+	root := project(t, baseFiles)
+	_, base, _ := startServer(t, root, &fakeSite{root: root}, Config{})
+	s := openStream(t, base)
+	write(t, root, "content/a.md", page("甲", "一"))
+	old := changeFiles(t, s.next(t, "change")).Build
+	write(t, root, "content/b.md", page("乙", "二"))
+	s.next(t, "change")
+	write(t, root, "static/style.css", "p{}")
+	cur := changeFiles(t, s.next(t, "change")).Build
+
+	tests := []struct {
+		name, since, hello string
+		files              []string
+	}{
+		{"behind", old, old, []string{"b/index.html", "style.css"}},
+		{"current", cur, cur, nil},
+		{"unknown build", "restarted.3", cur, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, err := http.Get(base + "/__preview/events?since=" + tt.since)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			want := "retry: 300\n\nevent: hello\ndata: {\"build\":\"" + tt.hello + "\"}\n\n"
+			if tt.files != nil {
+				b, _ := json.Marshal(changeMsg{Build: cur, Files: tt.files})
+				want += "event: change\ndata: " + string(b) + "\n\n"
+			}
+			buf := make([]byte, len(want))
+			n, _ := io.ReadFull(resp.Body, buf)
+			got := string(buf[:n])
+			if got != want {
+				t.Errorf("stream starts\n%q\nwant\n%q", got, want)
+			}
+		})
+	}
+}
