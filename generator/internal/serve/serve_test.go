@@ -270,6 +270,21 @@ func TestNewDirectoriesAreWatched(t *testing.T) {
 	}
 }
 
+func TestMissingWatchDirIsPickedUp(t *testing.T) {
+	root := project(t, baseFiles) // no templates/ or seeds/
+	site := &fakeSite{root: root}
+	_, base, _ := startServer(t, root, site, Config{})
+	s := openStream(t, base)
+	write(t, root, "templates/page.html", "<p>{{.}}</p>")
+	s.next(t, "change")
+	write(t, root, "templates/page.html", "<div>{{.}}</div>")
+	s.next(t, "change")
+	write(t, root, "public/index.html", "output is never watched")
+	if builds := settle(t, root, site, s, 1); !slices.EqualFunc(builds, [][]string{{"templates/page.html"}, {"templates/page.html"}}, slices.Equal) {
+		t.Errorf("builds = %q", builds)
+	}
+}
+
 func TestChangesDuringFailedBuildAreKept(t *testing.T) {
 	root := project(t, baseFiles)
 	site := &fakeSite{root: root}

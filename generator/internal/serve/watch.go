@@ -51,14 +51,26 @@ func newWatcher(root string, dirs []string, quiet, maxWait time.Duration, log io
 		watched: map[string]bool{},
 		out:     make(chan []string),
 	}
+	rootWatched := false
 	for _, d := range dirs {
 		d = path.Clean(filepath.ToSlash(d))
-		if _, err := os.Stat(w.abs(d)); err != nil {
-			fmt.Fprintf(log, "preview: not watching %s: %v\n", d, err)
+		w.dirs = append(w.dirs, d)
+		if _, err := os.Stat(w.abs(d)); err == nil {
+			w.syncDir(d)
 			continue
 		}
-		w.dirs = append(w.dirs, d)
-		w.syncDir(d)
+		// A missing top-level directory is picked up when it is created:
+		// the root itself is watched (not recursively) for that.
+		if strings.Contains(d, "/") || rootWatched {
+			fmt.Fprintf(log, "preview: %s does not exist yet\n", d)
+			continue
+		}
+		if err := fsw.Add(root); err != nil {
+			fmt.Fprintf(log, "preview: cannot watch %s: %v\n", root, err)
+			continue
+		}
+		rootWatched = true
+		fmt.Fprintf(log, "preview: %s does not exist yet; watching for it\n", d)
 	}
 	return w, nil
 }
