@@ -48,16 +48,21 @@ func BenchmarkSaveToReload(b *testing.B) {
 				s.next(b, "change")
 				lat = append(lat, time.Since(start))
 			}
-			slices.Sort(lat)
-			ms := func(q float64) float64 {
-				return float64(lat[int(q*float64(len(lat)-1))]) / float64(time.Millisecond)
-			}
-			b.ReportMetric(ms(0.5), "p50-ms")
-			b.ReportMetric(ms(0.95), "p95-ms")
-			b.ReportMetric(ms(1), "max-ms")
-			b.ReportMetric(0, "ns/op")
+			reportLatency(b, lat)
 		})
 	}
+}
+
+// reportLatency reports the median, 95th percentile and maximum in ms.
+func reportLatency(b *testing.B, lat []time.Duration) {
+	slices.Sort(lat)
+	ms := func(q float64) float64 {
+		return float64(lat[int(q*float64(len(lat)-1))]) / float64(time.Millisecond)
+	}
+	b.ReportMetric(ms(0.5), "p50-ms")
+	b.ReportMetric(ms(0.95), "p95-ms")
+	b.ReportMetric(ms(1), "max-ms")
+	b.ReportMetric(0, "ns/op")
 }
 
 // seedProject writes the seed report as 13 content pages.

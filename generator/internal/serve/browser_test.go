@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,4 +114,35 @@ func TestBrowserOverlayShowsAndClears(t *testing.T) {
 
 	write(t, root, "content/a.md", page("甲", "修好了"))
 	waitJS(t, ctx, `!document.getElementById('__preview-overlay') && document.getElementById('text').textContent.indexOf('修好了') === 0`)
+}
+
+// BenchmarkSaveToPaint measures save → new text in an open headless
+// Chromium tab (reload included), polling the page over the DevTools
+// protocol (about 1 ms per poll).
+//
+//	go test ./generator/internal/serve -run '^$' -bench SaveToPaint -benchtime 50x
+func BenchmarkSaveToPaint(b *testing.B) {
+	root, pages := seedProject(b)
+	_, base, _ := startServer(b, root, &fakeSite{root: root, cost: 5 * time.Millisecond}, Config{})
+	ctx := browsertest.New(b, browsertest.Options{Width: 360, Height: 640, Mobile: true})
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/p03/")); err != nil {
+		b.Fatal(err)
+	}
+	var lat []time.Duration
+	for i := 0; b.Loop(); i++ {
+		mark := fmt.Sprintf("第%d次修改。", i)
+		start := time.Now()
+		write(b, root, "content/p03.md", page("3", mark+pages[3]))
+		expr := `(function(){var e=document.getElementById('text');return !!e&&e.textContent.indexOf('` + mark + `')===0})()`
+		for {
+			if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
+				break
+			}
+			if time.Since(start) > 20*time.Second {
+				b.Fatalf("edit %d never shown", i)
+			}
+		}
+		lat = append(lat, time.Since(start))
+	}
+	reportLatency(b, lat)
 }
