@@ -67,15 +67,20 @@
     return p;
   }
 
-  // used returns the output paths of everything this page loaded.
+  // used returns the output paths of everything this page loaded: its
+  // stylesheets, scripts, images, fetched data and framed pages, but not
+  // pages it merely links to or prefetches.
   function used() {
     var set = {};
     var i;
     var entries = performance.getEntriesByType ? performance.getEntriesByType('resource') : [];
     for (i = 0; i < entries.length; i++) {
-      set[outputPath(entries[i].name)] = true;
+      var p = outputPath(entries[i].name);
+      if (!/\.html$/.test(p) || entries[i].initiatorType === 'iframe') {
+        set[p] = true;
+      }
     }
-    var els = document.querySelectorAll('link[href],script[src],img[src],source[src],video[src],audio[src],iframe[src],embed[src],object[data]');
+    var els = document.querySelectorAll('link[rel~="stylesheet"][href],link[rel~="icon"][href],script[src],img[src],source[src],video[src],audio[src],iframe[src],embed[src],object[data]');
     for (i = 0; i < els.length; i++) {
       set[outputPath(els[i].href || els[i].src || els[i].data)] = true;
     }

@@ -14,6 +14,11 @@ import (
 //go:embed client.js
 var clientJS []byte
 
+// noBuildPage is served, with the overlay, while no build has succeeded yet.
+const noBuildPage = `<!doctype html><html lang="zh"><meta charset="utf-8">` +
+	`<meta name="viewport" content="width=device-width,initial-scale=1">` +
+	`<title>Build failed · 构建失败</title><body></body></html>`
+
 // prefix is reserved for the server's own files; the site cannot use it.
 const prefix = "__preview/"
 
@@ -73,7 +78,7 @@ func (p *Preview) serveOutput(w http.ResponseWriter, r *http.Request, rel string
 				http.NotFound(w, r)
 				return
 			}
-			f = &file{data: []byte("<!doctype html><title>Build failed</title><body></body>"), ctype: "text/html; charset=utf-8"}
+			f = &file{data: []byte(noBuildPage), ctype: "text/html; charset=utf-8"}
 		}
 	}
 	w.Header().Set("Content-Type", f.ctype)
