@@ -268,5 +268,12 @@ func (p *Preview) logBuild(changed, files []string, took time.Duration) {
 			what = fmt.Sprintf("%s, … (%d files)", strings.Join(changed[:3], ", "), len(changed))
 		}
 	}
-	fmt.Fprintf(p.cfg.Log, "preview: built in %v (%s): %d output files changed\n", took.Round(100*time.Microsecond), what, len(files))
+	fmt.Fprintf(p.cfg.Log, "preview: built in %v (%s): %s changed\n", took.Round(100*time.Microsecond), what, plural(len(files), "output file"))
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -61,15 +61,17 @@ func newWatcher(root string, dirs []string, quiet, maxWait time.Duration, log io
 		}
 		// A missing top-level directory is picked up when it is created:
 		// the root itself is watched (not recursively) for that.
-		if strings.Contains(d, "/") || rootWatched {
-			fmt.Fprintf(log, "preview: %s does not exist yet\n", d)
+		if strings.Contains(d, "/") {
+			fmt.Fprintf(log, "preview: %s does not exist; not watched\n", d)
 			continue
 		}
-		if err := fsw.Add(root); err != nil {
-			fmt.Fprintf(log, "preview: cannot watch %s: %v\n", root, err)
-			continue
+		if !rootWatched {
+			if err := fsw.Add(root); err != nil {
+				fmt.Fprintf(log, "preview: cannot watch %s: %v\n", root, err)
+				continue
+			}
+			rootWatched = true
 		}
-		rootWatched = true
 		fmt.Fprintf(log, "preview: %s does not exist yet; watching for it\n", d)
 	}
 	return w, nil
