@@ -35,9 +35,16 @@ func evalJS[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
-// longPage has enough text to scroll on a phone.
-func longPage(title, marker string) string {
-	return page(title, marker+strings.Repeat("<p>二〇二三年，全市上下堅持以習近平新時代中國特色社會主義思想為指導。</p>", 80))
+// longPage has enough text to scroll on a phone, in sections with ids;
+// extra paragraphs go before the first section.
+func longPage(title, marker string, extra int) string {
+	p := "<p>二〇二三年，全市上下堅持以習近平新時代中國特色社會主義思想為指導。</p>"
+	var b strings.Builder
+	b.WriteString(marker + strings.Repeat(p, extra))
+	for i := range 8 {
+		fmt.Fprintf(&b, `<h2 id="s%d">第%d節</h2>%s`, i, i, strings.Repeat(p, 10))
+	}
+	return page(title, b.String())
 }
 
 func openPage(t *testing.T, base, path string) context.Context {
@@ -52,19 +59,23 @@ func openPage(t *testing.T, base, path string) context.Context {
 
 func TestBrowserReloadsEditedPageKeepingScroll(t *testing.T) {
 	root := project(t, baseFiles)
-	write(t, root, "content/a.md", longPage("甲", "舊文"))
+	write(t, root, "content/a.md", longPage("甲", "舊文", 0))
 	_, base, _ := startServer(t, root, &fakeSite{root: root}, Config{})
 	ctx := openPage(t, base, "/a/")
-	evalJS[bool](t, ctx, `window.scrollTo(0, 900); window.marker = 1; true`)
+	const where = `document.getElementById('s3').getBoundingClientRect().top`
+	evalJS[bool](t, ctx, `window.scrollTo(0, document.getElementById('s3').offsetTop + 40); window.marker = 1; true`)
+	before := evalJS[float64](t, ctx, where)
 
-	write(t, root, "content/a.md", longPage("甲", "新文"))
+	// Five paragraphs are added above what the editor is reading.
+	write(t, root, "content/a.md", longPage("甲", "新文", 5))
 	waitJS(t, ctx, `document.getElementById('text').textContent.indexOf('新文') === 0`)
 	if evalJS[bool](t, ctx, `window.marker === 1`) {
 		t.Errorf("page text changed without a reload?")
 	}
 	waitJS(t, ctx, `document.readyState === 'complete'`)
-	if y := evalJS[float64](t, ctx, `window.pageYOffset`); y < 890 || y > 910 {
-		t.Errorf("scroll after reload = %v, want 900", y)
+	if after := evalJS[float64](t, ctx, where); after < before-2 || after > before+2 {
+		t.Errorf("section 3 is at %vpx after the reload, was at %vpx (%s, y=%v)", after, before,
+			evalJS[string](t, ctx, `JSON.stringify(window.__preview.restored)`), evalJS[float64](t, ctx, `pageYOffset`))
 	}
 }
 

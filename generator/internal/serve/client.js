@@ -26,25 +26,73 @@
   }
 
   // --- scroll position across reloads ---
+  // The client keeps the position itself on every reload (its own and the
+  // editor's), because the browser's restoring would put back the old pixel
+  // offset after ours.
   var saved = null;
   try {
-    saved = JSON.parse(sessionStorage.getItem(scrollKey) || 'null');
+    history.scrollRestoration = 'manual';
+    if (isReload()) {
+      saved = JSON.parse(sessionStorage.getItem(scrollKey) || 'null');
+    }
     sessionStorage.removeItem(scrollKey);
   } catch (e) {}
-  function restoreScroll() {
-    if (saved) {
-      window.scrollTo(saved.x, saved.y);
+  function isReload() {
+    var nav = performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+    if (nav) {
+      return nav.type === 'reload';
     }
+    return !!performance.navigation && performance.navigation.type === 1;
   }
+  // The position is kept relative to the last element with an id above the
+  // top of the window (a section or annotation anchor), so text inserted
+  // earlier on the page does not move what the editor was reading.
+  function restoreScroll() {
+    if (!saved) {
+      return;
+    }
+    var y = saved.y;
+    var anchor = saved.id && document.getElementById(saved.id);
+    if (anchor) {
+      y = anchor.getBoundingClientRect().top + window.pageYOffset - saved.top;
+    }
+    window.scrollTo(saved.x, y);
+  }
+  function scrollAnchor() {
+    var els = document.querySelectorAll('[id]');
+    var best = null;
+    for (var i = 0; i < els.length; i++) {
+      var r = els[i].getBoundingClientRect();
+      var top = r.top;
+      if (top > 0 || (r.width === 0 && r.height === 0)) { // below, or hidden
+        continue;
+      }
+      if (!best || top >= best.top) {
+        best = { id: els[i].id, top: top };
+      }
+    }
+    return best;
+  }
+  state.restored = saved;
   if (saved) {
     restoreScroll();
     window.addEventListener('load', restoreScroll);
   }
 
-  function reload() {
+  function saveScroll() {
+    var pos = { x: window.pageXOffset, y: window.pageYOffset };
+    var a = scrollAnchor();
+    if (a) {
+      pos.id = a.id;
+      pos.top = a.top;
+    }
     try {
-      sessionStorage.setItem(scrollKey, JSON.stringify({ x: window.pageXOffset, y: window.pageYOffset }));
+      sessionStorage.setItem(scrollKey, JSON.stringify(pos));
     } catch (e) {}
+  }
+  window.addEventListener('pagehide', saveScroll);
+
+  function reload() {
     location.reload();
   }
 
