@@ -32,17 +32,19 @@
   var saved = null;
   try {
     history.scrollRestoration = 'manual';
-    if (isReload()) {
+    if (returning()) {
       saved = JSON.parse(sessionStorage.getItem(scrollKey) || 'null');
     }
     sessionStorage.removeItem(scrollKey);
   } catch (e) {}
-  function isReload() {
+  // returning reports a reload or a back/forward visit, where the reader
+  // expects to be where they were (a link followed starts at the top).
+  function returning() {
     var nav = performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
     if (nav) {
-      return nav.type === 'reload';
+      return nav.type === 'reload' || nav.type === 'back_forward';
     }
-    return !!performance.navigation && performance.navigation.type === 1;
+    return !!performance.navigation && performance.navigation.type > 0;
   }
   // The position is kept relative to the last element with an id above the
   // top of the window (a section or annotation anchor), so text inserted
