@@ -103,8 +103,11 @@ func TestBrowserOverlayShowsAndClears(t *testing.T) {
 	_, base, _ := startServer(t, root, &fakeSite{root: root}, Config{})
 	ctx := openPage(t, base, "/a/")
 
-	write(t, root, "content/a.md", "---\ntitle: 甲\n這一行沒有冒號，前言壞了\n---\n正文\n")
-	waitJS(t, ctx, `!!document.querySelector('#__preview-overlay[role=alertdialog]')`)
+	// The site's own CSS must not leak into the overlay.
+	write(t, root, "static/style.css", "p{text-indent:2em;color:#999} h2{font-size:40px}")
+	write(t, root, "content/b.md", "---\ntitle 乙\n---\n")
+	write(t, root, "content/a.md", "---\ntitle: 甲\n這一行沒有冒號，前言壞了，而且這一行很長很長，在三百六十像素寬的手機上一定要換行才能看完\n---\n正文\n")
+	waitJS(t, ctx, `document.querySelectorAll('#__preview-overlay[role=alertdialog] .pv-item').length === 2`)
 	if got := evalJS[string](t, ctx, `document.querySelector('#__preview-overlay .pv-pos').textContent`); got != "content/a.md:3" {
 		t.Errorf("overlay position = %q", got)
 	}
@@ -123,6 +126,7 @@ func TestBrowserOverlayShowsAndClears(t *testing.T) {
 		os.WriteFile(filepath.Join(shot, "overlay-360.png"), png, 0o644)
 	}
 
+	write(t, root, "content/b.md", page("乙", "好"))
 	write(t, root, "content/a.md", page("甲", "修好了"))
 	waitJS(t, ctx, `!document.getElementById('__preview-overlay') && document.getElementById('text').textContent.indexOf('修好了') === 0`)
 }
