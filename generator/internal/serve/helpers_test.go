@@ -233,7 +233,7 @@ func (s *stream) next(t testing.TB, name string) sse {
 			t.Fatalf("event stream closed, want %q", name)
 		}
 		if e.name != name {
-			t.Fatalf("event %q %s, want %q", e.name, e.data, name)
+			t.Fatalf("event %q %.300s…, want %q", e.name, e.data, name)
 		}
 		return e
 	case <-time.After(20 * time.Second):

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func changeFiles(t *testing.T, e sse) changeMsg {
@@ -363,6 +364,49 @@ func TestReconnectCatchesUp(t *testing.T) {
 			got := string(buf[:n])
 			if got != want {
 				t.Errorf("stream starts\n%q\nwant\n%q", got, want)
+			}
+		})
+	}
+}
+
+// Half-saved states that outlast the quiet period (a slow editor, a busy
+// machine) are held back, not built: an empty new file, and a file renamed
+// away before its new version is written.
+func TestHalfSavedFilesAreHeld(t *testing.T) {
+	tests := []struct {
+		name        string
+		first, then func(t *testing.T, dir string)
+		wantChanged []string
+	}{
+		{"truncate then write",
+			func(t *testing.T, dir string) { must(t, os.WriteFile(filepath.Join(dir, "new.md"), nil, 0o644)) },
+			func(t *testing.T, dir string) {
+				must(t, os.WriteFile(filepath.Join(dir, "new.md"), []byte(page("新", "內容")), 0o644))
+			},
+			[]string{"content/new.md"}},
+		{"rename away then write",
+			func(t *testing.T, dir string) {
+				must(t, os.Rename(filepath.Join(dir, "a.md"), filepath.Join(dir, "a.md~")))
+			},
+			func(t *testing.T, dir string) {
+				must(t, os.WriteFile(filepath.Join(dir, "a.md"), []byte(page("甲", "慢慢存")), 0o644))
+				must(t, os.Remove(filepath.Join(dir, "a.md~")))
+			},
+			[]string{"content/a.md"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := project(t, baseFiles)
+			site := &fakeSite{root: root}
+			_, base, _ := startServer(t, root, site, Config{Quiet: 10 * time.Millisecond, MaxWait: time.Minute})
+			s := openStream(t, base)
+			dir := filepath.Join(root, "content")
+			tt.first(t, dir)
+			time.Sleep(100 * time.Millisecond) // ten quiet periods pass mid-save
+			tt.then(t, dir)
+			s.next(t, "change") // not "fail"
+			if h := site.history()[1:]; !slices.EqualFunc(h, [][]string{tt.wantChanged}, slices.Equal) {
+				t.Errorf("builds = %q, want [%q]", h, tt.wantChanged)
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"hash/maphash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -31,6 +32,8 @@ type watcher struct {
 	seed    maphash.Seed
 	known   map[string]uint64 // file → hash of its bytes
 	watched map[string]bool   // directories with an fsnotify watch
+	held    map[string]bool   // paths settle left for later (half-saved)
+	final   bool              // settle may not hold anything back
 
 	out chan []string // batches, sent when the receiver is ready
 }
@@ -49,6 +52,8 @@ func newWatcher(root string, dirs []string, quiet, maxWait time.Duration, log io
 		seed:    maphash.MakeSeed(),
 		known:   map[string]uint64{},
 		watched: map[string]bool{},
+		held:    map[string]bool{},
+		final:   true,
 		out:     make(chan []string),
 	}
 	rootWatched := false
@@ -122,8 +127,13 @@ func (w *watcher) run(ctx context.Context) {
 				timer.Reset(w.quiet)
 			}
 		case <-timer.C:
-			batch = mergeSorted(batch, w.settle(pending))
+			final := time.Since(first) >= w.maxWait
+			batch = mergeSorted(batch, w.settle(pending, final))
 			clear(pending)
+			maps.Copy(pending, w.held)
+			if len(pending) > 0 {
+				timer.Reset(min(w.quiet, w.maxWait-time.Since(first)))
+			}
 		case out <- batch:
 			batch = nil
 		}
@@ -159,7 +169,16 @@ func (w *watcher) underRoot(rel string) bool {
 
 // settle looks at each pending path as it is now and returns the sorted
 // paths whose content changed, appeared or disappeared.
-func (w *watcher) settle(pending map[string]bool) []string {
+//
+// A path that looks half-saved — a file that is empty, or a known file or
+// directory that is missing — is held (left in w.held) rather than reported,
+// until MaxWait has passed since the burst began (final): on a busy machine
+// the gap between an editor's truncate and write, or between vim's rename
+// away and its new file, can exceed the quiet period, and building then
+// would flash an error for a file that is fine a moment later.
+func (w *watcher) settle(pending map[string]bool, final bool) []string {
+	w.final = final
+	clear(w.held)
 	var changed []string
 	if pending[rescanAll] {
 		for _, d := range w.dirs {
@@ -179,6 +198,9 @@ func (w *watcher) settle(pending map[string]bool) []string {
 func (w *watcher) syncPath(rel string) []string {
 	info, err := os.Lstat(w.abs(rel))
 	switch {
+	case err != nil && !w.final && (w.watched[rel] || w.isKnown(rel)):
+		w.held[rel] = true
+		return nil
 	case err != nil:
 		return w.forget(rel)
 	case info.IsDir():
@@ -194,6 +216,10 @@ func (w *watcher) syncFile(rel string) []string {
 	b, err := os.ReadFile(w.abs(rel))
 	if err != nil {
 		return w.forget(rel)
+	}
+	if len(b) == 0 && !w.final {
+		w.held[rel] = true
+		return nil
 	}
 	h := maphash.Bytes(w.seed, b)
 	if old, ok := w.known[rel]; ok && old == h {
@@ -262,6 +288,19 @@ func (w *watcher) syncDir(rel string) []string {
 		}
 	}
 	return changed
+}
+
+// isKnown reports whether rel is a known file or has known files below it.
+func (w *watcher) isKnown(rel string) bool {
+	if _, ok := w.known[rel]; ok {
+		return true
+	}
+	for k := range w.known {
+		if within(k, rel) {
+			return true
+		}
+	}
+	return false
 }
 
 // within reports whether the slash path p is dir or below it.
