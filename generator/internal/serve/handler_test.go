@@ -224,6 +224,19 @@ func TestServedBytes(t *testing.T) {
 		if cc := rec.Header().Get("Cache-Control"); cc != "no-store" {
 			t.Errorf("GET %s Cache-Control = %q", tt.target, cc)
 		}
+		head := httptest.NewRecorder()
+		p.ServeHTTP(head, httptest.NewRequest("HEAD", tt.target, nil))
+		if head.Code != tt.code || head.Body.Len() != 0 || head.Header().Get("Content-Length") != fmt.Sprint(len(tt.want)) {
+			t.Errorf("HEAD %s = %d, %d bytes, Content-Length %s", tt.target, head.Code, head.Body.Len(), head.Header().Get("Content-Length"))
+		}
+	}
+	if got := string(out["index.html"].Data); got != "<html><body>甲</body></html>" {
+		t.Errorf("serving changed the build output: %q", got)
+	}
+	post := httptest.NewRecorder()
+	p.ServeHTTP(post, httptest.NewRequest("POST", "/", nil))
+	if post.Code != http.StatusMethodNotAllowed {
+		t.Errorf("POST / = %d, want 405", post.Code)
 	}
 }
 
