@@ -11,7 +11,10 @@
 // is then read and hashed: a path whose bytes did not change (touch), or a
 // temporary file that came and went (atomic save: write temp, rename), is
 // dropped, so one save is one rebuild and a burst of saves is one rebuild.
-// Changes that arrive while a build runs are queued for one follow-up build.
+// A half-saved file (empty, or renamed away and not yet rewritten) is held
+// until it is written or MaxWait has passed, so a slow save on a busy
+// machine does not flash an error. Changes that arrive while a build runs
+// are queued for one follow-up build.
 //
 // Config.Build gets the changed source paths and returns the new output tree.
 // The server hashes every output file, swaps the tree atomically (a request
@@ -20,6 +23,9 @@
 // itself: a tab whose own file changed reloads and keeps its scroll position;
 // a changed stylesheet the page uses is swapped in place without a reload;
 // a changed image or script the page uses reloads it; anything else is ignored.
+// Only visible tabs keep a stream open (browsers allow about six connections
+// per host); a tab that comes back asks for the changes since its build and
+// reloads only if its page changed meanwhile, or if the server restarted.
 //
 // # Failures
 //
