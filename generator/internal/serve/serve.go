@@ -48,6 +48,10 @@ type Config struct {
 	// (30ms when zero); MaxWait bounds the wait during a continuous stream of
 	// events (300ms when zero).
 	Quiet, MaxWait time.Duration
+	// Poll, when set, also rescans the watch directories at this interval,
+	// for file systems that deliver no change events (WSL2 /mnt drives,
+	// Docker bind mounts from macOS or Windows, network shares).
+	Poll time.Duration
 }
 
 // Preview is a running preview server. It is also the http.Handler that
@@ -128,7 +132,7 @@ func (p *Preview) Start(ctx context.Context) (string, error) {
 	}
 	addr := ln.Addr().(*net.TCPAddr)
 	p.loopback = addr.IP.IsLoopback()
-	w, err := newWatcher(p.cfg.Root, p.cfg.Watch, p.cfg.Quiet, p.cfg.MaxWait, p.cfg.Log)
+	w, err := newWatcher(p.cfg)
 	if err != nil {
 		ln.Close()
 		p.root.Close()

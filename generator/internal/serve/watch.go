@@ -27,6 +27,7 @@ type watcher struct {
 	fsw     *fsnotify.Watcher
 	quiet   time.Duration
 	maxWait time.Duration
+	poll    time.Duration // rescan interval; 0 = events only
 	log     io.Writer
 
 	seed    maphash.Seed
@@ -42,13 +43,15 @@ type watcher struct {
 // the kernel dropped events.
 const rescanAll = "\x00all"
 
-func newWatcher(root string, dirs []string, quiet, maxWait time.Duration, log io.Writer) (*watcher, error) {
+// newWatcher watches cfg.Watch under cfg.Root; cfg has its defaults set.
+func newWatcher(cfg Config) (*watcher, error) {
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
-		return nil, fmt.Errorf("watch: %w", err)
+		return nil, fmt.Errorf("watch: %w (on file systems without change events, set a poll interval)", err)
 	}
+	root, log := cfg.Root, cfg.Log
 	w := &watcher{
-		root: root, fsw: fsw, quiet: quiet, maxWait: maxWait, log: log,
+		root: root, fsw: fsw, quiet: cfg.Quiet, maxWait: cfg.MaxWait, poll: cfg.Poll, log: log,
 		seed:    maphash.MakeSeed(),
 		known:   map[string]uint64{},
 		watched: map[string]bool{},
@@ -57,7 +60,7 @@ func newWatcher(root string, dirs []string, quiet, maxWait time.Duration, log io
 		out:     make(chan []string),
 	}
 	rootWatched := false
-	for _, d := range dirs {
+	for _, d := range cfg.Watch {
 		d = path.Clean(filepath.ToSlash(d))
 		w.dirs = append(w.dirs, d)
 		if _, err := os.Stat(w.abs(d)); err == nil {
@@ -96,6 +99,12 @@ func (w *watcher) run(ctx context.Context) {
 	var first time.Time
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	var pollC <-chan time.Time
+	if w.poll > 0 {
+		tick := time.NewTicker(w.poll)
+		defer tick.Stop()
+		pollC = tick.C
+	}
 	for {
 		var out chan []string
 		if len(batch) > 0 && len(pending) == 0 {
@@ -126,6 +135,12 @@ func (w *watcher) run(ctx context.Context) {
 				pending[rescanAll] = true
 				timer.Reset(w.quiet)
 			}
+		case <-pollC:
+			if len(pending) == 0 { // else the burst's own timer settles it
+				first = time.Now()
+				timer.Reset(0)
+			}
+			pending[rescanAll] = true
 		case <-timer.C:
 			final := time.Since(first) >= w.maxWait
 			batch = mergeSorted(batch, w.settle(pending, final))
