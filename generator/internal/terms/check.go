@@ -21,14 +21,15 @@ func Check(anchors []Anchor, uses []Use, notes []int, body []string) diag.List {
 	if len(anchors) > 0 && anchors[0].Path != "" {
 		file = anchors[0].Path
 	}
-	errs = append(errs, checkNumbers(file, anchors, notes)...)
-	errs = append(errs, checkCounts(anchors, uses, body)...)
-	errs = append(errs, checkOverlaps(anchors, body)...)
+	clash := map[int]bool{} // anchors that take occurrences from others
+	errs = append(errs, checkNumbers(file, anchors, notes, clash)...)
+	errs = append(errs, checkOverlaps(anchors, body, clash)...)
+	errs = append(errs, checkCounts(anchors, uses, body, clash)...)
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
 	return errs
 }
 
-func checkNumbers(file string, anchors []Anchor, notes []int) diag.List {
+func checkNumbers(file string, anchors []Anchor, notes []int, clash map[int]bool) diag.List {
 	var errs diag.List
 	has := map[int]int{}
 	for _, n := range notes {
@@ -44,7 +45,7 @@ func checkNumbers(file string, anchors []Anchor, notes []int) diag.List {
 	}
 	anchored := map[int]bool{}
 	seen := map[string]Anchor{}
-	for _, a := range anchors {
+	for i, a := range anchors {
 		anchored[a.Note] = true
 		prev, dup := seen[a.Text]
 		switch {
@@ -61,6 +62,8 @@ func checkNumbers(file string, anchors []Anchor, notes []int) diag.List {
 		}
 		if !dup {
 			seen[a.Text] = a
+		} else {
+			clash[i] = true
 		}
 	}
 	for _, n := range sortedKeys(has) {
@@ -80,14 +83,11 @@ func sortedKeys(m map[int]int) []int {
 	return ks
 }
 
-func checkCounts(anchors []Anchor, uses []Use, body []string) diag.List {
+func checkCounts(anchors []Anchor, uses []Use, body []string, clash map[int]bool) diag.List {
 	var errs diag.List
 	found := make([]int, len(anchors))
-	m := newMatcher(anchors)
-	for _, p := range body {
-		for _, x := range m.find(p, nil) {
-			found[x.A]++
-		}
+	for i, a := range anchors {
+		found[i] = count(body, a.Text)
 	}
 	linked := make([]int, len(anchors))
 	for _, u := range uses {
@@ -99,18 +99,17 @@ func checkCounts(anchors []Anchor, uses []Use, body []string) diag.List {
 		if a.Text == "" || a.Count < 1 {
 			continue
 		}
-		switch {
+		switch k := splitAt(a.Text, body); {
+		case found[i] < a.Count && k >= 0:
+			errs = append(errs, diag.Errorf(a.Path, a.Line, "note %d: anchor %s is split across a paragraph boundary (the end of body paragraph %d, %q, and the start of the next): an anchor must lie within one paragraph", a.Note, a.Text, k+1, tail(body[k], 12)))
+			continue
 		case found[i] == 0:
-			if k := splitAt(a.Text, body); k >= 0 {
-				errs = append(errs, diag.Errorf(a.Path, a.Line, "note %d: anchor %s is split across a paragraph boundary (the end of body paragraph %d, %q, and the start of the next): an anchor must lie within one paragraph", a.Note, a.Text, k+1, tail(body[k], 12)))
-			} else {
-				errs = append(errs, diag.Errorf(a.Path, a.Line, "note %d: anchor %s is not in the body", a.Note, a.Text))
-			}
+			errs = append(errs, diag.Errorf(a.Path, a.Line, "note %d: anchor %s is not in the body", a.Note, a.Text))
 			continue
 		case found[i] != a.Count:
 			errs = append(errs, diag.Errorf(a.Path, a.Line, "note %d: anchor %s is found %d times in the body, recorded %d", a.Note, a.Text, found[i], a.Count))
 		}
-		if uses != nil && linked[i] != found[i] {
+		if uses != nil && linked[i] != found[i] && !clash[i] {
 			errs = append(errs, diag.Errorf(a.Path, a.Line, "note %d: anchor %s occurs %d times in the body but %d were linked (in a heading, a link, code, or across formatting?)", a.Note, a.Text, found[i], linked[i]))
 		}
 	}
@@ -147,7 +146,7 @@ func tail(s string, n int) string {
 
 // checkOverlaps reports anchors contained in others and anchors whose
 // occurrences in the body overlap, once per pair, at the later anchor.
-func checkOverlaps(anchors []Anchor, body []string) diag.List {
+func checkOverlaps(anchors []Anchor, body []string, clash map[int]bool) diag.List {
 	var errs diag.List
 	reported := map[[2]int]bool{}
 	report := func(i, j int, how string) {
@@ -158,6 +157,7 @@ func checkOverlaps(anchors []Anchor, body []string) diag.List {
 			return
 		}
 		reported[[2]int{i, j}] = true
+		clash[i], clash[j] = true, true
 		a, b := anchors[i], anchors[j]
 		errs = append(errs, diag.Errorf(b.Path, b.Line, "note %d: anchor %s %s anchor %s of note %d (line %d): anchors must not overlap; keep one", b.Note, b.Text, how, a.Text, a.Note, a.Line))
 	}

@@ -110,7 +110,7 @@ func (idMarkup) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 func newMarkdown(cfg Config) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(New(cfg)),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(idMarkup{}, 1000))),
+		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithASTTransformers(util.Prioritized(idMarkup{}, 1000))),
 	)
 }
 
