@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -274,4 +276,27 @@ func waitFor(t *testing.T, ctx context.Context, js string) {
 	}
 	t.Fatalf("still not true after 10 s: %s (hash %q, active %q)", js, eval[string](t, ctx, "location.hash"),
 		eval[string](t, ctx, "document.activeElement.outerHTML.slice(0, 80)"))
+}
+
+// TestPrint: printed, the notes are numbered endnotes with their citations,
+// the terms carry [n] and no popover or snippet is shown.
+func TestPrint(t *testing.T) {
+	ctx := browsertest.New(t, browsertest.Options{Width: 800, Height: 1100})
+	run(t, ctx, chromedp.Navigate(serve(t)), chromedp.WaitReady("body"),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+			return err
+		}))
+	for js, want := range map[string]string{
+		`getComputedStyle(document.querySelector('a.term'), '::after').content`:    "\"\u2060[27]\"",
+		`getComputedStyle(document.querySelector('.uses .snippet')).display`:       "none",
+		`getComputedStyle(document.querySelector('.endnotes > ol')).listStyleType`: "decimal",
+		`document.querySelector('.endnotes li').value + ""`:                        "6",
+	} {
+		if got := eval[string](t, ctx, js); got != want {
+			t.Errorf("print: %s = %q, want %q", js, got, want)
+		}
+	}
+	eval[bool](t, ctx, `document.querySelector('.endnotes').scrollIntoView(); true`)
+	shot(t, ctx, "print-800.png")
 }
