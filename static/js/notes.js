@@ -301,12 +301,13 @@
       hide(true);
       return;
     }
-    if ((e.key === 'Tab' || e.keyCode === 9) && open.mode === 'sheet') {
+    // Tab cycles inside the sheet, and inside a popover once focus is in it.
+    if ((e.key === 'Tab' || e.keyCode === 9) && (open.mode === 'sheet' || inside(doc.activeElement, open.box))) {
       trap(e, open.box);
     }
   });
 
-  // trap keeps Tab inside the modal sheet.
+  // trap keeps Tab inside the box.
   function trap(e, box) {
     var f = box.querySelectorAll('a[href], button');
     if (!f.length) {

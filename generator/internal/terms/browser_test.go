@@ -154,6 +154,13 @@ func TestTouchSheet(t *testing.T) {
 		t.Error("the note's text appeared inside the paragraph")
 	}
 	shot(t, ctx, "sheet-360.png")
+	// Tab stays inside the modal sheet.
+	for i := 0; i < 4; i++ {
+		run(t, ctx, chromedp.KeyEvent(kb.Tab))
+		if !eval[bool](t, ctx, `document.querySelector(".term-sheet").contains(document.activeElement)`) {
+			t.Fatalf("Tab %d left the sheet for %s", i+1, eval[string](t, ctx, `document.activeElement.outerHTML.slice(0, 60)`))
+		}
+	}
 	focusedTerm := `document.activeElement.getAttribute("data-note")`
 	run(t, ctx, chromedp.KeyEvent(kb.Escape))
 	waitFor(t, ctx, absent(".term-sheet"))

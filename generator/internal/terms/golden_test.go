@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark/parser"
 	"golang.org/x/tools/txtar"
 )
 
@@ -79,4 +80,18 @@ func setSection(a *txtar.Archive, name string, data []byte) {
 		}
 	}
 	a.Files = append(a.Files, txtar.File{Name: name, Data: data})
+}
+
+// TestDisable: a page parsed with Disable(pc) gets no links and no uses.
+func TestDisable(t *testing.T) {
+	md := newMarkdown(Config{Anchors: goldenAnchors})
+	pc := parser.NewContext()
+	Disable(pc)
+	var out bytes.Buffer
+	if err := md.Convert([]byte("實行“揭榜掛帥”“包干制”。"), &out, parser.WithContext(pc)); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "<p>實行“揭榜掛帥”“包干制”。</p>\n" || Uses(pc) != nil {
+		t.Errorf("disabled page: %q, %d uses", got, len(Uses(pc)))
+	}
 }

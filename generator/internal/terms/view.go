@@ -13,6 +13,7 @@ type NoteView struct {
 	Label  string   // what names the note: Term, or else its first anchor
 	Text   []string // the note's text: first line after the colon, then more lines
 	Uses   []UseView
+	Href   string // optional: this note on the notes page ("/notes/#n5"), linked from a section's endnotes
 }
 
 // UseView is one place a note's term is used, for a back-link.

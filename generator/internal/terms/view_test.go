@@ -76,7 +76,9 @@ func TestEndnotes(t *testing.T) {
 			page = append(page, u)
 		}
 	}
-	out := execute(t, "endnotes", Used(views, page))
+	used := Used(views, page)
+	used[0].Href = "/notes/#n24"
+	out := execute(t, "endnotes", used)
 	for _, s := range []string{
 		`<section class="endnotes" role="doc-endnotes" aria-labelledby="endnotes-h">`,
 		`<h2 id="endnotes-h">本節注釋</h2>`,
@@ -87,6 +89,7 @@ func TestEndnotes(t *testing.T) {
 		`<li><a href="/s/#p1-6" role="doc-backlink"><span class="vh">返回正文，</span>¶p1-6</a> <span class="snippet">恒大華府項目<b>保交樓</b>任務全部完成。</span></li>`,
 		`<li><a href="/s/#p2-8-2" role="doc-backlink"><span class="vh">返回正文，</span>¶p2-8-2</a> <span class="snippet">做好<b>保交樓</b>工作。</span></li>`,
 		`<p>2023年11月6日，習近平總書記會見`, // note 35's second line
+		`<p class="note-page"><a href="/notes/#n24">在注釋頁查看</a></p>`,
 	} {
 		must(t, strings.Contains(out, s), "endnotes lack %s", s)
 	}
