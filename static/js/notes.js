@@ -179,6 +179,11 @@
       doc.body.appendChild(bd);
       state.backdrop = bd;
       doc.body.appendChild(box);
+      // Keep the term in sight above the sheet.
+      var covered = term.getBoundingClientRect().bottom + 12 - box.getBoundingClientRect().top;
+      if (covered > 0) {
+        window.scrollBy(0, covered);
+      }
     } else {
       doc.body.appendChild(box);
       place(box, term);
