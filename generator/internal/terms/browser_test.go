@@ -307,3 +307,37 @@ func TestPrint(t *testing.T) {
 	eval[bool](t, ctx, `document.querySelector('.endnotes').scrollIntoView(); true`)
 	shot(t, ctx, "print-800.png")
 }
+
+// TestNoteListPage: the notes page as a browser shows it; the text of its
+// data-seed elements is the report's notes line by line.
+func TestNoteListPage(t *testing.T) {
+	r := readReport(t)
+	views, _ := realViews(t)
+	list := execute(t, "notelist", views)
+	css, err := os.ReadFile("../../../static/css/notes.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := fmt.Sprintf(`<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><style>:root{--fg:#1f1f1f;--bg:#fff;--muted:#6b6b6b;--accent:#1a5fb4;--rule:#d8d8d8;--mark:#fff1a8}
+body{font-family:system-ui,"Noto Sans CJK TC",sans-serif;max-width:38em;margin:0 auto;padding:1em;line-height:1.9}%s</style></head>
+<body><h1>《政府工作報告》相關注釋</h1>%s</body></html>`, css, list)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page)
+	}))
+	t.Cleanup(srv.Close)
+	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 900, Mobile: true})
+	run(t, ctx, chromedp.Navigate(srv.URL), chromedp.WaitReady("body"))
+	got := eval[[]string](t, ctx, `(function(){
+function text(n){if(n.nodeType===3)return n.data;if(n.nodeType!==1||n.hasAttribute("data-ed"))return "";var s="";for(var c=n.firstChild;c;c=c.nextSibling)s+=text(c);return s}
+var out=[],ps=document.querySelectorAll("[data-seed]");for(var i=0;i<ps.length;i++)out.push(text(ps[i]));return out})()`)
+	var want []string
+	for _, n := range r.Notes {
+		want = append(want, n.Lines()...)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("data-seed text differs from the report's notes:\n got %q\nwant %q", got, want)
+	}
+	shot(t, ctx, "notelist-360.png")
+}

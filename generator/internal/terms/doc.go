@@ -8,6 +8,14 @@
 // file; nothing is guessed at build time. Import writes a first version of the
 // file with Propose, and editors review and change it by hand.
 //
+// The file the site's loader reads (it fills Anchor.Path and Anchor.Line,
+// the line of the anchor's text key):
+//
+//	- note: 6                # 6.“揭榜掛帥”制度
+//	  anchors:
+//	    - text: “揭榜掛帥”
+//	      count: 1
+//
 // # The import cascade (Propose)
 //
 // For each note the first rule that finds the string in the body wins:
