@@ -11,6 +11,7 @@
 // The file the site's loader reads (it fills Anchor.Path and Anchor.Line,
 // the line of the anchor's text key):
 //
+//	# content/notes.yaml
 //	- note: 6                # 6.“揭榜掛帥”制度
 //	  anchors:
 //	    - text: “揭榜掛帥”
