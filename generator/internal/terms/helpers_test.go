@@ -1,0 +1,148 @@
+package terms
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"edition/generator/internal/report"
+)
+
+// readReport reads the real repaired report.
+func readReport(t testing.TB) *report.Report {
+	t.Helper()
+	seed, err := os.ReadFile("../../../seeds/000_cdd563ffef68d5a8.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cdata, err := os.ReadFile("../../../content/corrections.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	corr, err := report.ParseCorrections("content/corrections.tsv", cdata)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := report.Read("seeds/000_cdd563ffef68d5a8.txt", seed, corr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Report
+}
+
+type para struct{ ID, Text string }
+
+// paras returns the body paragraphs with the site's ids (contract.md).
+func paras(r *report.Report) []para {
+	var ps []para
+	for i, p := range r.Opening {
+		ps = append(ps, para{fmt.Sprintf("p0-%d", i+1), p.Text})
+	}
+	for _, pt := range r.Parts {
+		for k, p := range pt.Intro {
+			ps = append(ps, para{fmt.Sprintf("p%d-%d", pt.Num, k+1), p.Text})
+		}
+		for _, s := range pt.Sections {
+			for k, p := range s.Paras {
+				ps = append(ps, para{fmt.Sprintf("p%d-%d-%d", pt.Num, s.Num, k+1), p.Text})
+			}
+		}
+	}
+	for i, p := range r.Closing {
+		ps = append(ps, para{fmt.Sprintf("pc-%d", i+1), p.Text})
+	}
+	return ps
+}
+
+func texts(ps []para) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Text)
+	}
+	return out
+}
+
+// markdown writes paragraphs the way the site's content files do: one line
+// each, ending in {#id}.
+func markdown(ps []para) []byte {
+	var b bytes.Buffer
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%s {#%s}\n\n", p.Text, p.ID)
+	}
+	return b.Bytes()
+}
+
+// idMarkup stands in for the site's markup transformer (priority 1000): it
+// strips a trailing " {#id}" from a paragraph and sets its id.
+type idMarkup struct{}
+
+var reID = regexp.MustCompile(` \{#([A-Za-z0-9-]+)\}$`)
+
+func (idMarkup) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		p, ok := n.(*ast.Paragraph)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		last, ok := p.LastChild().(*ast.Text)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		v := last.Segment.Value(src)
+		if m := reID.FindSubmatchIndex(v); m != nil {
+			p.SetAttributeString("id", v[m[2]:m[3]])
+			last.Segment = last.Segment.WithStop(last.Segment.Start + m[0])
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+func newMarkdown(cfg Config) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(New(cfg)),
+		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithASTTransformers(util.Prioritized(idMarkup{}, 1000))),
+	)
+}
+
+// convert renders src and returns the HTML and the uses.
+func convert(t testing.TB, md goldmark.Markdown, src []byte) (string, []Use) {
+	t.Helper()
+	pc := parser.NewContext()
+	var out bytes.Buffer
+	if err := md.Convert(src, &out, parser.WithContext(pc)); err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), Uses(pc)
+}
+
+var reUnlink = regexp.MustCompile(`<a class="term" [^>]*>|<span class="vh" data-ed>（注釋\d+）</span></a>`)
+
+// unlink removes what the extension adds to HTML.
+func unlink(s string) string { return reUnlink.ReplaceAllString(s, "") }
+
+func must(t testing.TB, ok bool, format string, args ...any) {
+	t.Helper()
+	if !ok {
+		t.Errorf(format, args...)
+	}
+}
+
+var _ = strings.Contains
+
+func noteNums(ns []report.Note) []int {
+	var out []int
+	for _, n := range ns {
+		out = append(out, n.Num)
+	}
+	return out
+}
