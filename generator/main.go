@@ -24,7 +24,9 @@ import (
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
+	"edition/generator/internal/report"
 	"edition/generator/internal/site"
+	"edition/generator/internal/terms"
 )
 
 func main() {
@@ -148,6 +150,21 @@ func runImport(o options, force bool, stdout, stderr io.Writer) error {
 // they illustrate.
 func generateConfig() content.GenerateConfig {
 	return content.GenerateConfig{
+		Anchors: func(notes []report.Note, body []content.Para) [][]content.Anchor {
+			texts := make([]string, len(body))
+			for i, p := range body {
+				texts[i] = p.Text
+			}
+			out := make([][]content.Anchor, len(notes))
+			for _, a := range terms.Propose(notes, texts) {
+				for i, n := range notes {
+					if n.Num == a.Note {
+						out[i] = append(out[i], content.Anchor{Text: a.Text, Count: a.Count})
+					}
+				}
+			}
+			return out
+		},
 		Extra: func(body []content.Para) (content.Generated, map[string][]string, error) {
 			paras := make([]figures.Para, len(body))
 			for i, p := range body {

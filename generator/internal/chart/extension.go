@@ -119,9 +119,11 @@ type extension struct{ cfg Config }
 func New(cfg Config) goldmark.Extender { return &extension{cfg} }
 
 // transformerPriority puts the chart transformer after the site's markup
-// transformer (priority 1000), which sets paragraph ids: goldmark runs
+// transformer (which sets paragraph ids) and after term linking (terms,
+// 2000), which must link every occurrence of a term; a figure phrase that
+// a term splits is then simply not linked to its chart. goldmark runs
 // transformers in ascending priority order.
-const transformerPriority = 2000
+const transformerPriority = 3000
 
 func (e *extension) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&transformer{e.cfg}, transformerPriority)))

@@ -18,7 +18,47 @@ import (
 	"edition/generator/internal/markup"
 	"edition/generator/internal/report"
 	"edition/generator/internal/search"
+	"edition/generator/internal/terms"
 )
+
+// termAnchors are notes.yaml's anchors in the form the terms extension
+// takes, with their lines for errors.
+func (e *edition) termAnchors() []terms.Anchor {
+	if e.notes == nil {
+		return nil
+	}
+	var as []terms.Anchor
+	for _, n := range e.notes.Notes {
+		for _, a := range n.Anchors {
+			as = append(as, terms.Anchor{Note: n.Number, Text: a.Text, Count: a.Count, Path: e.notes.Path, Line: a.Line})
+		}
+	}
+	return as
+}
+
+// noteViews are the notes with their uses, linked from the page at from.
+func (e *edition) noteViews(from string) []terms.NoteView {
+	if e.notes == nil {
+		return nil
+	}
+	var rn []report.Note
+	for _, n := range e.notes.Notes {
+		rn = append(rn, report.Note{Num: n.Number, Term: n.Term, Text: n.Text})
+	}
+	where := func(id string) (string, string) {
+		to := e.paraPage[id]
+		h := "#" + id
+		if to != from {
+			h = rootOf(from) + to + h
+		}
+		return h, e.cites[id]
+	}
+	vs := terms.Views(rn, e.anchors, e.uses, where)
+	for i := range vs {
+		vs[i].Href = rootOf(from) + fmt.Sprintf("notes/#n%d", vs[i].Number)
+	}
+	return vs
+}
 
 // Link is a titled relative link.
 type Link struct {
@@ -48,7 +88,10 @@ type Page struct {
 	Sections   []Link // for part pages: their subsections
 	Paras      []markup.Para
 	Alternates []Alternate
-	Figures    *FigureView // the figures page only
+	Figures    *FigureView      // the figures page only
+	Endnotes   []terms.NoteView // the notes of the terms this page uses
+	NoteViews  []terms.NoteView // the notes page: every note with its uses
+	uses       []terms.Use
 }
 
 // Href returns a link from this page to a path below the edition root.
@@ -125,6 +168,10 @@ type edition struct {
 	chartPage map[string]string // chart id → page URL
 	figChart  map[string]string // figure id → the first chart that shows it
 	cur       string            // URL of the page being parsed or rendered
+
+	anchors []terms.Anchor
+	uses    []terms.Use       // every linked term, in reading order
+	cites   map[string]string // paragraph id → citation label
 }
 
 func (e *edition) build() error {
@@ -138,16 +185,19 @@ func (e *edition) build() error {
 	}
 	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.css, JS: e.js, HasFigures: e.ds != nil}
 	e.prepass()
-	exts := []goldmark.Extender{markup.New(markup.Config{}), chart.New(e.chartConfig())}
+	e.anchors = e.termAnchors()
+	exts := []goldmark.Extender{markup.New(markup.Config{}), terms.New(terms.Config{Anchors: e.anchors}), chart.New(e.chartConfig())}
 	if e.Convert {
 		exts = append(exts, convertCharts{e.conv})
 	}
 	md := goldmark.New(goldmark.WithExtensions(exts...))
 	ids := map[string]string{}
 	texts := map[string]string{}
+	var body []string
+	e.cites = map[string]string{}
 	for _, cp := range e.cpages {
 		e.cur = cp.URL()
-		html, paras, perrs := renderPage(md, cp)
+		html, paras, uses, perrs := renderPage(md, cp)
 		errs = append(errs, perrs...)
 		for _, p := range paras {
 			if prev, dup := ids[p.ID]; dup {
@@ -155,9 +205,23 @@ func (e *edition) build() error {
 			}
 			ids[p.ID] = fmt.Sprintf("%s:%d", cp.Path, p.Line)
 			texts[p.ID] = p.Text
+			e.cites[p.ID] = p.Cite
+			if !p.Heading {
+				body = append(body, p.Text)
+			}
 		}
+		e.uses = append(e.uses, uses...)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
-			URL: cp.URL(), Body: template.HTML(html), Paras: paras})
+			URL: cp.URL(), Body: template.HTML(html), Paras: paras, uses: uses})
+	}
+	// Every note is linked from the body, as often as recorded; checked on
+	// the seed's own script, whose text notes.yaml quotes.
+	if e.notes != nil && !e.Convert {
+		var nums []int
+		for _, n := range e.notes.Notes {
+			nums = append(nums, n.Number)
+		}
+		errs = append(errs, terms.Check(e.anchors, e.uses, nums, body)...)
 	}
 	// Every figure must still say what its sentence says. Checked on the
 	// seed's own script, whose text the dataset quotes.
@@ -175,6 +239,9 @@ func (e *edition) build() error {
 		}
 	}
 	e.site.Corrections, e.site.Punct = e.corrections()
+	for _, p := range e.pages {
+		p.Endnotes = terms.Used(e.noteViews(p.URL), p.uses)
+	}
 	for i, p := range e.pages {
 		cp := e.cpages[i]
 		name := cp.Meta.Template
@@ -205,6 +272,12 @@ func (e *edition) build() error {
 		}
 		p := e.newPage(x.kind, x.url, e.conv(x.title))
 		p.Crumbs = []Link{{Href: p.Href(""), Title: e.conv("首頁")}}
+		if x.kind == "notes" {
+			p.NoteViews = e.noteViews(x.url)
+			for i := range p.NoteViews {
+				p.NoteViews[i].Href = ""
+			}
+		}
 		if err := e.execute(x.kind, p); err != nil {
 			return err
 		}
@@ -226,7 +299,7 @@ func (e *edition) build() error {
 
 // renderPage parses and renders one page's Markdown. A panic inside
 // goldmark on some input becomes an error naming the page, not a crash.
-func renderPage(md goldmark.Markdown, cp *content.Page) (html []byte, paras []markup.Para, errs diag.List) {
+func renderPage(md goldmark.Markdown, cp *content.Page) (html []byte, paras []markup.Para, uses []terms.Use, errs diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
 			errs = append(errs, diag.Errorf(cp.Path, 0, "cannot render this page (internal error: %v)", r))
@@ -242,7 +315,7 @@ func renderPage(md goldmark.Markdown, cp *content.Page) (html []byte, paras []ma
 	if err := md.Renderer().Render(&buf, cp.Source, doc); err != nil {
 		errs = append(errs, diag.Errorf(cp.Path, 0, "render: %v", err))
 	}
-	return buf.Bytes(), markup.Paras(pc), errs
+	return buf.Bytes(), markup.Paras(pc), terms.Uses(pc), errs
 }
 
 // convertContent makes this edition's copy of the content in its script.

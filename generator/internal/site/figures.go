@@ -269,5 +269,5 @@ func (c convertCharts) Transform(doc *ast.Document, _ text.Reader, _ parser.Cont
 }
 
 func (c convertCharts) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(c, 3000)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(c, 3500)))
 }
