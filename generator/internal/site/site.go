@@ -22,6 +22,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"testing/fstest"
 	"strings"
 
 	"edition/generator/internal/content"
@@ -57,6 +58,15 @@ func (o Output) Names() []string {
 	}
 	sort.Strings(ns)
 	return ns
+}
+
+// FS serves the output from memory, for the preview server.
+func (o Output) FS() fs.FS {
+	m := fstest.MapFS{}
+	for n, b := range o {
+		m[n] = &fstest.MapFile{Data: b, Mode: 0o644}
+	}
+	return m
 }
 
 // OverridesFile is the script conversion override table in content/.
