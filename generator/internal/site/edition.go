@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"path"
@@ -587,4 +588,33 @@ func (e *edition) searchIndex() error {
 	}
 	e.out[path.Join(e.Prefix, "search-index.js")] = js
 	return nil
+}
+
+// JSONLD describes the report for search engines (schema.org Report): who
+// issued it, when, and who delivered it.
+func (p *Page) JSONLD() template.JS {
+	s := p.Site.Settings
+	job, name := "", s.Speaker
+	if f := strings.Fields(p.Site.Report.Speaker); len(f) == 2 {
+		job, name = f[0], f[1]
+	}
+	org := map[string]any{"@type": "GovernmentOrganization", "name": s.Issuer}
+	d := map[string]any{
+		"@context":            "https://schema.org",
+		"@type":               "Report",
+		"name":                s.Report,
+		"headline":            p.Site.Report.Title,
+		"alternativeHeadline": p.Site.Report.Occasion,
+		"inLanguage":          p.Site.Lang,
+		"datePublished":       s.Date,
+		"publisher":           org,
+		"author":              map[string]any{"@type": "Person", "name": name, "jobTitle": job, "worksFor": org},
+		"url":                 p.Canonical(),
+		"description":         s.About,
+	}
+	if s.OfficialURL != "" {
+		d["isBasedOn"] = s.OfficialURL
+	}
+	b, _ := json.Marshal(d)
+	return template.JS(b)
 }

@@ -22,8 +22,8 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-	"testing/fstest"
 	"strings"
+	"testing/fstest"
 
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
