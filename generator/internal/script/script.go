@@ -18,44 +18,42 @@
 package script
 
 import (
-	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/longbridgeapp/opencc"
 )
 
 // Converter converts Traditional text to Simplified. Build one with New.
 type Converter struct {
-	t2s      *opencc.OpenCC
-	variants []*opencc.OpenCC // hk2s, tw2s: catch HK/TW variant forms (衞, 著)
-	s2t      *opencc.OpenCC   // tells standard Simplified characters (么, 抬) from variants
-	over     map[string]string
-	maxKey   int      // longest override key, in runes
-	keep     []string // override values that deliberately hold a Traditional-only character
+	t2s    func() (*opencc.OpenCC, error) // loaded by the first conversion
+	over   map[string]string
+	single map[rune]rune // the one-character rows of over
+	maxKey int           // longest override key, in runes
+	keep   []string      // override values that deliberately hold a Traditional-only character
 }
 
 // New returns a Converter applying overrides on top of OpenCC t2s.
-// Overrides come from LoadOverrides; nil means plain OpenCC.
+// Overrides come from LoadOverrides; nil means plain OpenCC. New is cheap:
+// OpenCC's t2s dictionaries are loaded by the first T2S call, and folding
+// and linting use a static table (simp_table.go) instead of OpenCC.
 func New(overrides []Override) (*Converter, error) {
-	c := &Converter{over: make(map[string]string, len(overrides))}
-	var err error
-	if c.t2s, err = opencc.New("t2s"); err != nil {
-		return nil, fmt.Errorf("script: opencc t2s: %w", err)
-	}
-	if c.s2t, err = opencc.New("s2t"); err != nil {
-		return nil, fmt.Errorf("script: opencc s2t: %w", err)
-	}
-	for _, name := range []string{"hk2s", "tw2s"} {
-		cc, err := opencc.New(name)
-		if err != nil {
-			return nil, fmt.Errorf("script: opencc %s: %w", name, err)
-		}
-		c.variants = append(c.variants, cc)
+	c := &Converter{
+		t2s:    sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") }),
+		over:   make(map[string]string, len(overrides)),
+		single: map[rune]rune{},
 	}
 	for _, o := range overrides {
 		c.over[o.Trad] = o.Simp
 		if n := len([]rune(o.Trad)); n > c.maxKey {
 			c.maxKey = n
+		}
+		if k, v := single(o.Trad), single(o.Simp); k >= 0 {
+			if v >= 0 {
+				c.single[k] = v
+			} else {
+				delete(c.single, k) // a later row replaced it (New does not reject duplicates)
+			}
 		}
 	}
 	for _, o := range overrides {
@@ -71,7 +69,7 @@ func (c *Converter) T2S(s string) string {
 	var out, plain strings.Builder
 	flush := func() {
 		if plain.Len() > 0 {
-			out.WriteString(c.openCC(c.t2s, plain.String()))
+			out.WriteString(c.openCC(plain.String()))
 			plain.Reset()
 		}
 	}
@@ -101,10 +99,14 @@ func (c *Converter) match(r []rune) (v string, n int) {
 	return "", 0
 }
 
-// openCC runs one OpenCC conversion. Its only errors come from a nil trie,
-// which New rules out; on error the text is returned unchanged and Lint
-// will then report what was left.
-func (c *Converter) openCC(cc *opencc.OpenCC, s string) string {
+// openCC runs OpenCC t2s. Its only errors come from loading its embedded
+// dictionaries or a nil trie; on error the text is returned unchanged and
+// Lint will then report every Traditional character left.
+func (c *Converter) openCC(s string) string {
+	cc, err := c.t2s()
+	if err != nil {
+		return s
+	}
 	out, err := cc.Convert(s)
 	if err != nil {
 		return s
