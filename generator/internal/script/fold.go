@@ -40,8 +40,11 @@ func (c *Converter) FoldRune(r rune) rune {
 // Traditional form of their own (么↔麼), which the TW table would turn into
 // something else; the odd one without (抬, TW table: 擡) is kept by a table
 // row. Conversions that are not one character to one character leave r as
-// it is.
+// it is. An invalid r (a surrogate half) stands for U+FFFD, as in a string.
 func (c *Converter) simpRune(r rune) rune {
+	if !utf8.ValidRune(r) {
+		return c.simpRune(utf8.RuneError)
+	}
 	if x, ok := c.single[r]; ok {
 		return x
 	}

@@ -127,7 +127,7 @@ func TestFolded(t *testing.T) {
 			}
 			var want []rune
 			for r := rune(0x2E80); r <= utf8.MaxRune; r++ {
-				if r == '\u3000' || r >= 0xFF01 && r <= 0xFF5E {
+				if r == '\u3000' || r >= 0xFF01 && r <= 0xFF5E || !utf8.ValidRune(r) {
 					continue
 				}
 				if f := c.FoldRune(r); f != r {
