@@ -141,3 +141,16 @@ func TestFolded(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkFirstT2S is what a cold build pays for conversion: New, then
+// the first T2S of the whole seed, which loads OpenCC's t2s dictionaries.
+func BenchmarkFirstT2S(b *testing.B) {
+	rows, src := loadTable(b), correctedSeed(b)
+	for b.Loop() {
+		c, err := New(rows)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c.T2S(src)
+	}
+}

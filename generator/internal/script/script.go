@@ -20,6 +20,7 @@ package script
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/longbridgeapp/opencc"
 )
@@ -29,6 +30,7 @@ type Converter struct {
 	t2s    func() (*opencc.OpenCC, error) // loaded by the first conversion
 	over   map[string]string
 	single map[rune]rune // the one-character rows of over
+	firsts map[rune]bool // the first characters of over's keys
 	maxKey int           // longest override key, in runes
 	keep   []string      // override values that deliberately hold a Traditional-only character
 }
@@ -42,9 +44,13 @@ func New(overrides []Override) (*Converter, error) {
 		t2s:    sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") }),
 		over:   make(map[string]string, len(overrides)),
 		single: map[rune]rune{},
+		firsts: map[rune]bool{},
 	}
 	for _, o := range overrides {
 		c.over[o.Trad] = o.Simp
+		if r, _ := utf8.DecodeRuneInString(o.Trad); o.Trad != "" {
+			c.firsts[r] = true
+		}
 		if n := len([]rune(o.Trad)); n > c.maxKey {
 			c.maxKey = n
 		}
@@ -66,50 +72,84 @@ func New(overrides []Override) (*Converter, error) {
 
 // T2S converts Traditional (or mixed) text to Simplified.
 func (c *Converter) T2S(s string) string {
-	var out, plain strings.Builder
-	flush := func() {
-		if plain.Len() > 0 {
-			out.WriteString(c.openCC(plain.String()))
-			plain.Reset()
-		}
+	if !utf8.ValidString(s) {
+		s = string([]rune(s)) // each invalid byte becomes U+FFFD
 	}
-	r := []rune(s)
-	for i := 0; i < len(r); {
-		if v, n := c.match(r[i:]); n > 0 {
-			flush()
-			out.WriteString(v)
-			i += n
-			continue
+	var out strings.Builder
+	out.Grow(len(s))
+	plain := 0 // start of the text not yet written
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if c.firsts[r] {
+			if v, n := c.match(s[i:]); n > 0 {
+				out.WriteString(c.openCC(s[plain:i]))
+				out.WriteString(v)
+				i += n
+				plain = i
+				continue
+			}
 		}
-		plain.WriteRune(r[i])
-		i++
+		i += size
 	}
-	flush()
+	out.WriteString(c.openCC(s[plain:]))
 	return out.String()
 }
 
-// match returns the value and length in runes of the longest override key
-// at the start of r, or n == 0.
-func (c *Converter) match(r []rune) (v string, n int) {
-	for k := min(c.maxKey, len(r)); k > 0; k-- {
-		if v, ok := c.over[string(r[:k])]; ok {
-			return v, k
+// match returns the value and length in bytes of the longest override key
+// at the start of s, or n == 0.
+func (c *Converter) match(s string) (v string, n int) {
+	end := 0
+	for k := 0; k < c.maxKey && end < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+		if x, ok := c.over[s[:end]]; ok {
+			v, n = x, end
 		}
 	}
-	return "", 0
+	return v, n
 }
 
-// openCC runs OpenCC t2s. Its only errors come from loading its embedded
-// dictionaries or a nil trie; on error the text is returned unchanged and
-// Lint will then report every Traditional character left.
+// openCC runs OpenCC t2s on s. Characters in no key of t2s's
+// dictionaries (t2sChars) stay as they are and end any match, so only the
+// runs of other characters go through OpenCC; the result is the same as
+// converting s whole. OpenCC's only errors come from loading its embedded
+// dictionaries or a nil trie; on error the text is left unchanged and Lint
+// will then report every Traditional character left.
 func (c *Converter) openCC(s string) string {
+	if s == "" {
+		return ""
+	}
 	cc, err := c.t2s()
 	if err != nil {
 		return s
 	}
-	out, err := cc.Convert(s)
-	if err != nil {
-		return s
+	keys := t2sKeyChars()
+	var out strings.Builder
+	out.Grow(len(s))
+	for s != "" {
+		n := runLen(s, keys, false)
+		out.WriteString(s[:n])
+		s = s[n:]
+		n = runLen(s, keys, true)
+		if n > 0 {
+			conv, err := cc.Convert(s[:n])
+			if err != nil {
+				conv = s[:n]
+			}
+			out.WriteString(conv)
+		}
+		s = s[n:]
 	}
-	return out
+	return out.String()
+}
+
+// runLen returns the length in bytes of the run of characters at the start
+// of s that are (in == true) or are not in keys.
+func runLen(s string, keys *keyChars, in bool) int {
+	for i, r := range s {
+		if keys.has(r) != in {
+			return i
+		}
+	}
+	return len(s)
 }

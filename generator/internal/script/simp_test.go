@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"testing"
@@ -120,14 +121,65 @@ const simpPairs = "" +
 	if len(line) > 0 {
 		lines = append(lines, string(line))
 	}
+	writeLines(&b, lines)
+	b.WriteString(`
+// t2sChars lists, ascending, every character that occurs in a key of the
+// dictionaries of OpenCC's t2s, and those its tries skip at the start of a
+// lookup (U+0001). t2s leaves any other character as it is and never
+// matches a key across one, so T2S hands OpenCC only the runs of text
+// between such characters.
+const t2sChars = "" +
+`)
+	lines = nil
+	chars := ref.t2sChars()
+	for i := 0; i < len(chars); i += 64 {
+		lines = append(lines, string(chars[i:min(i+64, len(chars))]))
+	}
+	writeLines(&b, lines)
+	return b.Bytes()
+}
+
+// writeLines writes lines as the operands of a string concatenation.
+func writeLines(b *bytes.Buffer, lines []string) {
 	for i, l := range lines {
-		fmt.Fprintf(&b, "\t%q", l)
+		fmt.Fprintf(b, "\t%q", l)
 		if i < len(lines)-1 {
 			b.WriteString(" +")
 		}
 		b.WriteString("\n")
 	}
-	return b.Bytes()
+}
+
+// t2sChars returns every character of every key of t2s's dictionaries,
+// ascending, and the ASCII characters after which a dictionary still finds
+// a key: its trie (cedar) treats the byte equal to its root's base, U+0001
+// today, as no byte at all at the start of a lookup, so OpenCC matches the
+// key after it and the character must go to OpenCC with its neighbours.
+func (ref *reference) t2sChars() []rune {
+	seen := map[rune]bool{}
+	for _, g := range ref.t2s.DictChains {
+		for _, d := range g.Dicts {
+			var first string
+			for _, id := range d.Trie.PrefixPredict(nil, 0) {
+				k, err := d.Trie.Key(id)
+				if err != nil {
+					continue
+				}
+				if first == "" {
+					first = string(k)
+				}
+				for _, r := range string(k) {
+					seen[r] = true
+				}
+			}
+			for r := rune(0); r < utf8.RuneSelf; r++ {
+				if m, err := d.PrefixMatch(string(r) + first); err == nil && len(m) > 0 {
+					seen[r] = true
+				}
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // TestSimpTable regenerates simp_table.go from OpenCC and fails if the

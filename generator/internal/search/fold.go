@@ -22,13 +22,14 @@ func cjkBlocks() [4][2]rune {
 // The candidates a are folded's characters (ascending) when it is set,
 // else every character of the blocks.
 func foldTable(docs []Doc, fold func(rune) rune, folded iter.Seq[rune]) string {
-	seen := map[rune]bool{}    // characters of the text
-	targets := map[rune]bool{} // their search forms
+	// Only characters of the BMP matter: a is in the blocks and b must be
+	// at most U+FFFF, so both sets are bitmaps of the BMP.
+	var seen, targets bmpSet // characters of the text, their search forms
 	for _, d := range docs {
 		for _, r := range d.Text {
-			if !seen[r] {
-				seen[r] = true
-				targets[fold(r)] = true
+			if r <= 0xFFFF && !seen.has(r) {
+				seen.add(r)
+				targets.add(fold(r))
 			}
 		}
 	}
@@ -41,13 +42,27 @@ func foldTable(docs []Doc, fold func(rune) rune, folded iter.Seq[rune]) string {
 			continue
 		}
 		f := fold(r)
-		if f == r || f < 0 || f > 0xFFFF || !(seen[r] || targets[f]) {
+		if f == r || f < 0 || f > 0xFFFF || !(seen.has(r) || targets.has(f)) {
 			continue
 		}
 		b.WriteRune(r)
 		b.WriteRune(f)
 	}
 	return b.String()
+}
+
+// bmpSet is a set of characters of the Basic Multilingual Plane; add
+// ignores others.
+type bmpSet [0x10000 / 64]uint64
+
+func (s *bmpSet) add(r rune) {
+	if r >= 0 && r <= 0xFFFF {
+		s[r/64] |= 1 << (r % 64)
+	}
+}
+
+func (s *bmpSet) has(r rune) bool {
+	return r >= 0 && r <= 0xFFFF && s[r/64]&(1<<(r%64)) != 0
 }
 
 // allBlocks yields every character of blocks, ascending.
