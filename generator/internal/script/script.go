@@ -14,10 +14,17 @@
 // FoldRune and Fold normalise text for search: both scripts and full/half
 // width fold to one form, so 减税 finds 減稅 and the reverse.
 //
+// Folding and Lint need no OpenCC at run time: the per-character rule
+// (t2s, then the HK and TW variant tables) is precomputed from OpenCC by
+// go generate into simp_table.go, and a test regenerates it and fails if
+// the committed file differs. OpenCC's t2s dictionaries are loaded by the
+// first T2S (or Load) call, so New is cheap.
+//
 // A Converter is immutable after New and safe for concurrent use.
 package script
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -68,6 +75,18 @@ func New(overrides []Override) (*Converter, error) {
 		}
 	}
 	return c, nil
+}
+
+// Load loads OpenCC's t2s dictionaries, which otherwise the first T2S call
+// does (a few milliseconds), and returns the error if they cannot be
+// loaded. Run it in a goroutine to overlap loading with other work; T2S
+// waits for it.
+func (c *Converter) Load() error {
+	_, err := c.t2s()
+	if err != nil {
+		return fmt.Errorf("script: opencc t2s: %w", err)
+	}
+	return nil
 }
 
 // T2S converts Traditional (or mixed) text to Simplified.
