@@ -96,12 +96,13 @@ func (c *Converter) T2S(s string) string {
 	}
 	var out strings.Builder
 	out.Grow(len(s))
-	plain := 0 // start of the text not yet written
+	memo := map[string]string{} // runs already converted: words recur
+	plain := 0                  // start of the text not yet written
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if c.firsts[r] {
 			if v, n := c.match(s[i:]); n > 0 {
-				out.WriteString(c.openCC(s[plain:i]))
+				c.openCC(&out, s[plain:i], memo)
 				out.WriteString(v)
 				i += n
 				plain = i
@@ -110,7 +111,7 @@ func (c *Converter) T2S(s string) string {
 		}
 		i += size
 	}
-	out.WriteString(c.openCC(s[plain:]))
+	c.openCC(&out, s[plain:], memo)
 	return out.String()
 }
 
@@ -128,38 +129,42 @@ func (c *Converter) match(s string) (v string, n int) {
 	return v, n
 }
 
-// openCC runs OpenCC t2s on s. Characters in no key of t2s's
-// dictionaries (t2sChars) stay as they are and end any match, so only the
-// runs of other characters go through OpenCC; the result is the same as
-// converting s whole. OpenCC's only errors come from loading its embedded
-// dictionaries or a nil trie; on error the text is left unchanged and Lint
-// will then report every Traditional character left.
-func (c *Converter) openCC(s string) string {
+// openCC writes s converted by OpenCC t2s to out. Characters in no key of
+// t2s's dictionaries (t2sChars) stay as they are and end any match, so
+// only the runs of other characters go through OpenCC, each distinct run
+// once per memo; the result is the same as converting s whole. OpenCC's
+// only errors come from loading its embedded dictionaries or a nil trie;
+// on error the text is left unchanged and Lint will then report every
+// Traditional character left.
+func (c *Converter) openCC(out *strings.Builder, s string, memo map[string]string) {
 	if s == "" {
-		return ""
+		return
 	}
 	cc, err := c.t2s()
 	if err != nil {
-		return s
+		out.WriteString(s)
+		return
 	}
 	keys := t2sKeyChars()
-	var out strings.Builder
-	out.Grow(len(s))
 	for s != "" {
 		n := runLen(s, keys, false)
 		out.WriteString(s[:n])
 		s = s[n:]
 		n = runLen(s, keys, true)
-		if n > 0 {
-			conv, err := cc.Convert(s[:n])
-			if err != nil {
-				conv = s[:n]
-			}
-			out.WriteString(conv)
+		if n == 0 {
+			continue
 		}
+		run := s[:n]
+		conv, ok := memo[run]
+		if !ok {
+			if conv, err = cc.Convert(run); err != nil {
+				conv = run
+			}
+			memo[run] = conv
+		}
+		out.WriteString(conv)
 		s = s[n:]
 	}
-	return out.String()
 }
 
 // runLen returns the length in bytes of the run of characters at the start
