@@ -21,7 +21,9 @@ const simpBase = 0x2E80
 // simpChars decodes simpPairs once per process, the first time a character
 // is folded or linted. The table is a constant; only its decoding is
 // deferred, so programs that never fold pay nothing.
-var simpChars = sync.OnceValue(func() *simpTable {
+var simpChars = sync.OnceValue(decodeSimp)
+
+func decodeSimp() *simpTable {
 	n := utf8.RuneCountInString(simpPairs) / 2
 	t := &simpTable{from: make([]rune, 0, n), to: make([]rune, 0, n), bmp: make([]rune, 0x10000-simpBase)}
 	odd := false
@@ -39,7 +41,7 @@ var simpChars = sync.OnceValue(func() *simpTable {
 		}
 	}
 	return t
-})
+}
 
 // tableSimp returns the Simplified character the OpenCC table gives for r.
 func tableSimp(r rune) (rune, bool) {
@@ -73,7 +75,9 @@ func (k *keyChars) has(r rune) bool {
 }
 
 // t2sKeyChars decodes t2sChars once per process, at the first T2S.
-var t2sKeyChars = sync.OnceValue(func() *keyChars {
+var t2sKeyChars = sync.OnceValue(decodeKeyChars)
+
+func decodeKeyChars() *keyChars {
 	k := &keyChars{}
 	for _, r := range t2sChars {
 		if r <= 0xFFFF {
@@ -83,4 +87,4 @@ var t2sKeyChars = sync.OnceValue(func() *keyChars {
 		}
 	}
 	return k
-})
+}

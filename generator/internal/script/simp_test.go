@@ -240,3 +240,12 @@ func TestSimpPairsWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDecodeTables is what the first fold, lint and T2S of a process
+// pay to decode simp_table.go.
+func BenchmarkDecodeTables(b *testing.B) {
+	for b.Loop() {
+		decodeSimp()
+		decodeKeyChars()
+	}
+}
