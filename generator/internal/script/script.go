@@ -45,7 +45,8 @@ type Converter struct {
 // New returns a Converter applying overrides on top of OpenCC t2s.
 // Overrides come from LoadOverrides; nil means plain OpenCC. New is cheap:
 // OpenCC's t2s dictionaries are loaded by the first T2S call, and folding
-// and linting use a static table (simp_table.go) instead of OpenCC.
+// and linting use a static table (simp_table.go) instead of OpenCC. The
+// error is always nil now (Load reports OpenCC's); it stays for callers.
 func New(overrides []Override) (*Converter, error) {
 	c := &Converter{
 		t2s:    sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") }),
