@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"iter"
 	"path"
 	"strings"
 
@@ -152,6 +153,7 @@ type edition struct {
 	out      Output
 	conv     func(string) string
 	fold     func(rune) rune
+	folded   iter.Seq[rune]
 	lint     func(path, s string) diag.List
 	css, js  string
 	all      []content.Edition
@@ -582,7 +584,7 @@ func (e *edition) searchIndex() error {
 			docs = append(docs, search.Doc{URL: fmt.Sprintf("notes/index.html#n%d", n.Number), Cite: e.conv(fmt.Sprintf("注釋%d", n.Number)), Kind: "note", Text: strings.Join(n.Lines(), "")})
 		}
 	}
-	js, err := search.Build(docs, search.Config{Fold: e.fold})
+	js, err := search.Build(docs, search.Config{Fold: e.fold, Folded: e.folded})
 	if err != nil {
 		return err
 	}

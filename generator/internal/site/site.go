@@ -113,7 +113,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	seen := map[string]bool{}
 	var all []*edition
 	for _, ed := range eds {
-		e := &edition{Edition: ed, src: src, c: c, out: out, conv: func(s string) string { return s }, fold: cv.FoldRune, css: css, js: js, all: eds}
+		e := &edition{Edition: ed, src: src, c: c, out: out, conv: func(s string) string { return s }, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
 		if ed.Convert {
 			e.conv, e.lint = bl.cached(cv), cv.Lint
 		}
