@@ -16,6 +16,9 @@
   if (!doc.querySelector || !doc.addEventListener || !doc.body) {
     return;
   }
+  // The page's script decides the box's own words.
+  var hans = /^zh-(Hans|CN|SG)/i.test(doc.documentElement.getAttribute('lang') || '');
+  var W = hans ? { note: '注释', close: '关闭' } : { note: '注釋', close: '關閉' };
   var canHover = !!(window.matchMedia && window.matchMedia('(hover: hover)').matches);
   var open = null; // {term, box, backdrop, mode, pinned, focused}
   var showTimer = 0;
@@ -97,19 +100,19 @@
     if (mode === 'sheet') {
       box.setAttribute('aria-modal', 'true');
     }
-    box.setAttribute('aria-label', '注釋' + n + '：' + label(li));
+    box.setAttribute('aria-label', W.note + n + '：' + label(li));
     box.setAttribute('data-note', n);
     box.tabIndex = -1;
     var head = doc.createElement('div');
     head.className = 'term-head';
     var num = doc.createElement('span');
     num.className = 'term-num';
-    num.textContent = '注釋 ' + n;
+    num.textContent = W.note + ' ' + n;
     head.appendChild(num);
     var close = doc.createElement('button');
     close.type = 'button';
     close.className = 'term-close';
-    close.textContent = '關閉';
+    close.textContent = W.close;
     close.addEventListener('click', function () {
       hide(true);
     });

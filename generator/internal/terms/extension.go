@@ -24,6 +24,9 @@ type Config struct {
 	Anchors []Anchor
 	// Href is the link target of note n; nil links to "#n{n}".
 	Href func(note int) string
+	// Label is the word screen readers hear before the note's number
+	// (注釋5); "" means 注釋. The Simplified edition passes 注释.
+	Label string
 }
 
 // Use is one linked occurrence of an anchor on a page.
@@ -81,7 +84,7 @@ type extender struct{ cfg Config }
 
 func (e *extender) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&transformer{newMatcher(e.cfg.Anchors)}, Priority)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&refRenderer{e.cfg.Href}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&refRenderer{e.cfg.Href, e.cfg.Label}, 500)))
 }
 
 type transformer struct{ m matcher }
@@ -385,7 +388,10 @@ func collect(doc ast.Node) []Use {
 	return uses
 }
 
-type refRenderer struct{ href func(int) string }
+type refRenderer struct {
+	href  func(int) string
+	label string
+}
 
 func (r *refRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindRef, r.render)
@@ -394,7 +400,11 @@ func (r *refRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 func (r *refRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	ref := n.(*Ref)
 	if !entering {
-		fmt.Fprintf(w, `<span class="vh" data-ed>（注釋%d）</span></a>`, ref.Note)
+		label := r.label
+		if label == "" {
+			label = "注釋"
+		}
+		fmt.Fprintf(w, `<span class="vh" data-ed>（%s%d）</span></a>`, html.EscapeString(label), ref.Note)
 		return ast.WalkContinue, nil
 	}
 	href := fmt.Sprintf("#n%d", ref.Note)
