@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -148,6 +149,7 @@ type PunctView struct {
 
 // edition builds one script's edition into out.
 type edition struct {
+	bl *Builder // caches shared across editions and rebuilds
 	content.Edition
 	src      Sources
 	c        *content.Content
@@ -650,12 +652,23 @@ func (e *edition) lintOutput() diag.List {
 		if e.Prefix == "" && strings.HasPrefix(n, "zh-hant/") {
 			continue
 		}
+		key := sha256.Sum256(e.out[n])
+		if e.bl != nil && e.bl.clean[key] {
+			continue
+		}
 		text := reQuoted.ReplaceAllStringFunc(string(e.out[n]), func(s string) string {
 			return strings.Repeat("\n", strings.Count(s, "\n"))
 		})
-		for _, err := range e.lint(n, text) {
+		l := e.lint(n, text)
+		for _, err := range l {
 			err.Msg += " (in the built file; it comes from a template or the generator, not from content/)"
 			errs = append(errs, err)
+		}
+		if len(l) == 0 && e.bl != nil {
+			if e.bl.clean == nil {
+				e.bl.clean = map[[32]byte]bool{}
+			}
+			e.bl.clean[key] = true
 		}
 	}
 	return errs

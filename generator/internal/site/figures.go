@@ -192,7 +192,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	e.out[e.Prefix+url+"figures.csv"] = csv
 	e.out[e.Prefix+url+"figures.json"] = []byte(e.conv(string(figures.JSON(e.ds, abs))))
 	fv.Download.CSV, fv.Download.JSON = "figures.csv", "figures.json"
-	fv.CSV = highlight("csv", firstLines(string(csv), 6))
+	fv.CSV = e.highlight("csv", firstLines(string(csv), 6))
 	scfg := cfg
 	scfg.Href = abs
 	for _, c := range e.charts {
@@ -207,7 +207,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 		svg = []byte(e.conv(string(svg)))
 		name := "charts/" + s.ID + ".svg"
 		e.out[e.Prefix+url+name] = svg
-		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, Spec: highlight("yaml", "```chart\n"+c.Spec+"```")})
+		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, Spec: e.highlight("yaml", "```chart\n"+c.Spec+"```")})
 	}
 	p.Figures = fv
 	return e.execute("figures", p)
@@ -219,6 +219,23 @@ func firstLines(s string, n int) string {
 		lines = append(lines[:n], "…\n")
 	}
 	return strings.Join(lines, "")
+}
+
+// highlight is highlight, remembered by the Builder between rebuilds.
+func (e *edition) highlight(lang, code string) template.HTML {
+	if e.bl == nil {
+		return highlight(lang, code)
+	}
+	k := lang + "\x00" + code
+	if h, ok := e.bl.hl[k]; ok {
+		return h
+	}
+	if e.bl.hl == nil {
+		e.bl.hl = map[string]template.HTML{}
+	}
+	h := highlight(lang, code)
+	e.bl.hl[k] = h
+	return h
 }
 
 // highlight renders code with chroma as HTML with CSS classes (the

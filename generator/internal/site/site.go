@@ -79,6 +79,8 @@ type Builder struct {
 	conv    *script.Converter
 	convKey string // the override table the converter was made with
 	cache   map[string]string
+	hl      map[string]template.HTML // highlighted code, by language and code
+	clean   map[[32]byte]bool        // built files the output lint passed
 }
 
 // Render builds the whole site from src with a fresh Builder.
@@ -113,7 +115,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	seen := map[string]bool{}
 	var all []*edition
 	for _, ed := range eds {
-		e := &edition{Edition: ed, src: src, c: c, out: out, conv: func(s string) string { return s }, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
+		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: out, conv: func(s string) string { return s }, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
 		if ed.Convert {
 			e.conv, e.lint = bl.cached(cv), cv.Lint
 		}

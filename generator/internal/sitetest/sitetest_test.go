@@ -191,6 +191,26 @@ func TestReadWithoutJavaScript(t *testing.T) {
 	if err != nil || !hidden {
 		t.Errorf("search form visible without JavaScript (err %v): a dead control", err)
 	}
+	// A term is a plain link to its note at the end of the page, and the
+	// note links back to where the term is used.
+	if err := chromedp.Do(ctx, chromedp.Click(`a.term[data-note="8"]`), chromedp.WaitVisible("li#n8:target")); err != nil {
+		t.Fatal(err)
+	}
+	note, _ := chromedp.Run(ctx, chromedp.Text("li#n8"))
+	if !strings.Contains(note, "煤电机组“三改联动”") || !strings.Contains(note, "节能降耗改造") {
+		t.Errorf("note 8 reads %.60q…, want the note on 煤电机组“三改联动”", note)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('li#n8 a[role="doc-backlink"][href="#p2-1-1"]').click(), true`)); err != nil {
+		t.Fatal(err)
+	}
+	var at string
+	for i := 0; i < 50 && at != "#p2-1-1"; i++ {
+		at, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash`))
+		chromedp.Do(ctx, chromedp.Sleep(50*time.Millisecond))
+	}
+	if at != "#p2-1-1" {
+		t.Errorf("the note's back-link leads to %q, want #p2-1-1", at)
+	}
 }
 
 // TestSwitchKeepsParagraph: 繁體 on a Simplified page opens the same
