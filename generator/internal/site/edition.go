@@ -123,6 +123,8 @@ type Site struct {
 	TOC         []Link // parts with their subsections, hrefs relative to the root
 	Notes       *content.Notes
 	Corrections []CorrectionView
+	Repairs     int // corrections that replace damaged text
+	Restored    int // corrections that restore a missing line
 	Punct       *PunctView
 	CSS, JS     string // asset paths below the site root
 	Report      reportFront
@@ -245,6 +247,13 @@ func (e *edition) build() error {
 		}
 	}
 	e.site.Corrections, e.site.Punct = e.corrections()
+	for _, c := range e.site.Corrections {
+		if c.Restored {
+			e.site.Restored++
+		} else {
+			e.site.Repairs++
+		}
+	}
 	for _, p := range e.pages {
 		p.Endnotes = terms.Used(e.noteViews(p.URL), p.uses)
 	}
@@ -470,6 +479,9 @@ func (e *edition) navigation() {
 			for _, l := range toc {
 				if l.Href == p.URL {
 					for _, c := range l.Children {
+						if strings.Contains(c.Href, "#") {
+							continue // an inline subsection, already on this page
+						}
 						c.Href = p.Href(c.Href)
 						p.Sections = append(p.Sections, c)
 					}
@@ -523,6 +535,10 @@ func (e *edition) corrections() ([]CorrectionView, *PunctView) {
 				count(para.Text)
 			}
 		}
+		f := e.site.Report
+		for _, t := range []string{f.Title, f.Occasion, f.Speaker, f.Salutation} {
+			count(t)
+		}
 		if e.notes != nil {
 			for _, n := range e.notes.Notes {
 				for _, l := range n.Lines() {
@@ -534,6 +550,15 @@ func (e *edition) corrections() ([]CorrectionView, *PunctView) {
 	var out []CorrectionView
 	for i, it := range corr.Items {
 		rep, _ := report.Punctuate(it.Repaired, m)
+		if pv != nil {
+			// Full-width marks a repair wrote are the repair's, not the
+			// rule's; an ASCII mark in a repair is still the rule's to change.
+			for _, r := range it.Repaired {
+				if strings.ContainsRune(pv.To, r) {
+					pv.Count--
+				}
+			}
+		}
 		rep = e.conv(rep)
 		// The damaged text is evidence: it is shown as the seed has it.
 		v := CorrectionView{N: i + 1, SeedLine: it.SeedLine, Damaged: it.Damaged, Repaired: rep, Confidence: it.Confidence, Reason: it.Reason, Restored: it.Insertion()}

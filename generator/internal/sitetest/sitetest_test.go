@@ -370,3 +370,22 @@ func TestTermInPlace(t *testing.T) {
 		t.Errorf("the back-link of note 5 leads to %s, want /zh-hant/part-2-2/#p2-2-2", loc)
 	}
 }
+
+// TestCorrectionsPage: the page says what check says: 17 repairs, the
+// restored title and 689 marks made full-width, in both editions.
+func TestCorrectionsPage(t *testing.T) {
+	_, out := built(t)
+	for _, c := range []struct{ file, want string }{
+		{"zh-hant/corrections/index.html", "文字受損17處，另缺標題1行"},
+		{"zh-hant/corrections/index.html", "共689處"},
+		{"corrections/index.html", "文字受损17处，另缺标题1行"},
+		{"corrections/index.html", "共689处"},
+	} {
+		if !strings.Contains(string(out[c.file]), c.want) {
+			t.Errorf("%s does not say %q", c.file, c.want)
+		}
+	}
+	if n := strings.Count(string(out["zh-hant/corrections/index.html"]), `<li id="fix-`); n != 18 {
+		t.Errorf("the corrections page lists %d corrections, want 18 (17 repairs and the title)", n)
+	}
+}
