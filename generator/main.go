@@ -10,13 +10,17 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sort"
+	"syscall"
 	"time"
 
 	"edition/generator/internal/chart"
@@ -25,6 +29,7 @@ import (
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
 	"edition/generator/internal/report"
+	"edition/generator/internal/serve"
 	"edition/generator/internal/site"
 	"edition/generator/internal/terms"
 )
@@ -222,6 +227,32 @@ func runCheck(o options, stdout io.Writer) error {
 	}
 	return nil
 }
+
+// runServe builds in memory and serves the edition for editors, rebuilding
+// on every save. public/ is not touched: the preview is not a publication.
 func runServe(o options, addr string, stdout, stderr io.Writer) error {
-	return errors.New("serve: not yet")
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var b site.Builder // keeps OpenCC and conversions between rebuilds
+	src := site.DirSources(o.content, o.templates, o.static)
+	p, err := serve.New(serve.Config{
+		Addr:  addr,
+		Root:  ".",
+		Watch: []string{o.content, o.templates, o.static, "seeds"},
+		Log:   stderr,
+		Build: func(ctx context.Context, changed []string) (fs.FS, error) {
+			out, err := b.Render(src)
+			if err != nil {
+				return nil, err
+			}
+			return out.FS(), nil
+		},
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := p.Start(ctx); err != nil {
+		return err
+	}
+	return p.Wait()
 }

@@ -212,7 +212,7 @@ func settingsFile(r *report.Report, seed string) []byte {
 		name = city + year + "年" + name
 	}
 	var b strings.Builder
-	b.WriteString("# What the edition says about itself. Edit freely: import keeps an edited file (see -force).\n")
+	b.WriteString("# What the edition says about itself. Written by the first import only; edit freely.\n")
 	fmt.Fprintf(&b, "name: %s\n", yamlString(name+" · 注釋版"))
 	fmt.Fprintf(&b, "report: %s\n", yamlString(name))
 	fmt.Fprintf(&b, "issuer: %s\n", yamlString(city+"人民政府"))

@@ -17,6 +17,10 @@ import (
 	"edition/generator/internal/report"
 )
 
+// writeOnce files are written by the first import only: they hold the
+// edition's own settings, which editors are expected to change.
+var writeOnce = map[string]bool{SiteFile: true}
+
 // ManifestFile records what import last wrote, so a second import can tell
 // an editor's change from its own output.
 const ManifestFile = ".import.sum"
@@ -92,6 +96,10 @@ func writeFiles(cfg ImportConfig, files Generated, st *ImportStats) error {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			todo = append(todo, n)
+		case err == nil && writeOnce[n] && !cfg.Force:
+			// The editor's from now on: import only made a first draft.
+			files[n] = cur
+			st.Unchanged++
 		case err != nil:
 			return &diag.Error{Path: filepath.ToSlash(p), Msg: unwrapPathErr(err)}
 		case bytes.Equal(cur, files[n]):

@@ -35,21 +35,3 @@ func realParas(t testing.TB) []Para {
 	}
 	return Paras(res.Report)
 }
-
-func TestDumpExtract(t *testing.T) {
-	if os.Getenv("DUMP") == "" {
-		t.Skip("set DUMP=1 to print the raw extraction")
-	}
-	os.Stdout.Write(Format(NewDataset("x", Extract(realParas(t)))))
-}
-
-func TestDumpBuild(t *testing.T) {
-	if os.Getenv("DUMP") == "" {
-		t.Skip("set DUMP=1 to print the curated dataset")
-	}
-	ds, err := Build("content/figures.tsv", realParas(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.Stdout.Write(Format(ds))
-}

@@ -1,6 +1,11 @@
 package script
 
-import "unicode/utf8"
+import (
+	"iter"
+	"maps"
+	"slices"
+	"unicode/utf8"
+)
 
 // FoldRune maps r to its search form, or to -1 when search ignores it.
 // Whitespace (ASCII, U+00A0, U+3000) is ignored; full-width ASCII forms
@@ -29,29 +34,22 @@ func (c *Converter) FoldRune(r rune) rune {
 }
 
 // simpRune returns the Simplified character for r: a one-character row of
-// the override table first, then OpenCC t2s, then the HK and TW variant
-// tables. The variant tables are skipped for characters that are standard
-// Simplified with a Traditional form of their own (么↔麼), which the TW table
-// would turn into something else; the odd one without (抬, TW table: 擡) is
-// kept by a table row. Conversions that are not one character to one
-// character leave r as it is.
+// the override table first, then simp_table.go, which go generate derives
+// from OpenCC: t2s, then the HK and TW variant tables. The variant tables
+// are skipped for characters that are standard Simplified with a
+// Traditional form of their own (么↔麼), which the TW table would turn into
+// something else; the odd one without (抬, TW table: 擡) is kept by a table
+// row. Conversions that are not one character to one character leave r as
+// it is. An invalid r (a surrogate half) stands for U+FFFD, as in a string.
 func (c *Converter) simpRune(r rune) rune {
-	s := string(r)
-	if v, ok := c.over[s]; ok {
-		if x := single(v); x >= 0 {
-			return x
-		}
+	if !utf8.ValidRune(r) {
+		return c.simpRune(utf8.RuneError)
 	}
-	if x := single(c.openCC(c.t2s, s)); x != r && x >= 0 {
+	if x, ok := c.single[r]; ok {
 		return x
 	}
-	if c.openCC(c.s2t, s) != s {
-		return r
-	}
-	for _, cc := range c.variants {
-		if x := single(c.openCC(cc, s)); x != r && x >= 0 {
-			return x
-		}
+	if x, ok := tableSimp(r); ok {
+		return x
 	}
 	return r
 }
@@ -62,6 +60,35 @@ func single(s string) rune {
 		return -1
 	}
 	return r
+}
+
+// Folded yields, ascending, every character r at or above U+2E80 whose
+// character step changes it: FoldRune(r) is another character and r is not
+// whitespace or a full-width ASCII form. It reads the table FoldRune uses,
+// so listing the fold table of the CJK blocks costs a few thousand steps
+// instead of a FoldRune call per character.
+func (c *Converter) Folded() iter.Seq[rune] {
+	return func(yield func(rune) bool) {
+		keys := slices.Sorted(maps.Keys(c.single))
+		from := simpChars().from
+		for i, j := 0, 0; i < len(from) || j < len(keys); {
+			var r rune
+			switch {
+			case j == len(keys) || i < len(from) && from[i] < keys[j]:
+				r, i = from[i], i+1
+			case i == len(from) || keys[j] < from[i]:
+				r, j = keys[j], j+1
+			default:
+				r, i, j = from[i], i+1, j+1
+			}
+			if r < 0x2E80 || r == '\u3000' || r >= 0xFF01 && r <= 0xFF5E || c.simpRune(r) == r {
+				continue
+			}
+			if !yield(r) {
+				return
+			}
+		}
+	}
 }
 
 // Fold returns the search form of s and, for each rune of it, the offset in

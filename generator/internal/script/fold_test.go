@@ -105,3 +105,52 @@ func BenchmarkLintSeed(b *testing.B) {
 		c.Lint("seed", out)
 	}
 }
+
+// TestFolded: Folded lists exactly the characters at or above U+2E80 that
+// FoldRune changes by script, ascending, with and without override rows
+// (rows add characters, map them elsewhere, or take them out: 抬).
+func TestFolded(t *testing.T) {
+	extra := []Override{{Trad: "甲", Simp: "乙"}, {Trad: "減", Simp: "減"}, {Trad: "Ａ", Simp: "Ｂ"}, {Trad: "\u3000", Simp: "丙"}}
+	tests := []struct {
+		name string
+		rows []Override
+	}{
+		{"plain OpenCC", nil},
+		{"override table", loadTable(t)},
+		{"table and odd rows", append(loadTable(t), extra...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := New(tt.rows)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []rune
+			for r := rune(0x2E80); r <= utf8.MaxRune; r++ {
+				if r == '\u3000' || r >= 0xFF01 && r <= 0xFF5E || !utf8.ValidRune(r) {
+					continue
+				}
+				if f := c.FoldRune(r); f != r {
+					want = append(want, r)
+				}
+			}
+			got := slices.Collect(c.Folded())
+			if !slices.Equal(got, want) {
+				t.Errorf("Folded gives %d characters, FoldRune changes %d", len(got), len(want))
+			}
+		})
+	}
+}
+
+// BenchmarkFirstT2S is what a cold build pays for conversion: New, then
+// the first T2S of the whole seed, which loads OpenCC's t2s dictionaries.
+func BenchmarkFirstT2S(b *testing.B) {
+	rows, src := loadTable(b), correctedSeed(b)
+	for b.Loop() {
+		c, err := New(rows)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c.T2S(src)
+	}
+}

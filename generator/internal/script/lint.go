@@ -15,18 +15,18 @@ import (
 // value that keeps such a character on purpose (卓著, 原著) are allowed.
 func (c *Converter) Lint(path, s string) diag.List {
 	var errs diag.List
-	trad := map[rune]bool{} // per call memo: each distinct character is looked up once
 	for i, line := range strings.Split(s, "\n") {
-		allowed := c.keptSpans(line)
+		var allowed map[int]bool // made at the line's first suspect character
 		col := 0
 		for off, r := range line {
 			col++
-			t, ok := trad[r]
-			if !ok {
-				t = c.tradOnly(r)
-				trad[r] = t
+			if !c.tradOnly(r) {
+				continue
 			}
-			if !t || allowed[off] {
+			if allowed == nil {
+				allowed = c.keptSpans(line)
+			}
+			if allowed[off] {
 				continue
 			}
 			e := diag.Errorf(path, i+1, "Traditional-only character %q left in Simplified text (would be %q); fix the source or add a row to the override table", string(r), string(c.simpRune(r)))

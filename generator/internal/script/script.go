@@ -14,48 +14,60 @@
 // FoldRune and Fold normalise text for search: both scripts and full/half
 // width fold to one form, so 减税 finds 減稅 and the reverse.
 //
+// Folding and Lint need no OpenCC at run time: the per-character rule
+// (t2s, then the HK and TW variant tables) is precomputed from OpenCC by
+// go generate into simp_table.go, and a test regenerates it and fails if
+// the committed file differs. OpenCC's t2s dictionaries are loaded by the
+// first T2S (or Load) call, so New is cheap.
+//
 // A Converter is immutable after New and safe for concurrent use.
 package script
 
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/longbridgeapp/opencc"
 )
 
 // Converter converts Traditional text to Simplified. Build one with New.
 type Converter struct {
-	t2s      *opencc.OpenCC
-	variants []*opencc.OpenCC // hk2s, tw2s: catch HK/TW variant forms (衞, 著)
-	s2t      *opencc.OpenCC   // tells standard Simplified characters (么, 抬) from variants
-	over     map[string]string
-	maxKey   int      // longest override key, in runes
-	keep     []string // override values that deliberately hold a Traditional-only character
+	t2s    func() (*opencc.OpenCC, error) // loaded by the first conversion
+	over   map[string]string
+	single map[rune]rune // the one-character rows of over
+	firsts map[rune]bool // the first characters of over's keys
+	maxKey int           // longest override key, in runes
+	keep   []string      // override values that deliberately hold a Traditional-only character
 }
 
 // New returns a Converter applying overrides on top of OpenCC t2s.
-// Overrides come from LoadOverrides; nil means plain OpenCC.
+// Overrides come from LoadOverrides; nil means plain OpenCC. New is cheap:
+// OpenCC's t2s dictionaries are loaded by the first T2S call, and folding
+// and linting use a static table (simp_table.go) instead of OpenCC. The
+// error is always nil now (Load reports OpenCC's); it stays for callers.
 func New(overrides []Override) (*Converter, error) {
-	c := &Converter{over: make(map[string]string, len(overrides))}
-	var err error
-	if c.t2s, err = opencc.New("t2s"); err != nil {
-		return nil, fmt.Errorf("script: opencc t2s: %w", err)
-	}
-	if c.s2t, err = opencc.New("s2t"); err != nil {
-		return nil, fmt.Errorf("script: opencc s2t: %w", err)
-	}
-	for _, name := range []string{"hk2s", "tw2s"} {
-		cc, err := opencc.New(name)
-		if err != nil {
-			return nil, fmt.Errorf("script: opencc %s: %w", name, err)
-		}
-		c.variants = append(c.variants, cc)
+	c := &Converter{
+		t2s:    sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") }),
+		over:   make(map[string]string, len(overrides)),
+		single: map[rune]rune{},
+		firsts: map[rune]bool{},
 	}
 	for _, o := range overrides {
 		c.over[o.Trad] = o.Simp
+		if r, _ := utf8.DecodeRuneInString(o.Trad); o.Trad != "" {
+			c.firsts[r] = true
+		}
 		if n := len([]rune(o.Trad)); n > c.maxKey {
 			c.maxKey = n
+		}
+		if k, v := single(o.Trad), single(o.Simp); k >= 0 {
+			if v >= 0 {
+				c.single[k] = v
+			} else {
+				delete(c.single, k) // a later row replaced it (New does not reject duplicates)
+			}
 		}
 	}
 	for _, o := range overrides {
@@ -66,48 +78,103 @@ func New(overrides []Override) (*Converter, error) {
 	return c, nil
 }
 
+// Load loads OpenCC's t2s dictionaries, which otherwise the first T2S call
+// does (a few milliseconds), and returns the error if they cannot be
+// loaded. Run it in a goroutine to overlap loading with other work; T2S
+// waits for it.
+func (c *Converter) Load() error {
+	_, err := c.t2s()
+	if err != nil {
+		return fmt.Errorf("script: opencc t2s: %w", err)
+	}
+	return nil
+}
+
 // T2S converts Traditional (or mixed) text to Simplified.
 func (c *Converter) T2S(s string) string {
-	var out, plain strings.Builder
-	flush := func() {
-		if plain.Len() > 0 {
-			out.WriteString(c.openCC(c.t2s, plain.String()))
-			plain.Reset()
-		}
+	if !utf8.ValidString(s) {
+		s = string([]rune(s)) // each invalid byte becomes U+FFFD
 	}
-	r := []rune(s)
-	for i := 0; i < len(r); {
-		if v, n := c.match(r[i:]); n > 0 {
-			flush()
-			out.WriteString(v)
-			i += n
-			continue
+	var out strings.Builder
+	out.Grow(len(s))
+	memo := map[string]string{} // runs already converted: words recur
+	plain := 0                  // start of the text not yet written
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if c.firsts[r] {
+			if v, n := c.match(s[i:]); n > 0 {
+				c.openCC(&out, s[plain:i], memo)
+				out.WriteString(v)
+				i += n
+				plain = i
+				continue
+			}
 		}
-		plain.WriteRune(r[i])
-		i++
+		i += size
 	}
-	flush()
+	c.openCC(&out, s[plain:], memo)
 	return out.String()
 }
 
-// match returns the value and length in runes of the longest override key
-// at the start of r, or n == 0.
-func (c *Converter) match(r []rune) (v string, n int) {
-	for k := min(c.maxKey, len(r)); k > 0; k-- {
-		if v, ok := c.over[string(r[:k])]; ok {
-			return v, k
+// match returns the value and length in bytes of the longest override key
+// at the start of s, or n == 0.
+func (c *Converter) match(s string) (v string, n int) {
+	end := 0
+	for k := 0; k < c.maxKey && end < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+		if x, ok := c.over[s[:end]]; ok {
+			v, n = x, end
 		}
 	}
-	return "", 0
+	return v, n
 }
 
-// openCC runs one OpenCC conversion. Its only errors come from a nil trie,
-// which New rules out; on error the text is returned unchanged and Lint
-// will then report what was left.
-func (c *Converter) openCC(cc *opencc.OpenCC, s string) string {
-	out, err := cc.Convert(s)
-	if err != nil {
-		return s
+// openCC writes s converted by OpenCC t2s to out. Characters in no key of
+// t2s's dictionaries (t2sChars) stay as they are and end any match, so
+// only the runs of other characters go through OpenCC, each distinct run
+// once per memo; the result is the same as converting s whole. OpenCC's
+// only errors come from loading its embedded dictionaries or a nil trie;
+// on error the text is left unchanged and Lint will then report every
+// Traditional character left.
+func (c *Converter) openCC(out *strings.Builder, s string, memo map[string]string) {
+	if s == "" {
+		return
 	}
-	return out
+	cc, err := c.t2s()
+	if err != nil {
+		out.WriteString(s)
+		return
+	}
+	keys := t2sKeyChars()
+	for s != "" {
+		n := runLen(s, keys, false)
+		out.WriteString(s[:n])
+		s = s[n:]
+		n = runLen(s, keys, true)
+		if n == 0 {
+			continue
+		}
+		run := s[:n]
+		conv, ok := memo[run]
+		if !ok {
+			if conv, err = cc.Convert(run); err != nil {
+				conv = run
+			}
+			memo[run] = conv
+		}
+		out.WriteString(conv)
+		s = s[n:]
+	}
+}
+
+// runLen returns the length in bytes of the run of characters at the start
+// of s that are (in == true) or are not in keys.
+func runLen(s string, keys *keyChars, in bool) int {
+	for i, r := range s {
+		if keys.has(r) != in {
+			return i
+		}
+	}
+	return len(s)
 }

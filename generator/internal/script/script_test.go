@@ -189,3 +189,15 @@ func FuzzLoadOverrides(f *testing.F) {
 		}
 	})
 }
+
+func TestLoad(t *testing.T) {
+	c := newConverter(t)
+	done := make(chan error)
+	go func() { done <- c.Load() }()
+	if got, want := c.T2S("減稅"), "减税"; got != want {
+		t.Errorf("T2S during Load = %q, want %q", got, want)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

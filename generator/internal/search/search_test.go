@@ -115,3 +115,52 @@ func TestBuildEscapesForHTML(t *testing.T) {
 		t.Errorf("output not safe to inline or wrong global:\n%s", s)
 	}
 }
+
+// TestFoldedAgreesWithFold: listing the fold table from the converter's
+// Folded gives the same index as asking Fold about every CJK character,
+// for the whole report in both scripts, with the repository's override
+// table and with rows that add, move and remove characters.
+func TestFoldedAgreesWithFold(t *testing.T) {
+	data, err := os.ReadFile(overridesPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := script.LoadOverrides(overridesPath, append(data, "\n甲\t乙\n減\t減\n中\t㐀\n"...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd, err := script.New(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := converter(t)
+	trad := seedDocs(t)
+	simp := make([]Doc, len(trad))
+	for i, d := range trad {
+		d.Text = c.T2S(d.Text)
+		simp[i] = d
+	}
+	for _, cv := range []struct {
+		name string
+		c    *script.Converter
+	}{{"override table", c}, {"odd rows", odd}} {
+		for _, ed := range []struct {
+			name string
+			docs []Doc
+		}{{"zh-Hans", simp}, {"zh-Hant", trad}} {
+			t.Run(cv.name+"/"+ed.name, func(t *testing.T) {
+				slow, err := Build(ed.docs, Config{Fold: cv.c.FoldRune})
+				if err != nil {
+					t.Fatal(err)
+				}
+				fast, err := Build(ed.docs, Config{Fold: cv.c.FoldRune, Folded: cv.c.Folded()})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(slow, fast) {
+					t.Errorf("index with Folded differs:\n%.300s\nwithout:\n%.300s", fast, slow)
+				}
+			})
+		}
+	}
+}

@@ -80,3 +80,33 @@ func TestSeedIndexSize(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBuildSeed builds each edition's index of the whole report, with
+// the script package's fold, listing the fold table from Folded or by
+// asking Fold about every CJK character.
+func BenchmarkBuildSeed(b *testing.B) {
+	c := converter(b)
+	trad := seedDocs(b)
+	simp := make([]Doc, len(trad))
+	for i, d := range trad {
+		d.Text = c.T2S(d.Text)
+		simp[i] = d
+	}
+	for _, ed := range []struct {
+		name string
+		docs []Doc
+	}{{"zh-Hans", simp}, {"zh-Hant", trad}} {
+		for _, cfg := range []struct {
+			name string
+			c    Config
+		}{{"Folded", Config{Fold: c.FoldRune, Folded: c.Folded()}}, {"Fold", Config{Fold: c.FoldRune}}} {
+			b.Run(ed.name+"/"+cfg.name, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := Build(ed.docs, cfg.c); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

@@ -2,8 +2,10 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html/template"
+	"iter"
 	"path"
 	"strings"
 
@@ -152,6 +154,7 @@ type edition struct {
 	out      Output
 	conv     func(string) string
 	fold     func(rune) rune
+	folded   iter.Seq[rune]
 	lint     func(path, s string) diag.List
 	css, js  string
 	all      []content.Edition
@@ -585,10 +588,39 @@ func (e *edition) searchIndex() error {
 			docs = append(docs, search.Doc{URL: fmt.Sprintf("notes/index.html#n%d", n.Number), Cite: e.conv(fmt.Sprintf("注釋%d", n.Number)), Kind: "note", Text: strings.Join(n.Lines(), "")})
 		}
 	}
-	js, err := search.Build(docs, search.Config{Fold: e.fold})
+	js, err := search.Build(docs, search.Config{Fold: e.fold, Folded: e.folded})
 	if err != nil {
 		return err
 	}
 	e.out[path.Join(e.Prefix, "search-index.js")] = js
 	return nil
+}
+
+// JSONLD describes the report for search engines (schema.org Report): who
+// issued it, when, and who delivered it.
+func (p *Page) JSONLD() template.JS {
+	s := p.Site.Settings
+	job, name := "", s.Speaker
+	if f := strings.Fields(p.Site.Report.Speaker); len(f) == 2 {
+		job, name = f[0], f[1]
+	}
+	org := map[string]any{"@type": "GovernmentOrganization", "name": s.Issuer}
+	d := map[string]any{
+		"@context":            "https://schema.org",
+		"@type":               "Report",
+		"name":                s.Report,
+		"headline":            p.Site.Report.Title,
+		"alternativeHeadline": p.Site.Report.Occasion,
+		"inLanguage":          p.Site.Lang,
+		"datePublished":       s.Date,
+		"publisher":           org,
+		"author":              map[string]any{"@type": "Person", "name": name, "jobTitle": job, "worksFor": org},
+		"url":                 p.Canonical(),
+		"description":         s.About,
+	}
+	if s.OfficialURL != "" {
+		d["isBasedOn"] = s.OfficialURL
+	}
+	b, _ := json.Marshal(d)
+	return template.JS(b)
 }

@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"testing/fstest"
 
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
@@ -57,6 +58,15 @@ func (o Output) Names() []string {
 	}
 	sort.Strings(ns)
 	return ns
+}
+
+// FS serves the output from memory, for the preview server.
+func (o Output) FS() fs.FS {
+	m := fstest.MapFS{}
+	for n, b := range o {
+		m[n] = &fstest.MapFile{Data: b, Mode: 0o644}
+	}
+	return m
 }
 
 // OverridesFile is the script conversion override table in content/.
@@ -103,7 +113,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	seen := map[string]bool{}
 	var all []*edition
 	for _, ed := range eds {
-		e := &edition{Edition: ed, src: src, c: c, out: out, conv: func(s string) string { return s }, fold: cv.FoldRune, css: css, js: js, all: eds}
+		e := &edition{Edition: ed, src: src, c: c, out: out, conv: func(s string) string { return s }, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
 		if ed.Convert {
 			e.conv, e.lint = bl.cached(cv), cv.Lint
 		}

@@ -275,3 +275,78 @@ func TestSearchAcrossScripts(t *testing.T) {
 		})
 	}
 }
+
+// TestTermInPlace: on the real site, a tapped term opens a sheet naming
+// it (360 px, touch) and a clicked term a popover (1280 px); Escape closes
+// either and gives focus back to the term; a use in the note leads back to
+// its paragraph.
+func TestTermInPlace(t *testing.T) {
+	dir, _ := built(t)
+	srv := serve(t, dir)
+	for _, c := range []struct {
+		name string
+		opt  browsertest.Options
+		box  string
+	}{
+		{"phone", browsertest.Options{Width: 360, Height: 740, Mobile: true}, ".term-sheet"},
+		{"desktop", browsertest.Options{Width: 1280, Height: 900}, ".term-pop"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := browsertest.New(t, c.opt)
+			term := `a.term[data-note="5"]`
+			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/zh-hant/part-2-2/"), chromedp.WaitVisible(term)); err != nil {
+				t.Fatal(err)
+			}
+			if c.opt.Mobile {
+				// A real tap (touch events), which gets the sheet, on the
+				// term's first line box (a term may wrap).
+				xy, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(function(){var e=document.querySelector('`+term+`');e.scrollIntoView({block:'center'});var r=e.getClientRects()[0];return [r.left+r.width/2, r.top+r.height/2]})()`))
+				if err != nil || len(xy) != 2 {
+					t.Fatalf("term position: %v %v", xy, err)
+				}
+				if err := chromedp.Do(ctx, chromedp.TapXY(xy[0], xy[1])); err != nil {
+					t.Fatal(err)
+				}
+			} else if err := chromedp.Do(ctx, chromedp.Click(term)); err != nil {
+				t.Fatal(err)
+			}
+			var text string
+			for i := 0; i < 30 && !strings.Contains(text, "四全工作法"); i++ {
+				text, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('`+c.box+`')||{}).textContent||''`))
+				if text == "" {
+					chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond))
+				}
+			}
+			if !strings.Contains(text, "四全工作法") || !strings.Contains(text, "全周期發力") {
+				t.Fatalf("%s after the tap: %q, want the note on 四全工作法", c.box, text)
+			}
+			if err := chromedp.Do(ctx, chromedp.KeyEvent("\x1b")); err != nil { // Escape
+				t.Fatal(err)
+			}
+			var gone, focused bool
+			for i := 0; i < 30 && !(gone && focused); i++ {
+				gone, _ = chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.querySelector('`+c.box+`')`))
+				focused, _ = chromedp.Run(ctx, chromedp.Evaluate[bool](`document.activeElement === document.querySelector('`+term+`')`))
+				chromedp.Do(ctx, chromedp.Sleep(50*time.Millisecond))
+			}
+			if !gone || !focused {
+				t.Errorf("after Escape: box closed %v, focus back on the term %v", gone, focused)
+			}
+		})
+	}
+	// Back-link from the notes page to the paragraph that uses the term.
+	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/zh-hant/notes/#n5"), chromedp.WaitVisible("#n5")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('#n5 a[role=doc-backlink]').click(), true`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible("p:target")); err != nil {
+		t.Fatal(err)
+	}
+	loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + location.hash`))
+	if loc != "/zh-hant/part-2-2/#p2-2-2" {
+		t.Errorf("the back-link of note 5 leads to %s, want /zh-hant/part-2-2/#p2-2-2", loc)
+	}
+}
