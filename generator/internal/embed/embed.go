@@ -10,6 +10,20 @@
 // edition, with oembed.json beside it. The site's own pages stay
 // unframable.
 //
+// Framing. A <meta> CSP cannot carry frame-ancestors (browsers ignore it
+// there), so the build writes _headers, which Netlify and Cloudflare Pages
+// read: "frame-ancestors *" and no X-Frame-Options under each edition's
+// embed/ (any site, http or https, may frame them: intranet CMSs often
+// run on http); "frame-ancestors 'self'" plus X-Frame-Options: SAMEORIGIN
+// (for old browsers) on every other page. On another server, the same in
+// its own terms, for example nginx:
+//
+//	location ~ ^/(zh-hant/)?embed/ { add_header Content-Security-Policy "frame-ancestors *"; }
+//	location / { add_header Content-Security-Policy "frame-ancestors 'self'"; add_header X-Frame-Options SAMEORIGIN; }
+//
+// and serve oembed.json as application/json. The embed pages' own meta
+// CSP limits them to the site's scripts and styles.
+//
 // Heights are estimated, not measured: the build runs no browser. The
 // estimate (see Height) is the iframe's initial height, for hosts that
 // run no script; the embed page posts its real height as soon as it runs,

@@ -332,3 +332,49 @@ func TestCopySnippet(t *testing.T) {
 		t.Errorf("clipboard:\n%s\nwant the snippet:\n%s", got, want)
 	}
 }
+
+// TestWordPressResize: WordPress frames an oEmbed iframe sandboxed
+// (allow-scripts only, an opaque origin) with a secret in the URL's hash,
+// and resizes it only through wp-embed's own message. The embed page,
+// its CSP and its script work there and speak that message.
+func TestWordPressResize(t *testing.T) {
+	out := repoSite(t)
+	dir := t.TempDir()
+	if err := Write(out, filepath.Join(dir, "public")); err != nil {
+		t.Fatal(err)
+	}
+	site := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
+	defer site.Close()
+	// What wp_filter_oembed_result makes of our oEmbed html, and the part
+	// of wp-embed.js that sets the height (clamped to 200–1000 px there).
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html lang=en><head><title>wp</title></head><body>
+<iframe sandbox="allow-scripts" security="restricted" src="%s/embed/chart/roads/#?secret=abcDEF1234" data-secret="abcDEF1234" width="600" height="338" title="t" frameborder="0"></iframe>
+<script>window.wp = []; addEventListener('message', function (e) {
+  var d = e.data, f = document.querySelector('iframe[data-secret="' + d.secret + '"]');
+  if (d && d.message === 'height' && f && f.contentWindow === e.source) { window.wp.push(d.value); f.height = Math.max(200, Math.min(1000, d.value)); }
+});</script></body></html>`, site.URL)
+	}))
+	defer host.Close()
+	ctx := browsertest.New(t, browsertest.Options{Width: 1280, Height: 900, Timeout: 20 * time.Second})
+	h, err := chromedp.Run(ctx, func(ctx context.Context, tg *chromedp.Target) (int, error) {
+		if err := chromedp.Do(ctx, chromedp.Navigate(host.URL+"/")); err != nil {
+			return 0, err
+		}
+		return chromedp.Run(ctx, chromedp.Poll[int](`window.wp.length && window.wp[window.wp.length - 1]`, chromedp.WithPollingInterval(50*time.Millisecond)))
+	})
+	if err != nil {
+		t.Fatalf("no wp-embed height message from the sandboxed embed: %v", err)
+	}
+	// A sandboxed frame may run in a process of its own, out of the
+	// test's reach: its height is checked against the oEmbed estimate.
+	var o struct{ Height int }
+	if err := json.Unmarshal(out["embed/chart/roads/oembed.json"], &o); err != nil {
+		t.Fatal(err)
+	}
+	if h < o.Height*3/4 || h > o.Height*5/4 {
+		t.Errorf("wp-embed height %d px, the oEmbed document estimates %d px", h, o.Height)
+	}
+	t.Logf("wp-embed height %d px, oEmbed estimate %d px", h, o.Height)
+}
