@@ -95,6 +95,7 @@ type Page struct {
 	Figures    *FigureView      // the figures page only
 	Endnotes   []terms.NoteView // the notes of the terms this page uses
 	NoteViews  []terms.NoteView // the notes page: every note with its uses
+	Share      *ShareView       // embed code, for pages with an embed page (embed.go)
 	uses       []terms.Use
 }
 
@@ -256,6 +257,9 @@ func (e *edition) build() error {
 	}
 	for _, p := range e.pages {
 		p.Endnotes = terms.Used(e.noteViews(p.URL), p.uses)
+	}
+	if err := e.embeds(md); err != nil {
+		return err
 	}
 	for i, p := range e.pages {
 		cp := e.cpages[i]

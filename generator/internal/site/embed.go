@@ -1,0 +1,215 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+
+	"edition/generator/internal/chart"
+	"edition/generator/internal/embed"
+	"edition/generator/internal/terms"
+)
+
+// Embed pages (package embed): every part, section and the closing get a
+// copy at embed/<page>/ and every chart one at embed/chart/<id>/, in each
+// edition, each with oembed.json beside it; the pages and the charts get a
+// 分享 / 嵌入 panel with the snippet. templates/embed.html renders the
+// copies ("embed-page"); templates/partials/share.html holds "share" (the
+// panel) and "embed-head" (the oEmbed discovery link). The embed pages load
+// static/embed/embed.js, hosts load static/embed/resize.js; both are copied
+// as they are. _headers tells the host which pages may be framed.
+
+// EmbedPrefix is where the embed pages live below an edition's root.
+const EmbedPrefix = "embed/"
+
+// snippetWidth is the phone width the snippet's initial height is
+// estimated for (a 375 px phone); wider hosts get a little extra height
+// until the resize script corrects it.
+const snippetWidth = 375
+
+// ShareView is a section's or a chart's embed code, for the "share" panel
+// and the discovery link.
+type ShareView struct {
+	Kind   string // "section" or "chart"
+	Title  string
+	Embed  string        // the embed page, absolute
+	OEmbed string        // its oEmbed document, absolute
+	Code   template.HTML // the snippet, highlighted
+	Height int           // initial height at snippetWidth
+}
+
+// EmbedPage is the data of templates/embed.html.
+type EmbedPage struct {
+	Lang, Title, Edition string
+	Site                 *Site
+	Heading              string // an h1 when the content has none
+	Full                 string // the full page (or the chart on it), absolute
+	OEmbed               string // absolute: WordPress does not resolve a relative discovery link
+	CSS, Script          string // relative
+	Body                 template.HTML
+	Endnotes             []terms.NoteView
+	Chart                bool
+	dir                  string // below the edition's embed/: "part-2-1/", "chart/roads/"
+}
+
+// embeddable reports whether a page of this kind gets an embed page.
+func embeddable(kind string) bool {
+	return kind == "part" || kind == "section" || kind == "closing"
+}
+
+// embeds writes the edition's embed pages and their oEmbed documents, sets
+// each embeddable page's Share, and puts a share panel after each chart on
+// the pages. Call it after navigation and endnotes, before the pages are
+// executed.
+func (e *edition) embeds(md goldmark.Markdown) error {
+	if _, ok := e.tmpl["embed"]; !ok {
+		return nil // a site without templates/embed.html has no embeds
+	}
+	label := ""
+	for _, o := range e.all {
+		if o.Lang == e.Lang {
+			label = o.Label
+		}
+	}
+	for _, p := range e.pages {
+		if !embeddable(p.Kind) {
+			continue
+		}
+		ep := e.embedPage(p.URL, p.Title, label)
+		ep.Full = p.Canonical()
+		ep.Body, ep.Endnotes = p.Body, p.Endnotes
+		if !p.HasHeading() {
+			ep.Heading = p.Title
+		}
+		sv, err := e.writeEmbed(ep, "section")
+		if err != nil {
+			return err
+		}
+		p.Share = sv
+	}
+	done := map[string]bool{}
+	for _, c := range e.charts {
+		if done[c.ID] {
+			continue
+		}
+		done[c.ID] = true
+		if err := e.chartEmbed(md, c, label); err != nil {
+			return err
+		}
+	}
+	e.headers()
+	return nil
+}
+
+// embedPage starts the embed page for the page or chart at url (below
+// embed/).
+func (e *edition) embedPage(url, title, label string) *EmbedPage {
+	root := rootOf(e.Prefix + EmbedPrefix + url)
+	return &EmbedPage{Lang: e.Lang, Title: title, Edition: label, Site: e.site, dir: url,
+		OEmbed: baseURL(e.settings) + e.Prefix + EmbedPrefix + url + "oembed.json", CSS: root + e.css, Script: root + "embed/embed.js"}
+}
+
+// chartEmbed writes one chart's embed page and adds the share panel after
+// the chart on its page.
+func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) error {
+	s, err := chart.ParseSpec(c.Spec)
+	if err != nil {
+		return nil // reported with its page's line when the page was parsed
+	}
+	saved := e.cur
+	e.cur = c.Page // the chart links to its paragraphs as on its page
+	var buf bytes.Buffer
+	err = md.Convert([]byte("```chart\n"+c.Spec+"```\n"), &buf)
+	e.cur = saved
+	if err != nil {
+		return err
+	}
+	var page *Page
+	for _, p := range e.pages {
+		if p.URL == c.Page {
+			page = p
+		}
+	}
+	if page == nil {
+		return nil
+	}
+	ep := e.embedPage("chart/"+c.ID+"/", s.Title, label)
+	ep.Full = page.Canonical() + "#chart-" + c.ID
+	ep.Body, ep.Chart = template.HTML(buf.String()), true
+	sv, err := e.writeEmbed(ep, "chart")
+	if err != nil {
+		return err
+	}
+	var panel bytes.Buffer
+	if err := e.tmpl["embed"].ExecuteTemplate(&panel, "share", sv); err != nil {
+		return err
+	}
+	page.Body = template.HTML(afterFigure(string(page.Body), "chart-"+c.ID, panel.String()))
+	return nil
+}
+
+// afterFigure inserts html after the figure with the given id.
+func afterFigure(body, id, html string) string {
+	i := strings.Index(body, `id="`+id+`"`)
+	if i < 0 {
+		return body
+	}
+	j := strings.Index(body[i:], "</figure>")
+	if j < 0 {
+		return body
+	}
+	k := i + j + len("</figure>")
+	return body[:k] + "\n" + html + body[k:]
+}
+
+// writeEmbed renders an embed page and its oEmbed document and returns
+// the share view for it.
+func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
+	var buf bytes.Buffer
+	if err := e.tmpl["embed"].ExecuteTemplate(&buf, "embed-page", ep); err != nil {
+		return nil, err
+	}
+	full := ep.Full
+	if i := strings.Index(full, "#"); i >= 0 {
+		full = full[:i]
+	}
+	doc, err := embed.Rewrite(buf.Bytes(), full)
+	if err != nil {
+		return nil, err
+	}
+	dir := e.Prefix + EmbedPrefix + ep.dir
+	e.out[dir+"index.html"] = doc
+	base := baseURL(e.settings)
+	src := base + dir
+	title := ep.Title + " · " + e.settings.Name
+	h := embed.Height(doc, snippetWidth, embed.DefaultLayout())
+	o := embed.NewOEmbed(src, title, e.settings.Name, base+e.Prefix, embed.Height(doc, embed.OEmbedWidth, embed.DefaultLayout()))
+	e.out[dir+"oembed.json"] = o.JSON()
+	sn := embed.Snippet{Src: src, Title: title, Height: h, Script: base + "embed/resize.js", Href: ep.Full,
+		LinkText: e.conv("閱讀全文與注釋：") + ep.Title}
+	return &ShareView{Kind: kind, Title: title, Embed: src, OEmbed: src + "oembed.json", Code: highlight("html", sn.HTML()), Height: h}, nil
+}
+
+// headers writes _headers (see embed.Headers): the embed pages may be
+// framed anywhere, every other page only by the site itself. The editions
+// have the same pages, so each writes the same file for all of them.
+func (e *edition) headers() {
+	dirs := []string{"notes/", "corrections/", "figures/"}
+	for _, p := range e.pages {
+		if p.URL != "" {
+			dirs = append(dirs, p.URL)
+		}
+	}
+	pages := []string{"404.html"}
+	var prefixes []string
+	for _, o := range e.all {
+		prefixes = append(prefixes, o.Prefix+EmbedPrefix)
+		pages = append(pages, o.Prefix, o.Prefix+"index.html")
+		for _, d := range dirs {
+			pages = append(pages, o.Prefix+d+"*")
+		}
+	}
+	e.out["_headers"] = embed.Headers(prefixes, pages)
+}

@@ -1,0 +1,71 @@
+/* embed-share.js: the copy button of the 分享 / 嵌入 panel
+ * (templates/partials/share.html). The button is hidden until this runs;
+ * it copies the code block's text, which is the snippet exactly, with the
+ * asynchronous clipboard API where there is one (secure pages) and a
+ * selected textarea and execCommand('copy') elsewhere (WeChat's Chrome
+ * 78 core on http). The outcome is announced in the role=status span.
+ * ES5 only.
+ */
+(function () {
+  'use strict';
+  var doc = document;
+  if (!doc.querySelectorAll) {
+    return;
+  }
+  var buttons = doc.querySelectorAll('button.share-copy');
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false;
+    buttons[i].addEventListener('click', copy);
+  }
+
+  function panel(el) {
+    while (el && !(el.className && /\bshare-body\b/.test(el.className))) {
+      el = el.parentNode;
+    }
+    return el;
+  }
+
+  function copy(e) {
+    var b = e.currentTarget;
+    var body = panel(b);
+    var pre = body && body.querySelector('.share-code pre');
+    var status = body && body.querySelector('.share-status');
+    if (!pre) {
+      return;
+    }
+    var text = pre.textContent.replace(/\n$/, '');
+    var say = function (ok) {
+      if (status) {
+        status.textContent = b.getAttribute(ok ? 'data-done' : 'data-fail');
+      }
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () {
+        say(true);
+      }, function () {
+        say(fallback(text));
+      });
+      return;
+    }
+    say(fallback(text));
+  }
+
+  function fallback(text) {
+    var ta = doc.createElement('textarea');
+    ta.value = text;
+    ta.setAttribute('readonly', '');
+    ta.style.position = 'fixed';
+    ta.style.top = '0';
+    ta.style.left = '-9999px';
+    doc.body.appendChild(ta);
+    ta.select();
+    var ok = false;
+    try {
+      ok = doc.execCommand('copy');
+    } catch (err) {
+      ok = false;
+    }
+    doc.body.removeChild(ta);
+    return ok;
+  }
+})();
