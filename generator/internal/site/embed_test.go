@@ -362,7 +362,26 @@ func TestWordPressResize(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(host.URL+"/")); err != nil {
 			return 0, err
 		}
-		return chromedp.Run(ctx, chromedp.Poll[int](`window.wp.length && window.wp[window.wp.length - 1]`, chromedp.WithPollingInterval(50*time.Millisecond)))
+		if _, err := chromedp.Run(ctx, chromedp.Poll[int](`window.wp.length`, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+			return 0, err
+		}
+		// The first message may come before the stylesheet applies (an
+		// unstyled SVG is large); the frame settles on the last one.
+		last := -1
+		for i := 0; i < 40; i++ {
+			h, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.wp[window.wp.length - 1]`))
+			if err != nil {
+				return 0, err
+			}
+			if h == last {
+				return h, nil
+			}
+			last = h
+			if err := chromedp.Do(ctx, chromedp.Sleep(250*time.Millisecond)); err != nil {
+				return 0, err
+			}
+		}
+		return last, nil
 	})
 	if err != nil {
 		t.Fatalf("no wp-embed height message from the sandboxed embed: %v", err)
