@@ -8,7 +8,7 @@ import (
 	"html/template"
 	"iter"
 	"path"
-	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -659,10 +659,60 @@ func (p *Page) JSONLD() template.JS {
 	return template.JS(b)
 }
 
-// reQuoted matches elements whose text is deliberately not Simplified:
+// quoteMarks open elements whose text is deliberately not Simplified:
 // quoted evidence (translate="no": the damaged seed text, the byte-level
 // reasons) and names of the Traditional edition (lang="zh-Hant": 繁體).
-var reQuoted = regexp.MustCompile(`(?s)<(del|p|span|a|code)\b[^>]*\b(?:translate="no"|lang="zh-Hant")[^>]*>.*?</(?:del|p|span|a|code)>`)
+var quoteMarks = []string{`translate="no"`, `lang="zh-Hant"`}
+
+// blankQuoted blanks the text of those elements (up to the next tag,
+// which is all they hold), one space per character and keeping line
+// breaks, so the lint's lines and columns stay right.
+func blankQuoted(s string) string {
+	type span struct{ from, to int }
+	var spans []span
+	for _, m := range quoteMarks {
+		for from := 0; ; {
+			i := strings.Index(s[from:], m)
+			if i < 0 {
+				break
+			}
+			i += from
+			gt := strings.IndexByte(s[i:], '>')
+			if gt < 0 {
+				break
+			}
+			start := i + gt + 1
+			end := strings.Index(s[start:], "</")
+			if end < 0 {
+				break
+			}
+			spans = append(spans, span{start, start + end})
+			from = start + end
+		}
+	}
+	if len(spans) == 0 {
+		return s
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].from < spans[j].from })
+	var b strings.Builder
+	at := 0
+	for _, sp := range spans {
+		if sp.from < at {
+			continue
+		}
+		b.WriteString(s[at:sp.from])
+		for _, r := range s[sp.from:sp.to] {
+			if r == '\n' {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		at = sp.to
+	}
+	b.WriteString(s[at:])
+	return b.String()
+}
 
 // lintOutput checks the Simplified edition's built files for Traditional
 // characters that came from somewhere other than the content (a template
@@ -682,23 +732,33 @@ func (e *edition) lintOutput() diag.List {
 			continue
 		}
 		key := sha256.Sum256(e.out[n])
-		if e.bl != nil && e.bl.clean[key] {
+		if e.bl != nil && e.bl.isClean(key) {
 			continue
 		}
-		text := reQuoted.ReplaceAllStringFunc(string(e.out[n]), func(s string) string {
-			return strings.Repeat("\n", strings.Count(s, "\n"))
-		})
+		text := blankQuoted(string(e.out[n]))
 		l := e.lint(n, text)
 		for _, err := range l {
 			err.Msg += " (in the built file; it comes from a template or the generator, not from content/)"
 			errs = append(errs, err)
 		}
 		if len(l) == 0 && e.bl != nil {
-			if e.bl.clean == nil {
-				e.bl.clean = map[[32]byte]bool{}
-			}
-			e.bl.clean[key] = true
+			e.bl.setClean(key)
 		}
 	}
 	return errs
+}
+
+func (bl *Builder) isClean(k [32]byte) bool {
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	return bl.clean[k]
+}
+
+func (bl *Builder) setClean(k [32]byte) {
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	if bl.clean == nil {
+		bl.clean = map[[32]byte]bool{}
+	}
+	bl.clean[k] = true
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"html/template"
 	"strings"
 
@@ -175,21 +176,58 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
 	if i := strings.Index(full, "#"); i >= 0 {
 		full = full[:i]
 	}
-	doc, err := embed.Rewrite(buf.Bytes(), full)
-	if err != nil {
-		return nil, err
+	// Rewriting and measuring parse the page; a rebuild reuses the result
+	// for every embed whose page did not change.
+	key := sha256.Sum256(append(buf.Bytes(), "\x00"+full...))
+	r, ok := e.bl.embedded(key)
+	if !ok {
+		doc, err := embed.Rewrite(buf.Bytes(), full)
+		if err != nil {
+			return nil, err
+		}
+		r = embedResult{doc, embed.Height(doc, snippetWidth, embed.DefaultLayout()), embed.Height(doc, embed.OEmbedWidth, embed.DefaultLayout())}
+		e.bl.setEmbedded(key, r)
 	}
 	dir := e.Prefix + EmbedPrefix + ep.dir
-	e.out[dir+"index.html"] = doc
+	e.out[dir+"index.html"] = r.doc
 	base := baseURL(e.settings)
 	src := base + dir
 	title := ep.Title + " · " + e.settings.Name
-	h := embed.Height(doc, snippetWidth, embed.DefaultLayout())
-	o := embed.NewOEmbed(src, title, e.settings.Name, base+e.Prefix, embed.Height(doc, embed.OEmbedWidth, embed.DefaultLayout()))
+	h := r.h
+	o := embed.NewOEmbed(src, title, e.settings.Name, base+e.Prefix, r.oh)
 	e.out[dir+"oembed.json"] = o.JSON()
 	sn := embed.Snippet{Src: src, Title: title, Height: h, Script: base + "embed/resize.js", Href: ep.Full,
 		LinkText: e.conv("閱讀全文與注釋：") + ep.Title}
-	return &ShareView{Kind: kind, Title: title, Embed: src, OEmbed: src + "oembed.json", Code: highlight("html", sn.HTML()), Height: h}, nil
+	return &ShareView{Kind: kind, Title: title, Embed: src, OEmbed: src + "oembed.json", Code: e.highlight("html", sn.HTML()), Height: h}, nil
+}
+
+// embedResult is a rewritten embed page and its heights for the snippet
+// and for oEmbed.
+type embedResult struct {
+	doc   []byte
+	h, oh int
+}
+
+func (bl *Builder) embedded(k [32]byte) (embedResult, bool) {
+	if bl == nil {
+		return embedResult{}, false
+	}
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	r, ok := bl.emb[k]
+	return r, ok
+}
+
+func (bl *Builder) setEmbedded(k [32]byte, r embedResult) {
+	if bl == nil {
+		return
+	}
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	if bl.emb == nil {
+		bl.emb = map[[32]byte]embedResult{}
+	}
+	bl.emb[k] = r
 }
 
 // headers writes _headers (see embed.Headers): the embed pages may be

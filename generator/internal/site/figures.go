@@ -227,14 +227,19 @@ func (e *edition) highlight(lang, code string) template.HTML {
 		return highlight(lang, code)
 	}
 	k := lang + "\x00" + code
-	if h, ok := e.bl.hl[k]; ok {
+	e.bl.mu.Lock()
+	h, ok := e.bl.hl[k]
+	e.bl.mu.Unlock()
+	if ok {
 		return h
 	}
+	h = highlight(lang, code)
+	e.bl.mu.Lock()
 	if e.bl.hl == nil {
 		e.bl.hl = map[string]template.HTML{}
 	}
-	h := highlight(lang, code)
 	e.bl.hl[k] = h
+	e.bl.mu.Unlock()
 	return h
 }
 

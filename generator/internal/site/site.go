@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing/fstest"
 
 	"edition/generator/internal/content"
@@ -76,11 +77,13 @@ const OverridesFile = "script-overrides.tsv"
 // (the OpenCC converter, conversions already made), so the preview server
 // rebuilds fast; the zero value is ready to use.
 type Builder struct {
+	mu      sync.Mutex // guards the caches: the editions build in parallel
 	conv    *script.Converter
 	convKey string // the override table the converter was made with
 	cache   map[string]string
 	hl      map[string]template.HTML // highlighted code, by language and code
 	clean   map[[32]byte]bool        // built files the output lint passed
+	emb     map[[32]byte]embedResult // embed pages, by the page they were made from
 }
 
 // Render builds the whole site from src with a fresh Builder.
@@ -111,16 +114,32 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		return nil, err
 	}
 	eds := c.Settings.Editions()
-	var errs diag.List
-	seen := map[string]bool{}
-	var all []*edition
-	for _, ed := range eds {
-		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: out, conv: func(s string) string { return s }, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
+	// The editions share nothing but the caches, so they build in
+	// parallel, each into its own output.
+	all := make([]*edition, len(eds))
+	built := make([]error, len(eds))
+	var wg sync.WaitGroup
+	for i, ed := range eds {
+		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: func(s string) string { return s }, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
 		if ed.Convert {
 			e.conv, e.lint = bl.cached(cv), cv.Lint
 		}
 		e.ds = convertFigures(ds, e.conv)
-		if err := e.build(); err != nil {
+		all[i] = e
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			built[i] = e.build()
+		}()
+	}
+	wg.Wait()
+	var errs diag.List
+	seen := map[string]bool{}
+	for i, e := range all {
+		for n, b := range e.out {
+			out[n] = b
+		}
+		if err := built[i]; err != nil {
 			l := diag.All(err)
 			if l == nil {
 				return nil, err
@@ -132,9 +151,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 					errs = append(errs, d)
 				}
 			}
-			continue
 		}
-		all = append(all, e)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -169,11 +186,16 @@ func (bl *Builder) converter(d Dir) (*script.Converter, error) {
 // cached memoises conversions: a preview rebuild converts only what changed.
 func (bl *Builder) cached(cv *script.Converter) func(string) string {
 	return func(s string) string {
-		if v, ok := bl.cache[s]; ok {
+		bl.mu.Lock()
+		v, ok := bl.cache[s]
+		bl.mu.Unlock()
+		if ok {
 			return v
 		}
-		v := cv.T2S(s)
+		v = cv.T2S(s)
+		bl.mu.Lock()
 		bl.cache[s] = v
+		bl.mu.Unlock()
 		return v
 	}
 }
