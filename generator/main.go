@@ -233,13 +233,30 @@ func runCheck(o options, stdout io.Writer) error {
 func runServe(o options, addr string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	var b site.Builder // keeps OpenCC and conversions between rebuilds
-	src := site.DirSources(o.content, o.templates, o.static)
-	p, err := serve.New(serve.Config{
+	p, err := newPreview(o, ".", addr, stderr)
+	if err != nil {
+		return err
+	}
+	if _, err := p.Start(ctx); err != nil {
+		return err
+	}
+	return p.Wait()
+}
+
+// newPreview is the preview server of the project at root, building with
+// a site.Builder that keeps OpenCC and its caches between rebuilds.
+func newPreview(o options, root, addr string, log io.Writer) (*serve.Preview, error) {
+	var b site.Builder
+	in := func(p string) string { return filepath.Join(root, p) }
+	src := site.DirSources(in(o.content), in(o.templates), in(o.static))
+	return serve.New(serve.Config{
 		Addr:  addr,
-		Root:  ".",
+		Root:  root,
 		Watch: []string{o.content, o.templates, o.static, "seeds"},
-		Log:   stderr,
+		Log:   log,
+		// A save's events (even vim's: probe, rename, write, fsync) come
+		// within a few ms; half-written files are held by the watcher.
+		Quiet: 20 * time.Millisecond,
 		Build: func(ctx context.Context, changed []string) (fs.FS, error) {
 			out, err := b.Render(src)
 			if err != nil {
@@ -248,11 +265,4 @@ func runServe(o options, addr string, stdout, stderr io.Writer) error {
 			return out.FS(), nil
 		},
 	})
-	if err != nil {
-		return err
-	}
-	if _, err := p.Start(ctx); err != nil {
-		return err
-	}
-	return p.Wait()
 }

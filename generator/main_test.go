@@ -30,7 +30,7 @@ func runCmd(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-func readTree(t *testing.T, dir string) map[string][]byte {
+func readTree(t testing.TB, dir string) map[string][]byte {
 	t.Helper()
 	m := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -106,7 +106,7 @@ func TestCheckSeed(t *testing.T) {
 
 // copyDir copies the repository's content, templates and static into a
 // temporary project so a test can break it.
-func tempProject(t *testing.T) string {
+func tempProject(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
 	for _, d := range []string{"content", "templates", "static", "seeds"} {

@@ -2,7 +2,10 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -60,7 +63,8 @@ func assets(dir Dir, out Output) (css, js string, err error) {
 
 // loadTemplates parses templates/base.html and the partials with each page
 // template, in the edition's script. A template error names its file and
-// line (conversion keeps lines).
+// line (conversion keeps lines). Parsed templates are kept by the Builder
+// until a template file or the script conversion changes.
 func (e *edition) loadTemplates() error {
 	dir := e.src.Templates
 	files, err := fs.Glob(dir.FS, "*.html")
@@ -69,44 +73,82 @@ func (e *edition) loadTemplates() error {
 	}
 	partials, _ := fs.Glob(dir.FS, "partials/*")
 	sort.Strings(partials)
+	data := map[string][]byte{}
+	h := sha256.New()
+	if e.bl != nil {
+		io.WriteString(h, e.Lang+"\x00"+e.bl.convKey+"\x00")
+	}
+	for _, f := range append(files, partials...) {
+		b, err := fs.ReadFile(dir.FS, f)
+		if err != nil {
+			return &diag.Error{Path: path.Join(dir.Name, f), Msg: "cannot read: " + err.Error()}
+		}
+		data[f] = b
+		fmt.Fprintf(h, "%s\x00%d\x00", f, len(b))
+		h.Write(b)
+	}
+	var key [32]byte
+	copy(key[:], h.Sum(nil))
+	if t := e.bl.templates(key); t != nil {
+		e.tmpl = t
+		return nil
+	}
 	common := template.New("").Funcs(e.funcs())
 	for _, f := range append([]string{"base.html"}, partials...) {
 		name := path.Join(dir.Name, f)
-		data, err := fs.ReadFile(dir.FS, f)
-		if err != nil {
-			return &diag.Error{Path: name, Msg: "cannot read: " + err.Error()}
+		if _, ok := data[f]; !ok {
+			return &diag.Error{Path: name, Msg: "missing: every page template is executed through base.html"}
 		}
 		if strings.HasSuffix(f, ".js") {
 			// A script partial is inlined as it is: {{template "reader-head.js"}}.
-			if _, err := common.New(path.Base(f)).Parse(`<script>` + strings.TrimSpace(stripComment(string(data))) + `</script>`); err != nil {
+			if _, err := common.New(path.Base(f)).Parse(`<script>` + strings.TrimSpace(stripComment(string(data[f]))) + `</script>`); err != nil {
 				return templateErr(name, err)
 			}
 			continue
 		}
-		if _, err := common.New(name).Parse(e.conv(string(data))); err != nil {
+		if _, err := common.New(name).Parse(e.conv(string(data[f]))); err != nil {
 			return templateErr(name, err)
 		}
 	}
-	e.tmpl = map[string]*template.Template{}
+	tmpl := map[string]*template.Template{}
 	for _, f := range files {
 		if f == "base.html" {
 			continue
 		}
 		name := path.Join(dir.Name, f)
-		data, err := fs.ReadFile(dir.FS, f)
-		if err != nil {
-			return &diag.Error{Path: name, Msg: err.Error()}
-		}
 		t, err := common.Clone()
 		if err != nil {
 			return err
 		}
-		if _, err := t.New(name).Parse(e.conv(string(data))); err != nil {
+		if _, err := t.New(name).Parse(e.conv(string(data[f]))); err != nil {
 			return templateErr(name, err)
 		}
-		e.tmpl[strings.TrimSuffix(path.Base(f), ".html")] = t
+		tmpl[strings.TrimSuffix(path.Base(f), ".html")] = t
 	}
+	e.tmpl = tmpl
+	e.bl.setTemplates(key, tmpl)
 	return nil
+}
+
+func (bl *Builder) templates(k [32]byte) map[string]*template.Template {
+	if bl == nil {
+		return nil
+	}
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	return bl.tmpl[k]
+}
+
+func (bl *Builder) setTemplates(k [32]byte, t map[string]*template.Template) {
+	if bl == nil {
+		return
+	}
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	if bl.tmpl == nil {
+		bl.tmpl = map[[32]byte]map[string]*template.Template{}
+	}
+	bl.tmpl[k] = t
 }
 
 // stripComment drops a leading /* … */ block, which documents a script

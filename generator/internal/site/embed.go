@@ -119,14 +119,6 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	if err != nil {
 		return nil // reported with its page's line when the page was parsed
 	}
-	saved := e.cur
-	e.cur = c.Page // the chart links to its paragraphs as on its page
-	var buf bytes.Buffer
-	err = md.Convert([]byte("```chart\n"+c.Spec+"```\n"), &buf)
-	e.cur = saved
-	if err != nil {
-		return err
-	}
 	var page *Page
 	for _, p := range e.pages {
 		if p.URL == c.Page {
@@ -136,9 +128,23 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	if page == nil {
 		return nil
 	}
+	// The chart as its page shows it, links and all; drawn again only if
+	// the page does not hold it (an error box stands there instead).
+	fig, ok := figureHTML(string(page.Body), "chart-"+c.ID)
+	if !ok {
+		saved := e.cur
+		e.cur = c.Page
+		var buf bytes.Buffer
+		err = md.Convert([]byte("```chart\n"+c.Spec+"```\n"), &buf)
+		e.cur = saved
+		if err != nil {
+			return err
+		}
+		fig = buf.String()
+	}
 	ep := e.embedPage("chart/"+c.ID+"/", s.Title, label)
 	ep.Full = page.Canonical() + "#chart-" + c.ID
-	ep.Body, ep.Chart = template.HTML(buf.String()), true
+	ep.Body, ep.Chart = template.HTML(fig), true
 	sv, err := e.writeEmbed(ep, "chart")
 	if err != nil {
 		return err
@@ -149,6 +155,20 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	}
 	page.Body = template.HTML(afterFigure(string(page.Body), "chart-"+c.ID, panel.String()))
 	return nil
+}
+
+// figureHTML returns the <figure> element with the given id in body.
+func figureHTML(body, id string) (string, bool) {
+	i := strings.Index(body, `id="`+id+`"`)
+	if i < 0 {
+		return "", false
+	}
+	start := strings.LastIndex(body[:i], "<figure")
+	j := strings.Index(body[i:], "</figure>")
+	if start < 0 || j < 0 {
+		return "", false
+	}
+	return body[start:i+j+len("</figure>")] + "\n", true
 }
 
 // afterFigure inserts html after the figure with the given id.

@@ -81,9 +81,10 @@ type Builder struct {
 	conv    *script.Converter
 	convKey string // the override table the converter was made with
 	cache   map[string]string
-	hl      map[string]template.HTML // highlighted code, by language and code
-	clean   map[[32]byte]bool        // built files the output lint passed
-	emb     map[[32]byte]embedResult // embed pages, by the page they were made from
+	hl      map[string]template.HTML                   // highlighted code, by language and code
+	clean   map[[32]byte]bool                          // built files the output lint passed
+	emb     map[[32]byte]embedResult                   // embed pages, by the page they were made from
+	tmpl    map[[32]byte]map[string]*template.Template // parsed templates, by their sources
 }
 
 // Render builds the whole site from src with a fresh Builder.
