@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"edition/generator/internal/content"
 	"edition/generator/internal/figures"
 	"edition/generator/internal/report"
 )
@@ -23,27 +24,14 @@ const root = "../../.."
 // dataset built from them, as the lead's import does.
 func realReport(t testing.TB) ([]figures.Para, *figures.Dataset) {
 	t.Helper()
-	seeds, _ := filepath.Glob(filepath.Join(root, "seeds", "*.txt"))
-	if len(seeds) == 0 {
-		t.Fatal("no seed")
-	}
-	seed, err := os.ReadFile(seeds[0])
+	res, err := report.ReadFiles(filepath.Join(root, "seeds", "000_cdd563ffef68d5a8.txt"), filepath.Join(root, "content", "corrections.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	cd, err := os.ReadFile(filepath.Join(root, "content", "corrections.tsv"))
-	if err != nil {
-		t.Fatal(err)
+	var paras []figures.Para
+	for _, p := range content.Body(res.Report) {
+		paras = append(paras, figures.Para{ID: p.ID, Text: p.Text})
 	}
-	corr, err := report.ParseCorrections("content/corrections.tsv", cd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := report.Read("seed", seed, corr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	paras := figures.Paras(res.Report)
 	ds, err := figures.Build("content/figures.tsv", paras)
 	if err != nil {
 		t.Fatal(err)

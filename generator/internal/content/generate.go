@@ -30,6 +30,46 @@ type GenerateConfig struct {
 	Extra func(body []Para) (files Generated, after map[string][]string, err error)
 }
 
+// Closing is the part number ParaID takes for the closing paragraphs.
+const Closing = -1
+
+// ParaID is the stable ID import gives the k-th paragraph (from 1) of a
+// part: the opening is part 0 (p0-k), part N's own paragraphs pN-k, its
+// subsection M pN-M-k, the closing pc-k.
+func ParaID(part, section, k int) string {
+	switch {
+	case part == Closing:
+		return fmt.Sprintf("pc-%d", k)
+	case section == 0:
+		return fmt.Sprintf("p%d-%d", part, k)
+	default:
+		return fmt.Sprintf("p%d-%d-%d", part, section, k)
+	}
+}
+
+// Body lists the report's paragraphs in reading order with the IDs import
+// gives them.
+func Body(r *report.Report) []Para {
+	var ps []Para
+	for k, p := range r.Opening {
+		ps = append(ps, Para{ParaID(0, 0, k+1), p.Text})
+	}
+	for _, part := range r.Parts {
+		for k, p := range part.Intro {
+			ps = append(ps, Para{ParaID(part.Num, 0, k+1), p.Text})
+		}
+		for _, s := range part.Sections {
+			for k, p := range s.Paras {
+				ps = append(ps, Para{ParaID(part.Num, s.Num, k+1), p.Text})
+			}
+		}
+	}
+	for k, p := range r.Closing {
+		ps = append(ps, Para{ParaID(Closing, 0, k+1), p.Text})
+	}
+	return ps
+}
+
 var reCity = regexp.MustCompile(`在(\p{Han}{1,8}?(?:市|縣|县|區|区|州|盟|旗|省))第`)
 var reDate = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日`)
 
@@ -61,7 +101,7 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 	home := newPage("home", Meta{Title: r.Title.Text, Cite: opening, Kind: "home", Order: order,
 		ReportTitle: r.Title.Text, Occasion: r.Occasion.Text, Speaker: r.Speaker.Text, Salutation: r.Salutation.Text})
 	for i, p := range r.Opening {
-		addPara(home, fmt.Sprintf("p0-%d", i+1), p)
+		addPara(home, ParaID(0, 0, i+1), p)
 	}
 	for _, part := range r.Parts {
 		order++
@@ -70,13 +110,13 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		pp := newPage(slug, Meta{Title: title, Cite: part.Numeral, Slug: slug, Order: order, Kind: "part"})
 		pp.body = append(pp.body, "# "+escapeMD(part.Heading)+fmt.Sprintf(" {#part-%d}", part.Num))
 		for i, p := range part.Intro {
-			addPara(pp, fmt.Sprintf("p%d-%d", part.Num, i+1), p)
+			addPara(pp, ParaID(part.Num, 0, i+1), p)
 		}
 		for _, s := range part.Sections {
 			cite := part.Numeral + "（" + report.Numeral(s.Num) + "）"
 			if s.Inline {
 				for i, p := range s.Paras {
-					addPara(pp, fmt.Sprintf("p%d-%d-%d", part.Num, s.Num, i+1), p)
+					addPara(pp, ParaID(part.Num, s.Num, i+1), p)
 				}
 				continue
 			}
@@ -85,7 +125,7 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 			sp := newPage(sslug, Meta{Title: strings.TrimPrefix(s.Heading, s.Marker), Cite: cite, Slug: sslug, Order: order, Kind: "section", Parent: slug})
 			sp.body = append(sp.body, "# "+escapeMD(s.Heading)+fmt.Sprintf(" {#s%d-%d}", part.Num, s.Num))
 			for i, p := range s.Paras {
-				addPara(sp, fmt.Sprintf("p%d-%d-%d", part.Num, s.Num, i+1), p)
+				addPara(sp, ParaID(part.Num, s.Num, i+1), p)
 			}
 		}
 	}
@@ -93,7 +133,7 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		order++
 		cp := newPage("closing", Meta{Title: closing, Cite: closing, Slug: "closing", Order: order, Kind: "closing"})
 		for i, p := range r.Closing {
-			addPara(cp, fmt.Sprintf("pc-%d", i+1), p)
+			addPara(cp, ParaID(Closing, 0, i+1), p)
 		}
 	}
 	var body []Para

@@ -45,20 +45,7 @@ type ImportStats struct {
 // changed since the last import unless cfg.Force is set, and then writes
 // nothing at all.
 func Import(cfg ImportConfig) (*ImportStats, error) {
-	seed, err := os.ReadFile(cfg.Seed)
-	if err != nil {
-		return nil, &diag.Error{Path: cfg.Seed, Msg: "cannot read the seed: " + unwrapPathErr(err)}
-	}
-	var corr *report.Corrections
-	cpath := filepath.Join(cfg.Dir, CorrectionsFile)
-	if data, err := os.ReadFile(cpath); err == nil {
-		if corr, err = report.ParseCorrections(filepath.ToSlash(cpath), data); err != nil {
-			return nil, err
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, &diag.Error{Path: cpath, Msg: unwrapPathErr(err)}
-	}
-	res, err := report.Read(filepath.ToSlash(cfg.Seed), seed, corr)
+	res, err := report.ReadFiles(filepath.ToSlash(cfg.Seed), filepath.ToSlash(filepath.Join(cfg.Dir, CorrectionsFile)))
 	if err != nil {
 		return nil, err
 	}

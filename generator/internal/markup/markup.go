@@ -205,11 +205,37 @@ func plain(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(c.Segment.Value(src)))))
+			unescape(&b, c.Segment.Value(src))
 		case *ast.String:
 			b.Write(c.Value)
 		}
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// unescape writes Markdown text as a reader sees it: a backslash-escaped
+// punctuation mark is the mark, an entity reference its character. It goes
+// left to right as goldmark's renderer does, so "\\&amp;" reads "&amp;".
+func unescape(b *strings.Builder, v []byte) {
+	for i := 0; i < len(v); {
+		c := v[i]
+		if c == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]) {
+			b.WriteByte(v[i+1])
+			i += 2
+			continue
+		}
+		if c == '&' {
+			if j := bytes.IndexByte(v[i:min(len(v), i+40)], ';'); j > 0 {
+				ref := v[i : i+j+1]
+				if r := util.ResolveNumericReferences(util.ResolveEntityNames(ref)); !bytes.Equal(r, ref) {
+					b.Write(r)
+					i += j + 1
+					continue
+				}
+			}
+		}
+		b.WriteByte(c)
+		i++
+	}
 }

@@ -1,6 +1,9 @@
 package report
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -50,6 +53,33 @@ func Read(path string, seed []byte, corr *Corrections) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// ReadFiles reads the seed at seedPath and repairs it with the corrections
+// file at corrPath, if that exists. Paths in errors are the ones given.
+func ReadFiles(seedPath, corrPath string) (*Result, error) {
+	seed, err := os.ReadFile(seedPath)
+	if err != nil {
+		msg := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			msg = pe.Err.Error()
+		}
+		return nil, &diag.Error{Path: seedPath, Msg: "cannot read the seed: " + msg}
+	}
+	var corr *Corrections
+	if corrPath != "" {
+		data, err := os.ReadFile(corrPath)
+		switch {
+		case err == nil:
+			if corr, err = ParseCorrections(corrPath, data); err != nil {
+				return nil, err
+			}
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, &diag.Error{Path: corrPath, Msg: err.Error()}
+		}
+	}
+	return Read(seedPath, seed, corr)
 }
 
 // SplitLines splits a seed into lines, accepting LF or CRLF and a missing

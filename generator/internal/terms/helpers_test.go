@@ -3,7 +3,6 @@ package terms
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,54 +13,24 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"edition/generator/internal/content"
 	"edition/generator/internal/report"
 )
 
 // readReport reads the real repaired report.
 func readReport(t testing.TB) *report.Report {
 	t.Helper()
-	seed, err := os.ReadFile("../../../seeds/000_cdd563ffef68d5a8.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cdata, err := os.ReadFile("../../../content/corrections.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	corr, err := report.ParseCorrections("content/corrections.tsv", cdata)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := report.Read("seeds/000_cdd563ffef68d5a8.txt", seed, corr)
+	res, err := report.ReadFiles("../../../seeds/000_cdd563ffef68d5a8.txt", "../../../content/corrections.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return res.Report
 }
 
-type para struct{ ID, Text string }
+type para = content.Para
 
-// paras returns the body paragraphs with the site's ids (contract.md).
-func paras(r *report.Report) []para {
-	var ps []para
-	for i, p := range r.Opening {
-		ps = append(ps, para{fmt.Sprintf("p0-%d", i+1), p.Text})
-	}
-	for _, pt := range r.Parts {
-		for k, p := range pt.Intro {
-			ps = append(ps, para{fmt.Sprintf("p%d-%d", pt.Num, k+1), p.Text})
-		}
-		for _, s := range pt.Sections {
-			for k, p := range s.Paras {
-				ps = append(ps, para{fmt.Sprintf("p%d-%d-%d", pt.Num, s.Num, k+1), p.Text})
-			}
-		}
-	}
-	for i, p := range r.Closing {
-		ps = append(ps, para{fmt.Sprintf("pc-%d", i+1), p.Text})
-	}
-	return ps
-}
+// paras returns the body paragraphs with the IDs import gives them.
+func paras(r *report.Report) []para { return content.Body(r) }
 
 func texts(ps []para) []string {
 	var out []string
