@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -731,9 +730,12 @@ func (e *edition) lintOutput() diag.List {
 		if e.Prefix == "" && strings.HasPrefix(n, "zh-hant/") {
 			continue
 		}
-		key := sha256.Sum256(e.out[n])
-		if e.bl != nil && e.bl.isClean(key) {
-			continue
+		var key uint64
+		if e.bl != nil {
+			key = e.bl.key(e.out[n])
+			if e.bl.isClean(key) {
+				continue
+			}
 		}
 		text := blankQuoted(string(e.out[n]))
 		l := e.lint(n, text)
@@ -748,17 +750,17 @@ func (e *edition) lintOutput() diag.List {
 	return errs
 }
 
-func (bl *Builder) isClean(k [32]byte) bool {
+func (bl *Builder) isClean(k uint64) bool {
 	bl.mu.Lock()
 	defer bl.mu.Unlock()
 	return bl.clean[k]
 }
 
-func (bl *Builder) setClean(k [32]byte) {
+func (bl *Builder) setClean(k uint64) {
 	bl.mu.Lock()
 	defer bl.mu.Unlock()
 	if bl.clean == nil {
-		bl.clean = map[[32]byte]bool{}
+		bl.clean = map[uint64]bool{}
 	}
 	bl.clean[k] = true
 }

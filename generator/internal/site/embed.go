@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"html/template"
 	"strings"
 
@@ -198,7 +197,10 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
 	}
 	// Rewriting and measuring parse the page; a rebuild reuses the result
 	// for every embed whose page did not change.
-	key := sha256.Sum256(append(buf.Bytes(), "\x00"+full...))
+	var key uint64
+	if e.bl != nil {
+		key = e.bl.key(append(buf.Bytes(), "\x00"+full...))
+	}
 	r, ok := e.bl.embedded(key)
 	if !ok {
 		doc, err := embed.Rewrite(buf.Bytes(), full)
@@ -228,7 +230,7 @@ type embedResult struct {
 	h, oh int
 }
 
-func (bl *Builder) embedded(k [32]byte) (embedResult, bool) {
+func (bl *Builder) embedded(k uint64) (embedResult, bool) {
 	if bl == nil {
 		return embedResult{}, false
 	}
@@ -238,14 +240,14 @@ func (bl *Builder) embedded(k [32]byte) (embedResult, bool) {
 	return r, ok
 }
 
-func (bl *Builder) setEmbedded(k [32]byte, r embedResult) {
+func (bl *Builder) setEmbedded(k uint64, r embedResult) {
 	if bl == nil {
 		return
 	}
 	bl.mu.Lock()
 	defer bl.mu.Unlock()
 	if bl.emb == nil {
-		bl.emb = map[[32]byte]embedResult{}
+		bl.emb = map[uint64]embedResult{}
 	}
 	bl.emb[k] = r
 }

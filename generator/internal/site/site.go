@@ -16,6 +16,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"os"
@@ -82,9 +83,10 @@ type Builder struct {
 	convKey string // the override table the converter was made with
 	cache   map[string]string
 	hl      map[string]template.HTML                   // highlighted code, by language and code
-	clean   map[[32]byte]bool                          // built files the output lint passed
-	emb     map[[32]byte]embedResult                   // embed pages, by the page they were made from
+	clean   map[uint64]bool                            // built files the output lint passed
+	emb     map[uint64]embedResult                     // embed pages, by the page they were made from
 	tmpl    map[[32]byte]map[string]*template.Template // parsed templates, by their sources
+	seed    maphash.Seed                               // for the uint64 keys: fast; collisions are 2⁻⁶⁴
 }
 
 // Render builds the whole site from src with a fresh Builder.
@@ -199,6 +201,17 @@ func (bl *Builder) cached(cv *script.Converter) func(string) string {
 		bl.mu.Unlock()
 		return v
 	}
+}
+
+// key hashes b for the Builder's caches.
+func (bl *Builder) key(b []byte) uint64 {
+	bl.mu.Lock()
+	if bl.seed == (maphash.Seed{}) {
+		bl.seed = maphash.MakeSeed()
+	}
+	seed := bl.seed
+	bl.mu.Unlock()
+	return maphash.Bytes(seed, b)
 }
 
 // hash8 names assets by content, so a new stylesheet is never served stale.
