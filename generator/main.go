@@ -255,8 +255,9 @@ func newPreview(o options, root, addr string, log io.Writer) (*serve.Preview, er
 		Watch: []string{o.content, o.templates, o.static, "seeds"},
 		Log:   log,
 		// A save's events (even vim's: probe, rename, write, fsync) come
-		// within a few ms; half-written files are held by the watcher.
-		Quiet: 20 * time.Millisecond,
+		// within a few ms, and half-written files are held by the watcher;
+		// TestPreviewOneRebuildPerSave checks vim's save on the real site.
+		Quiet: 15 * time.Millisecond,
 		Build: func(ctx context.Context, changed []string) (fs.FS, error) {
 			out, err := b.Render(src)
 			if err != nil {
