@@ -48,13 +48,20 @@ import (
 // tab. data-seed marks are dropped: an embed page is a copy, not the
 // report text the fidelity check reads.
 func Rewrite(doc []byte, base string) ([]byte, error) {
+	out, _, err := RewriteMeasured(doc, base, nil, Layout{})
+	return out, err
+}
+
+// RewriteMeasured is Rewrite, and Height of the result at each of widths,
+// from one parse of the page.
+func RewriteMeasured(doc []byte, base string, widths []int, l Layout) ([]byte, []int, error) {
 	root, err := html.Parse(bytes.NewReader(doc))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	b, err := url.Parse(base)
 	if err != nil {
-		return nil, fmt.Errorf("embed: base %q: %v", base, err)
+		return nil, nil, fmt.Errorf("embed: base %q: %v", base, err)
 	}
 	ids := map[string]bool{}
 	walk(root, func(n *html.Node) {
@@ -84,10 +91,14 @@ func Rewrite(doc []byte, base string) ([]byte, error) {
 	})
 	var out bytes.Buffer
 	if err := html.Render(&out, root); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out.WriteString("\n")
-	return out.Bytes(), nil
+	hs := make([]int, len(widths))
+	for i, w := range widths {
+		hs[i] = heightOf(root, w, l)
+	}
+	return out.Bytes(), hs, nil
 }
 
 func walk(n *html.Node, f func(*html.Node)) {

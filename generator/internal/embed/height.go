@@ -53,6 +53,11 @@ func Height(doc []byte, width int, l Layout) int {
 	if err != nil {
 		return 0
 	}
+	return heightOf(root, width, l)
+}
+
+// heightOf is Height of a parsed page.
+func heightOf(root *html.Node, width int, l Layout) int {
 	body := find(root, "body")
 	if body == nil {
 		return 0

@@ -203,11 +203,11 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
 	}
 	r, ok := e.bl.embedded(key)
 	if !ok {
-		doc, err := embed.Rewrite(buf.Bytes(), full)
+		doc, hs, err := embed.RewriteMeasured(buf.Bytes(), full, []int{snippetWidth, embed.OEmbedWidth}, embed.DefaultLayout())
 		if err != nil {
 			return nil, err
 		}
-		r = embedResult{doc, embed.Height(doc, snippetWidth, embed.DefaultLayout()), embed.Height(doc, embed.OEmbedWidth, embed.DefaultLayout())}
+		r = embedResult{doc, hs[0], hs[1]}
 		e.bl.setEmbedded(key, r)
 	}
 	dir := e.Prefix + EmbedPrefix + ep.dir
