@@ -12,6 +12,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"edition/generator/internal/browsertest"
 )
 
 // previewStream starts the preview of a copy of the repository and
@@ -130,4 +134,61 @@ func BenchmarkPreviewSaveToReload(b *testing.B) {
 	b.ReportMetric(ms(0.95), "p95-ms")
 	b.ReportMetric(ms(1), "max-ms")
 	b.ReportMetric(0, "ns/op")
+}
+
+// TestPreviewInBrowser: an editor has a section open in the browser, saves
+// a change to its Markdown, and sees the new text without reloading by
+// hand; a broken front matter shows the overlay with its path and line,
+// and fixing it clears the overlay.
+func TestPreviewInBrowser(t *testing.T) {
+	dir := tempProject(t)
+	p, err := newPreview(options{content: "content", templates: "templates", static: "static"}, dir, "127.0.0.1:0", io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(func() { cancel(); p.Wait() })
+	url, err := p.Start(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
+	if err := chromedp.Do(bctx, chromedp.Navigate(url+"zh-hant/part-2-3/"), chromedp.WaitVisible("#p2-3-1")); err != nil {
+		t.Fatal(err)
+	}
+	// Mark the page, so a reload is told from an in-place change.
+	chromedp.Run(bctx, chromedp.Evaluate[bool](`window.before = true`))
+	waitJS := func(js string) {
+		t.Helper()
+		for i := 0; i < 200; i++ {
+			if ok, _ := chromedp.Run(bctx, chromedp.Evaluate[bool](js)); ok {
+				return
+			}
+			chromedp.Do(bctx, chromedp.Sleep(50*time.Millisecond))
+		}
+		t.Fatalf("still not true after 10 s: %s", js)
+	}
+	page := filepath.Join(dir, "content", "05-part-2-3.md")
+	orig, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(orig), "全面貫徹黨的教育方針", "全面貫徹黨的教育方針（編者預覽）", 1)
+	if err := os.WriteFile(page, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(`document.getElementById('p2-3-1') && document.getElementById('p2-3-1').textContent.indexOf('（編者預覽）') >= 0`)
+
+	broken := strings.Replace(edited, "order: 5\n", "order: [5\n", 1)
+	if err := os.WriteFile(page, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(`document.body.innerText.indexOf('content/05-part-2-3.md:') >= 0`)
+	if ok, _ := chromedp.Run(bctx, chromedp.Evaluate[bool](`!!document.getElementById('p2-3-1')`)); !ok {
+		t.Error("the last good page is gone while the overlay shows")
+	}
+	if err := os.WriteFile(page, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(`document.body.innerText.indexOf('content/05-part-2-3.md:') < 0`)
 }
