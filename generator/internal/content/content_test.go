@@ -1,7 +1,6 @@
 package content
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -84,7 +83,6 @@ func TestEscapeMD(t *testing.T) {
 	}
 }
 
-var reLine = regexp.MustCompile(`^[^:]+:(\d+): `)
 
 func TestParsePageErrors(t *testing.T) {
 	page := func(fm string) string { return "---\n" + fm + "---\n# 標題 {#h}\n" }

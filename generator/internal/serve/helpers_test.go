@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -256,7 +255,3 @@ func get(t testing.TB, url string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-// outputName is the page a content file becomes in fakeSite.
-func outputName(rel string) string {
-	return strings.TrimSuffix(path.Base(rel), ".md") + "/index.html"
-}
