@@ -290,7 +290,7 @@ func TestImportTwiceAndForce(t *testing.T) {
 // no corrections file, no notes, Simplified script, （十一） subsections.
 // The golden files hold the content import writes; review their diffs.
 func TestOtherReports(t *testing.T) {
-	files, _ := filepath.Glob(repo("testdata/*.txt"))
+	files, _ := filepath.Glob(filepath.Join("testdata", "reports", "*.txt"))
 	if len(files) == 0 {
 		t.Fatal("no synthetic reports in testdata/")
 	}
@@ -313,7 +313,7 @@ func TestOtherReports(t *testing.T) {
 				names = append(names, n)
 			}
 			sort.Strings(names)
-			ar := &txtar.Archive{Comment: []byte("content/ that import writes for ../../testdata/" + name + ".txt\n")}
+			ar := &txtar.Archive{Comment: []byte("content/ that import writes for ../reports/" + name + ".txt\n")}
 			for _, n := range names {
 				ar.Files = append(ar.Files, txtar.File{Name: n, Data: got[n]})
 			}

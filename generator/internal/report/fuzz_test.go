@@ -18,7 +18,10 @@ func FuzzRead(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(seed)
-	files, _ := filepath.Glob("../../../testdata/*.txt")
+	files, _ := filepath.Glob("../../testdata/reports/*.txt")
+	if len(files) == 0 {
+		f.Fatal("no synthetic reports in generator/testdata/reports")
+	}
 	for _, p := range files {
 		b, err := os.ReadFile(p)
 		if err != nil {
