@@ -83,7 +83,6 @@ func TestEscapeMD(t *testing.T) {
 	}
 }
 
-
 func TestParsePageErrors(t *testing.T) {
 	page := func(fm string) string { return "---\n" + fm + "---\n# 標題 {#h}\n" }
 	cases := []struct{ name, src, want string }{

@@ -254,4 +254,3 @@ func get(t testing.TB, url string) (int, string) {
 	}
 	return resp.StatusCode, string(b)
 }
-

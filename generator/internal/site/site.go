@@ -86,6 +86,7 @@ type Builder struct {
 	clean   map[uint64]bool                            // built files the output lint passed
 	emb     map[uint64]embedResult                     // embed pages, by the page they were made from
 	tmpl    map[[32]byte]map[string]*template.Template // parsed templates, by their sources
+	parsed  map[uint64]parsed                          // pages' goldmark results, by source and inputs
 	seed    maphash.Seed                               // for the uint64 keys: fast; collisions are 2⁻⁶⁴
 }
 
