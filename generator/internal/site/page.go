@@ -1,0 +1,148 @@
+package site
+
+import (
+	"encoding/json"
+	"html/template"
+	"strings"
+
+	"edition/generator/internal/content"
+	"edition/generator/internal/markup"
+	"edition/generator/internal/terms"
+)
+
+// Link is a titled relative link.
+type Link struct {
+	Href, Title, Cite string
+	Children          []Link
+}
+
+// Alternate is the same page in another edition.
+type Alternate struct {
+	Lang, Label, Href, Abs string
+	Current                bool
+}
+
+// Page is the data a template receives.
+type Page struct {
+	Site       *Site
+	Meta       content.Meta
+	Kind       string // home, part, section, closing, notes, corrections, 404
+	Title      string // <title> and <h1> where the template wants it
+	URL        string // path below the edition root: "" or "part-2-1/"
+	Root       string // relative path from this page to the edition root
+	SiteRoot   string // relative path from this page to the site root (assets)
+	Body       template.HTML
+	Crumbs     []Link
+	Prev       *Link
+	Next       *Link
+	Sections   []Link // for part pages: their subsections
+	Paras      []markup.Para
+	Alternates []Alternate
+	Figures    *FigureView      // the figures page only
+	Endnotes   []terms.NoteView // the notes of the terms this page uses
+	NoteViews  []terms.NoteView // the notes page: every note with its uses
+	Share      *ShareView       // embed code, for pages with an embed page (embed.go)
+	uses       []terms.Use
+}
+
+// Href returns a link from this page to a path below the edition root.
+func (p *Page) Href(to string) string {
+	if to == "" {
+		if p.Root == "" {
+			return "./"
+		}
+		return p.Root
+	}
+	return p.Root + to
+}
+
+// Asset returns a link from this page to a path below the site root.
+func (p *Page) Asset(to string) string { return p.SiteRoot + to }
+
+// Canonical is the page's absolute address.
+func (p *Page) Canonical() string { return baseURL(p.Site.Settings) + p.Site.Prefix + p.URL }
+
+// Site is what every page of an edition can see.
+type Site struct {
+	Settings    content.Settings
+	Lang        string
+	Prefix      string
+	TOC         []Link // parts with their subsections, hrefs relative to the root
+	Notes       *content.Notes
+	Corrections []CorrectionView
+	Repairs     int // corrections that replace damaged text
+	Restored    int // corrections that restore a missing line
+	Punct       *PunctView
+	CSS, JS     string // asset paths below the site root
+	Report      reportFront
+	HasFigures  bool
+}
+
+type reportFront struct{ Title, Occasion, Speaker, Salutation string }
+
+// HasHeading reports whether the page's report text has a heading of its
+// own; the closing paragraph has none, so the template supplies one.
+func (p *Page) HasHeading() bool {
+	for _, para := range p.Paras {
+		if para.Heading {
+			return true
+		}
+	}
+	return false
+}
+
+// heading is the page's report heading (一、2023年工作回顧), or its title
+// when the page has none.
+func (p *Page) heading() string {
+	for _, para := range p.Paras {
+		if para.Heading {
+			return para.Text
+		}
+	}
+	return p.Meta.Title
+}
+
+// JSONLD describes the report for search engines (schema.org Report): who
+// issued it, when, and who delivered it.
+func (p *Page) JSONLD() template.JS {
+	s := p.Site.Settings
+	job, name := "", s.Speaker
+	if f := strings.Fields(p.Site.Report.Speaker); len(f) == 2 {
+		job, name = f[0], f[1]
+	}
+	org := map[string]any{"@type": "GovernmentOrganization", "name": s.Issuer}
+	d := map[string]any{
+		"@context":            "https://schema.org",
+		"@type":               "Report",
+		"name":                s.Report,
+		"headline":            p.Site.Report.Title,
+		"alternativeHeadline": p.Site.Report.Occasion,
+		"inLanguage":          p.Site.Lang,
+		"datePublished":       s.Date,
+		"publisher":           org,
+		"author":              map[string]any{"@type": "Person", "name": name, "jobTitle": job, "worksFor": org},
+		"url":                 p.Canonical(),
+		"description":         s.About,
+	}
+	if s.OfficialURL != "" {
+		d["isBasedOn"] = s.OfficialURL
+	}
+	b, _ := json.Marshal(d)
+	return template.JS(b)
+}
+
+func (e *edition) newPage(kind, url, title string) *Page {
+	p := &Page{Site: e.site, Kind: kind, Title: title, URL: url}
+	e.place(p)
+	return p
+}
+
+// place sets a page's relative roots and its alternates in other editions.
+func (e *edition) place(p *Page) {
+	p.Root = rootOf(p.URL)
+	p.SiteRoot = rootOf(e.Prefix + p.URL)
+	for _, o := range e.all {
+		p.Alternates = append(p.Alternates, Alternate{Lang: o.Lang, Label: o.Label, Href: p.SiteRoot + o.Prefix + p.URL,
+			Abs: baseURL(e.settings) + o.Prefix + p.URL, Current: o.Lang == e.Lang})
+	}
+}
