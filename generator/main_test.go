@@ -280,22 +280,38 @@ func TestImportTwiceAndForce(t *testing.T) {
 			t.Logf("content/%s: an editor's change to what import writes", n)
 		}
 	}
+	// An editor's change stays when import has nothing new for the file.
 	page := filepath.Join(dir, "content", "05-part-2-3.md")
-	edit(t, page, "辦好人民滿意教育。", "辦好人民滿意教育。") // a no-op edit keeps the file as import wrote it
 	edited := bytes.Replace(first["05-part-2-3.md"], []byte("title: "), []byte("title: 編者改過 "), 1)
 	os.WriteFile(page, edited, 0o644)
-	code, _, errs = runCmd(t, args...)
-	if code == 0 || !strings.Contains(errs, page+": changed since the last import") {
-		t.Fatalf("import over an edited file: code %d, stderr %q", code, errs)
+	code, out, errs = runCmd(t, args...)
+	if code != 0 || !strings.Contains(out, "1 kept as editors changed them") {
+		t.Fatalf("import with nothing new: code %d, %s%s", code, out, errs)
 	}
 	if b, _ := os.ReadFile(page); !bytes.Equal(b, edited) {
 		t.Fatal("the editor's change was overwritten")
 	}
-	if code, out, errs := runCmd(t, append(args, "-force")...); code != 0 || !strings.Contains(out, "1 files written") {
+	// When the seed changes that page too, import refuses and says which
+	// file, and writes nothing; -force replaces the editor's version.
+	seed := filepath.Join(dir, "seed.txt")
+	sb, _ := os.ReadFile(repo("seeds/000_cdd563ffef68d5a8.txt"))
+	os.WriteFile(seed, bytes.Replace(sb, []byte("辦好人民滿意教育。"), []byte("辦好人民滿意的教育。"), 1), 0o644)
+	args[2] = seed
+	before := readTree(t, filepath.Join(dir, "content"))
+	code, _, errs = runCmd(t, args...)
+	if code == 0 || !strings.Contains(errs, page+": changed by an editor since the last import, and the seed or the generator now gives something else") {
+		t.Fatalf("import over an edited file: code %d, stderr %q", code, errs)
+	}
+	for n, b := range readTree(t, filepath.Join(dir, "content")) {
+		if !bytes.Equal(b, before[n]) {
+			t.Errorf("%s changed by an import that refused", n)
+		}
+	}
+	if code, out, errs := runCmd(t, append(args, "-force")...); code != 0 {
 		t.Fatalf("import -force: %d %s%s", code, out, errs)
 	}
-	if b, _ := os.ReadFile(page); !bytes.Equal(b, first["05-part-2-3.md"]) {
-		t.Fatal("-force did not restore the imported file")
+	if b, _ := os.ReadFile(page); !bytes.Contains(b, []byte("辦好人民滿意的教育。")) || bytes.Contains(b, []byte("編者改過")) {
+		t.Fatal("-force did not replace the editor's version with the new import")
 	}
 }
 

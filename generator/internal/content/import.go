@@ -37,13 +37,14 @@ type ImportConfig struct {
 // ImportStats reports what an import did.
 type ImportStats struct {
 	Written, Unchanged int
+	Kept               int // files an editor changed, where import had nothing new
 	Result             *report.Result
 }
 
 // Import reads the seed, repairs it with Dir/corrections.tsv (if any),
-// and writes the content files. It refuses to overwrite a file an editor
-// changed since the last import unless cfg.Force is set, and then writes
-// nothing at all.
+// and writes the content files. A file an editor changed is kept when
+// import has nothing new for it; when it has, import refuses to overwrite
+// the editor's work unless cfg.Force is set, and then writes nothing.
 func Import(cfg ImportConfig) (*ImportStats, error) {
 	res, err := report.ReadFiles(filepath.ToSlash(cfg.Seed), filepath.ToSlash(filepath.Join(cfg.Dir, CorrectionsFile)))
 	if err != nil {
@@ -91,14 +92,18 @@ func writeFiles(cfg ImportConfig, files Generated, st *ImportStats) error {
 			return &diag.Error{Path: filepath.ToSlash(p), Msg: unwrapPathErr(err)}
 		case bytes.Equal(cur, files[n]):
 			st.Unchanged++
+		case old[n] == hash(files[n]) && !cfg.Force:
+			// Import would write what it wrote last time, so the
+			// difference is an editor's, and it stays.
+			st.Kept++
 		case old[n] == hash(cur) || cfg.Force:
 			todo = append(todo, n)
 		default:
-			why := "changed since the last import"
+			why := "changed by an editor since the last import, and the seed or the generator now gives something else"
 			if old[n] == "" {
 				why = "not written by import"
 			}
-			conflicts = append(conflicts, &diag.Error{Path: filepath.ToSlash(p), Msg: why + "; import would overwrite it (keep your edits, or run import -force to replace them)"})
+			conflicts = append(conflicts, &diag.Error{Path: filepath.ToSlash(p), Msg: why + "; import would overwrite it (carry your edits over by hand, or run import -force to replace them)"})
 		}
 	}
 	if len(conflicts) > 0 {
