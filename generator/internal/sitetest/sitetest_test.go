@@ -354,6 +354,41 @@ func TestTermInPlace(t *testing.T) {
 			}
 		})
 	}
+	// On a phone, the back button closes the sheet and stays on the page.
+	t.Run("back button", func(t *testing.T) {
+		ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
+		term := `a.term[data-note="5"]`
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-2/"), chromedp.WaitVisible(term)); err != nil {
+			t.Fatal(err)
+		}
+		xy, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(function(){var e=document.querySelector('`+term+`');e.scrollIntoView({block:'center'});var r=e.getClientRects()[0];return [r.left+r.width/2, r.top+r.height/2]})()`))
+		if err != nil || len(xy) != 2 {
+			t.Fatalf("term position: %v %v", xy, err)
+		}
+		if err := chromedp.Do(ctx, chromedp.TapXY(xy[0], xy[1])); err != nil {
+			t.Fatal(err)
+		}
+		var open bool
+		for i := 0; i < 40 && !open; i++ {
+			open, _ = chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector('.term-sheet')`))
+			chromedp.Do(ctx, chromedp.Sleep(50*time.Millisecond))
+		}
+		if !open {
+			t.Fatal("the tap opened no sheet")
+		}
+		if err := chromedp.Do(ctx, chromedp.NavigateBack()); err != nil {
+			t.Fatal(err)
+		}
+		var gone bool
+		for i := 0; i < 40 && !gone; i++ {
+			gone, _ = chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.querySelector('.term-sheet')`))
+			chromedp.Do(ctx, chromedp.Sleep(50*time.Millisecond))
+		}
+		path, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`))
+		if !gone || path != "/part-2-2/" {
+			t.Errorf("after the back button: sheet closed %v, page %s (want the sheet closed on /part-2-2/)", gone, path)
+		}
+	})
 	// Back-link from the notes page to the paragraph that uses the term.
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/zh-hant/notes/#n5"), chromedp.WaitVisible("#n5")); err != nil {

@@ -257,6 +257,14 @@
       doc.body.appendChild(bd);
       state.backdrop = bd;
       doc.body.appendChild(box);
+      // On a phone the back button (or WeChat's back) should close the
+      // sheet, not leave the page: the sheet gets a history entry.
+      if (window.history && history.pushState) {
+        try {
+          history.pushState({ termSheet: true }, '');
+          state.pushed = true;
+        } catch (err) { /* a sandboxed frame may refuse */ }
+      }
       // Keep the term in sight above the sheet.
       var covered = term.getBoundingClientRect().bottom + 12 - box.getBoundingClientRect().top;
       if (covered > 0) {
@@ -305,7 +313,19 @@
     if (returnFocus && (had || o.focused)) {
       o.term.focus();
     }
+    // Closed by its button, Escape or a tap outside: drop the sheet's
+    // history entry. (Closed by a back-link, the link's navigation follows.)
+    if (o.pushed && returnFocus && history.state && history.state.termSheet) {
+      history.back();
+    }
   }
+
+  window.addEventListener('popstate', function () {
+    if (open && open.pushed) {
+      open.pushed = false; // the entry is gone already
+      hide(true);
+    }
+  });
 
   // later hides a hover popover unless the pointer comes back to the term
   // or moves into the popover.
