@@ -131,12 +131,11 @@ func (m *model) render(o svgOptions) string {
 		}
 		m.renderPanel(body, p, o, uid)
 	}
-	if m.Both && m.Spec.Kind == KindCompare {
-		body.y += 4
-		body.text("實心條為2023年實際，斜紋框為2024年目標", "t-muted", fsValue)
-	}
-	if m.Spec.Kind == KindPart {
-		body.text("實心為其中部分，斜紋為其餘部分", "t-muted", fsValue)
+	for _, l := range m.legend() {
+		if m.Spec.Kind == KindCompare {
+			body.y += 4
+		}
+		body.text(l, "t-muted", fsValue)
 	}
 	if m.Spec.Note != "" {
 		body.y += 2
@@ -194,10 +193,7 @@ func (m *model) renderPanel(w *svgWriter, p panel, o svgOptions, uid string) {
 		}
 		if m.Both {
 			if len(r.Marks) == 1 {
-				miss := "2024年目標：報告未列數值"
-				if r.Marks[0].Series == "b" {
-					miss = "2023年實際：報告未列數值"
-				}
+				miss := missingText(r.Marks[0])
 				w.y += fsValue
 				w.f(`<text x="%s" y="%s" font-size="14" class="t-muted">%s</text>`+"\n", num(pad+4), num(w.y), esc(miss))
 				w.y += 4
