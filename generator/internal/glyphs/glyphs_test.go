@@ -1,0 +1,61 @@
+package glyphs
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestLoad(t *testing.T) {
+	f, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, face := range []*Face{f.Regular, f.Bold} {
+		if m := face.Missing(Always + "0123456789.%¶"); len(m) > 0 {
+			t.Errorf("%s lacks %q", face.Weight, string(m))
+		}
+		if face.UnitsPerEm != 1000 || face.Ascent <= 0 || face.Descent <= 0 {
+			t.Errorf("%s metrics: %+v", face.Weight, face)
+		}
+		if g := face.Glyphs['年']; g.Advance != 1000 || !strings.HasPrefix(g.Path, "M") {
+			t.Errorf("%s 年 = %+v", face.Weight, g)
+		}
+	}
+}
+
+func TestCheck(t *testing.T) {
+	f, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Regular.Check("朔州市2024年"); err != nil {
+		t.Errorf("Check: %v", err)
+	}
+	err = f.Regular.Check("甲𠀋乙")
+	var me *MissingError
+	if !errors.As(err, &me) || me.Rune != '𠀋' {
+		t.Fatalf("err = %v", err)
+	}
+	me.Path, me.Line = "content/01-part-1.md", 12
+	want := "content/01-part-1.md:12: the character \"𠀋\" (U+2000B) in \"甲𠀋乙\" is not in the image font subset " +
+		Dir + "/regular.svg; run `" + Command + "` to add it"
+	if me.Error() != want {
+		t.Errorf("message:\n got %s\nwant %s", me.Error(), want)
+	}
+}
+
+func TestParseFaceRejects(t *testing.T) {
+	for _, tc := range []struct{ name, src string }{
+		{"not XML", "<svg"},
+		{"no units", `<svg><defs><font id="r"><font-face/></font></defs></svg>`},
+		{"two characters", `<svg><defs><font id="r"><font-face units-per-em="1000"/><glyph unicode="ab" horiz-adv-x="1" d=""/></font></defs></svg>`},
+		{"bad advance", `<svg><defs><font id="r"><font-face units-per-em="1000"/><glyph unicode="a" horiz-adv-x="x" d=""/></font></defs></svg>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := ParseFace([]byte(tc.src)); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+}
