@@ -1,6 +1,7 @@
 package glyphs
 
 import (
+	"crypto/sha256"
 	"embed"
 	"encoding/xml"
 	"fmt"
@@ -51,11 +52,14 @@ type Face struct {
 // Font is both weights of the subset.
 type Font struct {
 	Regular, Bold *Face
+	// Sum is the SHA-256 of the files, for keys of cached images.
+	Sum [sha256.Size]byte
 }
 
 // Load reads the committed subset.
 func Load() (*Font, error) {
 	var f Font
+	h := sha256.New()
 	for _, w := range []struct {
 		name string
 		dst  **Face
@@ -64,12 +68,14 @@ func Load() (*Font, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s/%s.svg: %v; run `%s`", Dir, w.name, err, Command)
 		}
+		h.Write(b)
 		face, err := ParseFace(b)
 		if err != nil {
 			return nil, fmt.Errorf("%s/%s.svg: %v", Dir, w.name, err)
 		}
 		*w.dst = face
 	}
+	copy(f.Sum[:], h.Sum(nil))
 	return &f, nil
 }
 

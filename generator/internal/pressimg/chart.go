@@ -28,6 +28,12 @@ const (
 	qrModule = 7.0
 )
 
+// This package's own words, in the seed's script like package chart's.
+const (
+	wordSource = "資料來源："
+	wordScan   = "掃描二維碼，閱讀圖表和它依據的段落"
+)
+
 // ChartInfo is what a chart image says besides the chart itself. Texts
 // are in the edition's script; Conv converts this package's own words
 // (written in the seed's Traditional script, like package chart's).
@@ -196,11 +202,11 @@ func (s *sheet) footer(d *chart.Drawing, info ChartInfo) error {
 	for _, p := range d.Paras {
 		cites = append(cites, unbreakable(info.Cite(p)))
 	}
-	s.para(margin, textW, info.conv("資料來源：")+info.Report+" "+strings.Join(cites, "、"), style{fsSmall, false, muted}, 1.45)
+	s.para(margin, textW, info.conv(wordSource)+info.Report+" "+strings.Join(cites, "、"), style{fsSmall, false, muted}, 1.45)
 	s.y += 10
 	s.para(margin, textW, info.Edition, style{fsSmall, true, ink}, 1.45)
 	if code != nil {
-		s.para(margin, textW, info.conv("掃描二維碼，閱讀圖表和它依據的段落"), style{26, false, muted}, 1.5)
+		s.para(margin, textW, info.conv(wordScan), style{26, false, muted}, 1.5)
 		s.y = math.Max(s.y, top+s.qr(code, s.W-margin, top))
 	}
 	return nil

@@ -111,19 +111,26 @@ func TestGolden(t *testing.T) {
 	}
 	sort.Strings(names)
 	var golden strings.Builder
+	fmt.Fprintf(&golden, "version %s\n", Version)
 	for _, n := range names {
 		fmt.Fprintf(&golden, "%x  %s\n", sha256.Sum256(imgs[n]), n)
+	}
+	want, err := os.ReadFile("testdata/golden.txt")
+	if err != nil && !*update {
+		t.Fatal(err)
+	}
+	changed := golden.String() != string(want)
+	// Cached images are keyed by Version: new pixels need a new Version,
+	// or a build would keep serving the old ones from its cache.
+	if changed && strings.HasPrefix(string(want), "version "+Version+"\n") {
+		t.Fatalf("the images changed but Version is still %q: bump it in key.go, then run go test -update and look at the PNGs in testdata/\ngot:\n%swant:\n%s", Version, golden.String(), want)
 	}
 	if *update {
 		writeGolden(t, golden.String(), imgs)
 		return
 	}
-	want, err := os.ReadFile("testdata/golden.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if golden.String() != string(want) {
-		t.Errorf("images differ from testdata/golden.txt (look at them with -update, then review the PNGs in testdata/):\ngot:\n%swant:\n%s", golden.String(), want)
+	if changed {
+		t.Errorf("images differ from testdata/golden.txt (run go test -update, then look at the PNGs in testdata/):\ngot:\n%swant:\n%s", golden.String(), want)
 	}
 	for n := range eyeballed {
 		if b, err := os.ReadFile(filepath.Join("testdata", n)); err != nil || !bytes.Equal(b, imgs[n]) {
@@ -229,5 +236,37 @@ func TestRecord(t *testing.T) {
 	}
 	if !f.Record.Bold['𠀋'] || !f.Record.Bold['題'] || !f.Record.Regular['版'] || f.Record.Regular['題'] {
 		t.Errorf("recorded regular %v bold %v", f.Record.Regular, f.Record.Bold)
+	}
+}
+
+// TestKeys: a key changes with every input of an image and only then.
+func TestKeys(t *testing.T) {
+	f, ds := fixture(t)
+	d := drawing(t, ds, "grain")
+	base := ChartKey(f, d, chartInfo("grain"))
+	if !bytes.Equal(base, ChartKey(f, drawing(t, ds, "grain"), chartInfo("grain"))) {
+		t.Fatal("the same inputs give different keys")
+	}
+	d2 := drawing(t, ds, "grain")
+	d2.Panels[0].Rows[0].Marks[0].Text = "25.80億斤"
+	conv := chartInfo("grain")
+	conv.Conv = func(s string) string { return strings.ReplaceAll(s, "資料來源", "资料来源") }
+	cite := chartInfo("grain")
+	cite.Cite = func(p string) string { return "§" + p }
+	for name, k := range map[string][]byte{
+		"value":     ChartKey(f, d2, chartInfo("grain")),
+		"permalink": ChartKey(f, d, chartInfo("energy")),
+		"script":    ChartKey(f, d, conv),
+		"citation":  ChartKey(f, d, cite),
+	} {
+		if bytes.Equal(k, base) {
+			t.Errorf("changing the %s keeps the key", name)
+		}
+	}
+	c := cards["card-notes.png"]
+	c2 := c
+	c2.Title = "注释"
+	if bytes.Equal(CardKey(f, c), CardKey(f, c2)) {
+		t.Error("changing a card's title keeps the key")
 	}
 }

@@ -1,0 +1,32 @@
+package pressimg
+
+import (
+	"encoding/json"
+
+	"edition/generator/internal/chart"
+)
+
+// Version names the drawing code. Bump it whenever a change to this
+// package or to package glyphs' parsing changes any image: it is part of
+// every key, so a build cache holds no image made by older code.
+// TestGolden fails when the images change and Version does not.
+const Version = "pressimg/1"
+
+// ChartKey is every input of Chart's image, as bytes to hash for a cache
+// key: the drawing, the words around it, the permalink, the font subset
+// and Version.
+func ChartKey(f *Fonts, d *chart.Drawing, info ChartInfo) []byte {
+	var cites []string
+	for _, p := range d.Paras {
+		cites = append(cites, info.Cite(p))
+	}
+	return key(f, "chart", d, info.Edition, info.Report, info.Permalink, cites, info.conv(wordSource), info.conv(wordScan))
+}
+
+// CardKey is every input of Card's image, as bytes to hash.
+func CardKey(f *Fonts, c CardInfo) []byte { return key(f, "card", c) }
+
+func key(f *Fonts, parts ...any) []byte {
+	b, _ := json.Marshal(append([]any{Version, f.font.Sum}, parts...)) // plain data: never fails
+	return b
+}
