@@ -28,6 +28,7 @@ import (
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
+	"edition/generator/internal/imgcache"
 	"edition/generator/internal/report"
 	"edition/generator/internal/serve"
 	"edition/generator/internal/site"
@@ -45,6 +46,8 @@ commands:
   build    render content/ with templates/ and static/ into public/
   check    compare the built pages with the seed after the recorded corrections
   serve    preview server: rebuild on save and reload the browser
+  fontsubset  cut the characters the images draw from Noto Sans CJK into
+           generator/internal/glyphs/font/ (run when the build asks)
 
 run "go run ./generator <command> -h" for the flags of a command.
 `
@@ -65,6 +68,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.static, "static", "static", "static files `dir`")
 	force := fl.Bool("force", false, "import: overwrite content files an editor changed")
 	addr := fl.String("addr", "127.0.0.1:1313", "serve: `address` to listen on")
+	var ff fontFlags
+	ff.register(fl)
 	var f func() error
 	switch cmd {
 	case "import":
@@ -75,6 +80,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		f = func() error { return runCheck(o, stdout) }
 	case "serve":
 		f = func() error { return runServe(o, *addr, stdout, stderr) }
+	case "fontsubset":
+		f = func() error { return runFontSubset(o, ff, stdout) }
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -193,7 +200,13 @@ func generateConfig() content.GenerateConfig {
 
 func runBuild(o options, stdout io.Writer) error {
 	start := time.Now()
-	out, err := site.Render(site.DirSources(o.content, o.templates, o.static))
+	bl := &site.Builder{}
+	// Images come from the cache when their inputs are unchanged; without
+	// a cache directory they are drawn again (slower, same bytes).
+	if c, err := imgcache.Default(); err == nil {
+		bl.Images = c
+	}
+	out, err := bl.Render(site.DirSources(o.content, o.templates, o.static))
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed font/*.svg
+//go:embed font
 var files embed.FS
 
 // Always are the characters every subset keeps whatever the edition says:
@@ -77,6 +77,15 @@ func Load() (*Font, error) {
 	}
 	copy(f.Sum[:], h.Sum(nil))
 	return &f, nil
+}
+
+// Empty is a font with no glyphs, for recording which characters images
+// draw before any subset exists.
+func Empty() *Font {
+	face := func(w string) *Face {
+		return &Face{Weight: w, UnitsPerEm: 1000, Ascent: 880, Descent: 120, Glyphs: map[rune]Glyph{}}
+	}
+	return &Font{Regular: face(Regular), Bold: face(Bold)}
 }
 
 // Face returns the face of a weight (Regular or Bold).

@@ -32,14 +32,14 @@ func TestCheck(t *testing.T) {
 	if err := f.Regular.Check("朔州市2024年"); err != nil {
 		t.Errorf("Check: %v", err)
 	}
-	err = f.Regular.Check("甲𠀋乙")
+	err = f.Regular.Check("年𠀋月")
 	var me *MissingError
 	if !errors.As(err, &me) || me.Rune != '𠀋' {
 		t.Fatalf("err = %v", err)
 	}
 	me.Path, me.Line = "content/01-part-1.md", 12
-	want := "content/01-part-1.md:12: the character \"𠀋\" (U+2000B) in \"甲𠀋乙\" is not in the image font subset " +
-		Dir + "/regular.svg; run `" + Command + "` to add it"
+	want := "content/01-part-1.md:12: the character \"𠀋\" (U+2000B) in \"年𠀋月\" is not in the image font subset " +
+		Dir + "/regular.svg; run `" + Command + "` with this build's -content flag to add it"
 	if me.Error() != want {
 		t.Errorf("message:\n got %s\nwant %s", me.Error(), want)
 	}

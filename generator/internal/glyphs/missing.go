@@ -25,7 +25,7 @@ func (e *MissingError) Diag() *diag.Error {
 		path = Dir + "/" + e.Weight + ".svg"
 	}
 	return &diag.Error{Path: path, Line: e.Line, Msg: fmt.Sprintf(
-		"the character %q (U+%04X) in %q is not in the image font subset %s/%s.svg; run `%s` to add it",
+		"the character %q (U+%04X) in %q is not in the image font subset %s/%s.svg; run `%s` with this build's -content flag to add it",
 		string(e.Rune), e.Rune, e.Text, Dir, e.Weight, Command)}
 }
 

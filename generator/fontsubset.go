@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+
+	"edition/generator/internal/fontsubset"
+	"edition/generator/internal/glyphs"
+	"edition/generator/internal/pressimg"
+	"edition/generator/internal/site"
+)
+
+// fontFlags are fontsubset's: the full fonts the subset is cut from.
+type fontFlags struct {
+	regular, bold string
+	index         int
+}
+
+func (f *fontFlags) register(fl *flag.FlagSet) {
+	const dir = "/usr/share/fonts/opentype/noto/" // Debian's fonts-noto-cjk
+	fl.StringVar(&f.regular, "font-regular", dir+"NotoSansCJK-Regular.ttc", "fontsubset: full regular `font` (OpenType or collection)")
+	fl.StringVar(&f.bold, "font-bold", dir+"NotoSansCJK-Bold.ttc", "fontsubset: full bold `font`")
+	fl.IntVar(&f.index, "font-index", 2, "fontsubset: face in a collection (2: Noto Sans CJK SC)")
+}
+
+// runFontSubset renders every image of the edition recording the
+// characters drawn, then cuts those, the characters the subset already
+// has, and glyphs.Always from the full fonts into
+// generator/internal/glyphs/font/. Keeping what is there lets one subset
+// serve this edition and the test reports (run it once per -content); to
+// start afresh, delete the two files first. It overwrites only files it
+// made before (they begin with its header).
+func runFontSubset(o options, ff fontFlags, stdout io.Writer) error {
+	bl := &site.Builder{Record: pressimg.NewUsed()}
+	if _, err := bl.Render(site.DirSources(o.content, o.templates, o.static)); err != nil {
+		return err
+	}
+	for _, w := range []struct {
+		weight, font string
+		used         map[rune]bool
+	}{{glyphs.Regular, ff.regular, bl.Record.Regular}, {glyphs.Bold, ff.bold, bl.Record.Bold}} {
+		data, err := os.ReadFile(w.font)
+		if err != nil {
+			return fmt.Errorf("%w (install Debian's fonts-noto-cjk, or name the font with -font-%s)", err, w.weight)
+		}
+		name := filepath.Join(filepath.FromSlash(glyphs.Dir), w.weight+".svg")
+		runes := keptRunes(name)
+		added := 0
+		for r := range w.used {
+			if !slices.Contains(runes, r) {
+				runes = append(runes, r)
+				added++
+			}
+		}
+		sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
+		out, err := fontsubset.Cut(fontsubset.Source{Data: data, Index: ff.index, Name: filepath.Base(w.font)}, w.weight, runes)
+		if err != nil {
+			return err
+		}
+		if err := writeOwn(name, out); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "fontsubset: %s: %d characters the images draw, %d new; %d characters, %d bytes\n",
+			filepath.ToSlash(name), len(w.used), added, len(runes), len(out))
+	}
+	return nil
+}
+
+// keptRunes are the characters of an existing subset file.
+func keptRunes(name string) []rune {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	f, err := glyphs.ParseFace(b)
+	if err != nil {
+		return nil
+	}
+	return f.Runes()
+}
+
+// writeOwn writes a subset file, refusing to overwrite a file that is not
+// one (run from another directory, the path could name anything).
+func writeOwn(name string, b []byte) error {
+	old, err := os.ReadFile(name)
+	if err == nil && !bytes.Contains(old, []byte("by `"+glyphs.Command+"`")) {
+		return fmt.Errorf("%s: not a subset this command made; leaving it alone", name)
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
+		return err
+	}
+	return os.WriteFile(name, b, 0o666)
+}
