@@ -154,6 +154,9 @@ func (s *sheet) png(h float64) ([]byte, error) {
 	if s.err != nil {
 		return nil, s.err
 	}
+	if s.f.Record != nil {
+		return nil, nil // recording the characters only
+	}
 	r := newRaster(int(s.W), int(math.Ceil(h)))
 	for _, op := range s.ops {
 		op(r)
@@ -167,22 +170,24 @@ func (s *sheet) png(h float64) ([]byte, error) {
 func encode(img *image.RGBA) ([]byte, error) {
 	pal := palette()
 	out := image.NewPaletted(img.Bounds(), pal)
-	idx := map[color.RGBA]uint8{}
-	b := img.Bounds()
-	last, li := color.RGBA{}, uint8(0)
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			c := img.RGBAAt(x, y)
-			if c != last || (x == b.Min.X && y == b.Min.Y) {
-				i, ok := idx[c]
-				if !ok {
-					i = uint8(pal.Index(c))
-					idx[c] = i
-				}
-				last, li = c, i
+	idx := map[uint32]uint8{}
+	var last uint32
+	li := uint8(pal.Index(color.RGBA{}))
+	idx[0] = li
+	// img and out share bounds and have no padding: pixel i is Pix[4i:]
+	// in one and Pix[i] in the other.
+	for i := range out.Pix {
+		p := img.Pix[4*i : 4*i+4 : 4*i+4]
+		c := uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3])
+		if c != last {
+			j, ok := idx[c]
+			if !ok {
+				j = uint8(pal.Index(color.RGBA{p[0], p[1], p[2], p[3]}))
+				idx[c] = j
 			}
-			out.Pix[out.PixOffset(x, y)] = li
+			last, li = c, j
 		}
+		out.Pix[i] = li
 	}
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.DefaultCompression}

@@ -37,7 +37,9 @@ func (u *Used) add(bold bool, s string) {
 		m = u.Bold
 	}
 	for _, r := range s {
-		m[r] = true
+		if r != joiner {
+			m[r] = true
+		}
 	}
 }
 

@@ -51,6 +51,7 @@ type edition struct {
 	parseKey []byte            // inputsKey, once per build
 	uses     []terms.Use       // every linked term, in reading order
 	cites    map[string]string // paragraph id → citation label
+	jobs     []pressJob        // press images to make (press.go)
 }
 
 func (e *edition) build() error {
@@ -186,6 +187,9 @@ func (e *edition) build() error {
 	if err := e.searchIndex(); err != nil {
 		return err
 	}
+	if err := e.makeImages(); err != nil {
+		return err
+	}
 	if e.lint != nil {
 		return e.lintOutput().Err()
 	}
@@ -214,6 +218,7 @@ func renderPage(md goldmark.Markdown, cp *content.Page) (html []byte, paras []ma
 }
 
 func (e *edition) execute(name string, p *Page) error {
+	e.cardFor(p)
 	var buf bytes.Buffer
 	if err := e.tmpl[name].ExecuteTemplate(&buf, "base", p); err != nil {
 		return err

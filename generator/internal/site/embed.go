@@ -38,6 +38,7 @@ type ShareView struct {
 	OEmbed string        // its oEmbed document, absolute
 	Code   template.HTML // the snippet, highlighted
 	Height int           // initial height at snippetWidth
+	Press  *PressView    // image, QR code, link and CSV (press.go)
 }
 
 // EmbedPage is the data of templates/embed.html.
@@ -87,6 +88,7 @@ func (e *edition) embeds(md goldmark.Markdown) error {
 		if err != nil {
 			return err
 		}
+		sv.Press = e.pressView(p, "")
 		p.Share = sv
 	}
 	done := map[string]bool{}
@@ -148,6 +150,7 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	if err != nil {
 		return err
 	}
+	sv.Press = e.pressView(page, c.ID)
 	var panel bytes.Buffer
 	if err := e.tmpl["embed"].ExecuteTemplate(&panel, "share", sv); err != nil {
 		return err

@@ -148,12 +148,13 @@ type FigureView struct {
 	Specs    []SpecView
 	CSV      template.HTML // a highlighted preview of the CSV download
 	Count    int
-	Download struct{ CSV, JSON string }
+	Download struct{ CSV, CSVExcel, JSON string }
 }
 
 // SpecView is one chart's definition, highlighted, with its download.
 type SpecView struct {
 	ID, Title, SVG string
+	PNG            string // the press image, 1080 px wide; "" when not made
 	Spec           template.HTML
 }
 
@@ -190,8 +191,9 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	}
 	csv := []byte(e.conv(string(figures.CSV(e.ds, abs))))
 	e.out[e.Prefix+url+"figures.csv"] = csv
+	e.out[e.Prefix+url+"figures-excel.csv"] = withBOM(csv)
 	e.out[e.Prefix+url+"figures.json"] = []byte(e.conv(string(figures.JSON(e.ds, abs))))
-	fv.Download.CSV, fv.Download.JSON = "figures.csv", "figures.json"
+	fv.Download.CSV, fv.Download.CSVExcel, fv.Download.JSON = "figures.csv", "figures-excel.csv", "figures.json"
 	fv.CSV = e.highlight("csv", firstLines(string(csv), 6))
 	scfg := cfg
 	scfg.Href = abs
@@ -207,7 +209,8 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 		svg = []byte(e.conv(string(svg)))
 		name := "charts/" + s.ID + ".svg"
 		e.out[e.Prefix+url+name] = svg
-		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, Spec: e.highlight("yaml", "```chart\n"+c.Spec+"```")})
+		e.chartCSV(s, abs)
+		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, PNG: e.chartImage(s, c), Spec: e.highlight("yaml", "```chart\n"+c.Spec+"```")})
 	}
 	p.Figures = fv
 	return e.execute("figures", p)

@@ -42,6 +42,7 @@ type Page struct {
 	Endnotes   []terms.NoteView // the notes of the terms this page uses
 	NoteViews  []terms.NoteView // the notes page: every note with its uses
 	Share      *ShareView       // embed code, for pages with an embed page (embed.go)
+	Card       string           // share card below the edition root (press.go); "" for none
 	uses       []terms.Use
 }
 
@@ -61,6 +62,15 @@ func (p *Page) Asset(to string) string { return p.SiteRoot + to }
 
 // Canonical is the page's absolute address.
 func (p *Page) Canonical() string { return baseURL(p.Site.Settings) + p.Site.Prefix + p.URL }
+
+// CardURL is the share card's absolute address, or "" when the base URL
+// is unknown (og:image must be absolute) or the page has no card.
+func (p *Page) CardURL() string {
+	if p.Card == "" || baseURL(p.Site.Settings) == "" {
+		return ""
+	}
+	return baseURL(p.Site.Settings) + p.Site.Prefix + p.Card
+}
 
 // Site is what every page of an edition can see.
 type Site struct {

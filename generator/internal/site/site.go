@@ -29,6 +29,7 @@ import (
 
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
+	"edition/generator/internal/pressimg"
 	"edition/generator/internal/script"
 )
 
@@ -88,6 +89,14 @@ type Builder struct {
 	tmpl    map[[32]byte]map[string]*template.Template // parsed templates, by their sources
 	parsed  map[uint64]parsed                          // pages' goldmark results, by source and inputs
 	seed    maphash.Seed                               // for the uint64 keys: fast; collisions are 2⁻⁶⁴
+
+	// Images keeps press images (chart PNGs, share cards) between builds;
+	// nil keeps them in memory for the Builder's life (press.go).
+	Images ImageCache
+	// Record, when set, collects the characters the images draw and lets
+	// characters missing from the font subset pass (`fontsubset`).
+	Record *pressimg.Used
+	press  pressState
 }
 
 // Render builds the whole site from src with a fresh Builder.

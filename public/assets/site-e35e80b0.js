@@ -1,7 +1,10 @@
 /* js/embed-share.js */
-/* embed-share.js: the copy button of the 分享 / 嵌入 panel
- * (templates/partials/share.html). The button is hidden until this runs;
- * it copies the code block's text, which is the snippet exactly, with the
+/* embed-share.js: the copy buttons of the 分享 / 嵌入 panel
+ * (templates/partials/share.html). The buttons are hidden until this runs.
+ * 複製嵌入代碼 copies the code block's text, which is the snippet exactly;
+ * 複製鏈接 copies the permalink, made absolute by the browser (a site built
+ * without base_url links relatively, and the shown text becomes the
+ * absolute address too). Both use the
  * asynchronous clipboard API where there is one (secure pages) and a
  * selected textarea and execCommand('copy') elsewhere (WeChat's Chrome
  * 78 core on http). The outcome is announced in the role=status span.
@@ -13,10 +16,14 @@
   if (!doc.querySelectorAll) {
     return;
   }
-  var buttons = doc.querySelectorAll('button.share-copy');
+  var buttons = doc.querySelectorAll('button.share-copy, button.share-copy-link');
   for (var i = 0; i < buttons.length; i++) {
     buttons[i].hidden = false;
     buttons[i].addEventListener('click', copy);
+  }
+  var links = doc.querySelectorAll('a.share-url');
+  for (var j = 0; j < links.length; j++) {
+    links[j].textContent = links[j].href;
   }
 
   function panel(el) {
@@ -29,12 +36,11 @@
   function copy(e) {
     var b = e.currentTarget;
     var body = panel(b);
-    var pre = body && body.querySelector('.share-code pre');
     var status = body && body.querySelector('.share-status');
-    if (!pre) {
+    var text = textFor(b, body);
+    if (text === null) {
       return;
     }
-    var text = pre.textContent.replace(/\n$/, '');
     var say = function (ok) {
       if (status) {
         status.textContent = b.getAttribute(ok ? 'data-done' : 'data-fail');
@@ -49,6 +55,17 @@
       return;
     }
     say(fallback(text));
+  }
+
+  // textFor is what a button copies: the link's absolute address, or the
+  // snippet.
+  function textFor(b, body) {
+    if (/\bshare-copy-link\b/.test(b.className)) {
+      var a = body && body.querySelector('a.share-url');
+      return a ? a.href : null;
+    }
+    var pre = body && body.querySelector('.share-code pre');
+    return pre ? pre.textContent.replace(/\n$/, '') : null;
   }
 
   function fallback(text) {

@@ -1,0 +1,323 @@
+package site
+
+import (
+	"crypto/sha256"
+	"errors"
+	"html/template"
+	"strings"
+	"sync"
+
+	"edition/generator/internal/chart"
+	"edition/generator/internal/content"
+	"edition/generator/internal/diag"
+	"edition/generator/internal/figures"
+	"edition/generator/internal/glyphs"
+	"edition/generator/internal/pressimg"
+	"edition/generator/internal/qr"
+)
+
+// Press images (package pressimg): every chart gets a PNG beside its SVG
+// (figures/charts/<id>.png) and every page a share card (cards/<page>.png,
+// its og:image). They are made last, from jobs queued while the pages are
+// built, and come from the Builder's image cache when their inputs (every
+// one is in the job's key) are unchanged: drawing one costs 50–100 ms.
+
+// ImageCache keeps made images between builds by the SHA-256 of their
+// inputs. A nil ImageCache in the Builder means a cache in memory only.
+type ImageCache interface {
+	Get(key [sha256.Size]byte) ([]byte, bool)
+	Put(key [sha256.Size]byte, b []byte) error
+}
+
+// memCache is the default ImageCache: the Builder's lifetime (a preview
+// server keeps it between rebuilds).
+type memCache struct {
+	mu sync.Mutex
+	m  map[[sha256.Size]byte][]byte
+}
+
+func (c *memCache) Get(k [sha256.Size]byte) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.m[k]
+	return b, ok
+}
+
+func (c *memCache) Put(k [sha256.Size]byte, b []byte) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[[sha256.Size]byte][]byte{}
+	}
+	c.m[k] = b
+	return nil
+}
+
+// pressState is the Builder's: the font subset, loaded once.
+type pressState struct {
+	once  sync.Once
+	fonts *pressimg.Fonts
+	err   error
+	mem   memCache
+}
+
+// pressFonts returns the fonts, loading the subset on first use. With
+// Record set, the images record their characters instead of failing.
+func (bl *Builder) pressFonts() (*pressimg.Fonts, error) {
+	bl.press.once.Do(func() {
+		f, err := glyphs.Load()
+		if err != nil && bl.Record != nil {
+			f, err = glyphs.Empty(), nil // recording needs no glyphs
+		}
+		if err != nil {
+			bl.press.err = err
+			return
+		}
+		bl.press.fonts = pressimg.NewFonts(f)
+		bl.press.fonts.Record = bl.Record
+	})
+	return bl.press.fonts, bl.press.err
+}
+
+func (bl *Builder) imageCache() ImageCache {
+	if bl.Images != nil && bl.Record == nil {
+		return bl.Images
+	}
+	return &bl.press.mem
+}
+
+// pressJob is one image to make.
+type pressJob struct {
+	name  string // output file
+	key   func(f *pressimg.Fonts) []byte
+	draw  func(f *pressimg.Fonts) ([]byte, error)
+	where func(text string, r rune) (path string, line int) // a missing glyph's source
+}
+
+// makeImages makes the queued images, from the cache where it can.
+func (e *edition) makeImages() error {
+	if len(e.jobs) == 0 {
+		return nil
+	}
+	f, err := e.bl.pressFonts()
+	if err != nil {
+		return err
+	}
+	cache := e.bl.imageCache()
+	var errs diag.List
+	for _, j := range e.jobs {
+		k := sha256.Sum256(j.key(f))
+		if b, ok := cache.Get(k); ok {
+			e.out[j.name] = b
+			continue
+		}
+		b, err := j.draw(f)
+		var me *glyphs.MissingError
+		if errors.As(err, &me) {
+			me.Path, me.Line = j.where(me.Text, me.Rune)
+			errs = append(errs, me.Diag())
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if e.bl.Record != nil {
+			continue // recording characters: no image is made
+		}
+		_ = cache.Put(k, b) // a cache that cannot store makes the next build slower, not wrong
+		e.out[j.name] = b
+	}
+	return errs.Err()
+}
+
+// cardFor queues a page's share card and sets p.Card.
+func (e *edition) cardFor(p *Page) {
+	if p.Kind == "404" || e.bl == nil {
+		return
+	}
+	p.Card = cardName(p.URL)
+	info := pressimg.CardInfo{Title: p.Title, Cite: p.Meta.Cite, Report: e.settings.Report, Edition: e.settings.Name,
+		Site: siteHost(e.settings.BaseURL)}
+	if p.Kind == "home" {
+		// The report's own card: who issued it and when, under its name.
+		info.Title, info.Report, info.Cite = e.settings.Report, e.settings.Issuer, e.settings.Date
+	}
+	var cp *content.Page
+	for _, c := range e.cpages {
+		if c.URL() == p.URL {
+			cp = c
+		}
+	}
+	e.jobs = append(e.jobs, pressJob{
+		name: e.Prefix + p.Card,
+		key:  func(f *pressimg.Fonts) []byte { return pressimg.CardKey(f, info) },
+		draw: func(f *pressimg.Fonts) ([]byte, error) { return pressimg.Card(f, info) },
+		where: func(text string, r rune) (string, int) {
+			if cp != nil && strings.ContainsRune(p.Title, r) {
+				return cp.Path, cp.MetaLine + 1
+			}
+			return e.settingsPath(), 0
+		},
+	})
+}
+
+// cardName is a page's share card below the edition root.
+func cardName(url string) string {
+	slug := strings.TrimSuffix(url, "/")
+	if slug == "" {
+		slug = "home"
+	}
+	return "cards/" + strings.ReplaceAll(slug, "/", "-") + ".png"
+}
+
+// siteHost is the host and path of the base URL, shown on share cards.
+func siteHost(base string) string {
+	if i := strings.Index(base, "://"); i >= 0 {
+		base = base[i+3:]
+	}
+	return strings.TrimSuffix(base, "/")
+}
+
+func (e *edition) settingsPath() string { return e.src.Content.Name + "/site.yaml" }
+
+// chartImage queues a chart's PNG and returns its name below figures/.
+func (e *edition) chartImage(s *chart.Spec, c chartBlock) string {
+	d, err := chart.Draw(s, e.ds)
+	if err != nil || e.bl == nil {
+		return "" // a chart error is reported with its page's line
+	}
+	name := "charts/" + s.ID + ".png"
+	cv := e.conv
+	for _, x := range []*string{&d.Title, &d.Subtitle, &d.Note} {
+		*x = cv(*x)
+	}
+	for i := range d.Legend {
+		d.Legend[i] = cv(d.Legend[i])
+	}
+	convertPanels(d, cv)
+	info := pressimg.ChartInfo{Edition: e.settings.Name, Report: e.settings.Report, Conv: cv,
+		Cite: func(p string) string { return e.conv(chart.Cite(p)) }, Permalink: e.chartPermalink(s.ID)}
+	e.jobs = append(e.jobs, pressJob{
+		name:  e.Prefix + "figures/" + name,
+		key:   func(f *pressimg.Fonts) []byte { return pressimg.ChartKey(f, d, info) },
+		draw:  func(f *pressimg.Fonts) ([]byte, error) { return pressimg.Chart(f, d, info) },
+		where: func(text string, r rune) (string, int) { return e.chartSource(c, d, r) },
+	})
+	return name
+}
+
+// convertPanels converts the words package chart writes itself (series
+// names, shares, missing values) to the edition's script.
+func convertPanels(d *chart.Drawing, cv func(string) string) {
+	for i := range d.Panels {
+		p := &d.Panels[i]
+		p.Heading = cv(p.Heading)
+		for j := range p.Rows {
+			r := &p.Rows[j]
+			r.Label, r.Missing, r.Share = cv(r.Label), cv(r.Missing), cv(r.Share)
+			for k := range r.Marks {
+				r.Marks[k].Text = cv(r.Marks[k].Text)
+			}
+		}
+	}
+}
+
+// chartPermalink is the chart's absolute address on its page, or "" when
+// the base URL is not known.
+func (e *edition) chartPermalink(id string) string {
+	base := baseURL(e.settings)
+	if base == "" {
+		return ""
+	}
+	return base + e.Prefix + e.chartPage[id] + "#chart-" + id
+}
+
+// chartSource finds where a character of a chart image comes from: a
+// figure's row in the dataset, a line of the chart block, or site.yaml.
+func (e *edition) chartSource(c chartBlock, d *chart.Drawing, r rune) (string, int) {
+	for _, f := range d.Figures {
+		if strings.ContainsRune(f.Measure+f.Unit+f.Qualifier+f.Value, r) && f.Line > 0 {
+			return e.ds.Path, f.Line
+		}
+	}
+	for _, cp := range e.cpages {
+		if cp.URL() != c.Page {
+			continue
+		}
+		in := false
+		for i, l := range strings.Split(string(cp.Source), "\n") {
+			t := strings.TrimSpace(l)
+			if t == "```chart" {
+				in = false
+			}
+			if strings.HasPrefix(t, "id:") {
+				in = strings.TrimSpace(strings.TrimPrefix(t, "id:")) == c.ID
+			}
+			if in && strings.ContainsRune(l, r) {
+				return cp.Path, i + 1
+			}
+		}
+	}
+	return e.settingsPath(), 0
+}
+
+// PressView is what the 分享 panel offers besides the embed code.
+type PressView struct {
+	PNG      string        // the chart's PNG or the page's share card, relative to the page
+	PNGName  string        // the file name a download is saved as
+	QR       template.HTML // the permalink's QR code as SVG; empty when the base URL is unknown
+	Link     string        // the permalink: absolute, or relative when the base URL is unknown
+	CSV      string        // the chart's figures, plain UTF-8 for programs; "" for sections
+	CSVExcel string        // the same with a byte-order mark, for Excel and WPS
+}
+
+// pressView fills a share panel's press part for a page (chartID "") or a
+// chart on it.
+func (e *edition) pressView(p *Page, chartID string) *PressView {
+	pv := &PressView{}
+	root := rootOf(p.URL)
+	if chartID == "" {
+		card := cardName(p.URL)
+		pv.PNG, pv.PNGName = root+card, strings.TrimPrefix(card, "cards/")
+		pv.Link = p.Canonical()
+	} else {
+		pv.PNG, pv.PNGName = root+"figures/charts/"+chartID+".png", chartID+".png"
+		pv.CSV, pv.CSVExcel = root+"figures/charts/"+chartID+".csv", root+"figures/charts/"+chartID+"-excel.csv"
+		pv.Link = p.Canonical() + "#chart-" + chartID
+	}
+	if baseURL(e.settings) == "" {
+		pv.Link = strings.TrimPrefix(pv.Link, e.Prefix+p.URL)
+		if pv.Link == "" || strings.HasPrefix(pv.Link, "#") {
+			pv.Link = "./" + pv.Link
+		}
+		return pv
+	}
+	if c, err := qr.Encode(pv.Link); err == nil {
+		pv.QR = template.HTML(c.SVG(e.conv("二維碼：")+pv.Link, 160))
+	}
+	return pv
+}
+
+// chartCSV writes a chart's figures as CSV twice: plain UTF-8 for
+// programs, and with a byte-order mark so Excel and WPS on Chinese Windows
+// read it as UTF-8 instead of the ANSI code page.
+func (e *edition) chartCSV(s *chart.Spec, abs func(string) string) {
+	d, err := chart.Draw(s, e.ds)
+	if err != nil {
+		return
+	}
+	csv := []byte(e.conv(string(figuresCSV(d, e.ds.Path, abs))))
+	dir := e.Prefix + "figures/charts/"
+	e.out[dir+s.ID+".csv"] = csv
+	e.out[dir+s.ID+"-excel.csv"] = withBOM(csv)
+}
+
+// bom is UTF-8's byte-order mark.
+const bom = "\ufeff"
+
+func withBOM(b []byte) []byte { return append([]byte(bom), b...) }
+
+// figuresCSV is the CSV of a chart's figures, with the dataset's columns.
+func figuresCSV(d *chart.Drawing, path string, abs func(string) string) []byte {
+	return figures.CSV(figures.NewDataset(path, d.Figures), abs)
+}
