@@ -58,16 +58,17 @@ func (c *Code) Runs(f func(x, y, n int)) {
 }
 
 // SVG draws the code, quiet zone included, as one path in a square viewBox
-// of modules; it scales to any size. label names it for screen readers.
-func (c *Code) SVG(label string) string {
+// of modules, px CSS pixels a side (it scales to any size). label names
+// it for screen readers.
+func (c *Code) SVG(label string, px int) string {
 	var d strings.Builder
 	c.Runs(func(x, y, n int) {
 		fmt.Fprintf(&d, "M%d %dh%dv1h-%dz", x+Quiet, y+Quiet, n, n)
 	})
 	s := c.Size() + 2*Quiet
-	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s" shape-rendering="crispEdges">`+
+	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="%s" shape-rendering="crispEdges">`+
 		`<rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="%s"/></svg>`,
-		s, s, escape(label), s, s, d.String())
+		s, s, px, px, escape(label), s, s, d.String())
 }
 
 func escape(s string) string {

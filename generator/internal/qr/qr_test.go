@@ -66,13 +66,13 @@ func TestSVG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svg := c.SVG(`二维码 "x" <y>`)
-	for _, want := range []string{`viewBox="0 0 37 37"`, `aria-label="二维码 &quot;x&quot; &lt;y&gt;"`, `shape-rendering="crispEdges"`} {
+	svg := c.SVG(`二维码 "x" <y>`, 160)
+	for _, want := range []string{`viewBox="0 0 37 37" width="160" height="160"`, `aria-label="二维码 &quot;x&quot; &lt;y&gt;"`, `shape-rendering="crispEdges"`} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("SVG lacks %s:\n%s", want, svg)
 		}
 	}
-	if again := c.SVG(`二维码 "x" <y>`); again != svg {
+	if again := c.SVG(`二维码 "x" <y>`, 160); again != svg {
 		t.Error("SVG differs between two calls")
 	}
 }
