@@ -36,7 +36,8 @@
   function copy(e) {
     var b = e.currentTarget;
     var body = panel(b);
-    var status = body && body.querySelector('.share-status');
+    // Each button announces in the status beside it.
+    var status = b.parentNode.querySelector('.share-status');
     var text = textFor(b, body);
     if (text === null) {
       return;
