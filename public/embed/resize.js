@@ -3,7 +3,8 @@
  * on one page share it. Each embed page posts
  *   {type: "edition-embed:height", height: <CSS px>}
  * and this sets style.height (not the attribute, which host CSS may
- * override) on the iframe whose contentWindow sent the message, so embeds
+ * override) on the iframe whose contentWindow sent the message (and on its
+ * responsive box, div.edition-embed-box, when it has one), so embeds
  * never answer for each other, and sandboxed frames (origin "null") work
  * too. Embeds that finished before this script are asked again with
  * {type: "edition-embed:ping"}. ES5, no globals but one flag.
@@ -33,6 +34,12 @@
     for (var i = 0; i < fs.length; i++) {
       if (fs[i].contentWindow === e.source) {
         fs[i].style.height = h + 'px';
+        // A responsive box (a section's snippet) sizes its frame without
+        // script; now the frame's own height rules.
+        var box = fs[i].parentNode;
+        if (box && /\bedition-embed-box\b/.test(box.className || '')) {
+          box.style.height = h + 'px';
+        }
         return;
       }
     }

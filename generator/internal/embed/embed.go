@@ -35,6 +35,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"math"
 	"net/url"
 	"sort"
 	"strings"
@@ -153,22 +154,67 @@ func hasClass(n *html.Node, c string) bool {
 type Snippet struct {
 	Src      string // the embed page, absolute
 	Title    string // the iframe's accessible name
-	Height   int    // initial height in CSS pixels
+	Height   int    // initial height in CSS pixels, for one-height snippets
 	Script   string // the host resize script, absolute
 	Href     string // the full page, absolute: the fallback link
 	LinkText string
+	// Phone and Wide are the page's heights at PhoneWidth and at
+	// WideWidth (and wider: the column stops growing there). When they
+	// differ by more than OneHeight, the snippet is a responsive box.
+	Phone, Wide int
 }
 
-// HTML is the snippet: a titled iframe at full width with its initial
-// height, the resize script, and a plain link that survives CMSs which
-// strip iframes and scripts.
+// Widths the snippet's heights are taken at: a small phone, and the
+// widest the embed column gets (40rem plus padding: tablets and desktops
+// lay it out alike, as measured in Chromium at 768 and 1280 px).
+const (
+	PhoneWidth = 320
+	WideWidth  = 672
+)
+
+// OneHeight is how much taller the phone layout may be than the wide one
+// for a single height to serve both: at most a fifth of the frame blank.
+const OneHeight = 1.25
+
+// HTML is the snippet: a titled iframe at full width, the resize script,
+// and a plain link that survives CMSs which strip iframes and scripts.
+//
+// Without the script the frame keeps its first height. A chart is about
+// as tall at any width, so it gets one height (the taller). A section is
+// nearly twice as tall on a phone as in a wide column, so one height
+// either clips it or leaves a long blank; it gets a box whose height
+// follows its own width with no script: the larger of the wide height
+// and a line through the phone and wide heights (a padding in % of the
+// width, which CSS resolves against the host's column). Text height
+// falls as 1/width, so the line lies above the true heights between the
+// two widths and nothing is clipped. A CMS that strips style attributes
+// leaves the iframe at its phone height attribute: a blank, never a cut.
 func (s Snippet) HTML() string {
 	e := template.HTMLEscapeString
-	return fmt.Sprintf(`<div class="edition-embed">
+	if s.Phone == 0 || float64(s.Phone) <= float64(s.Wide)*OneHeight {
+		h := max(s.Height, s.Phone, s.Wide)
+		return fmt.Sprintf(`<div class="edition-embed">
 <iframe src="%s" title="%s" width="100%%" height="%d" loading="lazy" style="display:block;border:0;width:100%%;min-width:100%%;height:%dpx"></iframe>
 <script async src="%s"></script>
 <p><a href="%s">%s</a></p>
-</div>`, e(s.Src), e(s.Title), s.Height, s.Height, e(s.Script), e(s.Href), e(s.LinkText))
+</div>`, e(s.Src), e(s.Title), h, h, e(s.Script), e(s.Href), e(s.LinkText))
+	}
+	return fmt.Sprintf(`<div class="edition-embed">
+<div class="edition-embed-box" style="position:relative;overflow:hidden">
+<div style="float:left;width:1px;margin-left:-1px;%s"></div><div style="float:left;width:1px;margin-left:-1px;height:%dpx"></div>
+<iframe src="%s" title="%s" width="100%%" height="%d" loading="lazy" style="position:absolute;top:0;left:0;display:block;border:0;width:100%%;height:100%%"></iframe>
+</div>
+<script async src="%s"></script>
+<p><a href="%s">%s</a></p>
+</div>`, s.slope(), s.Wide, e(s.Src), e(s.Title), s.Phone, e(s.Script), e(s.Href), e(s.LinkText))
+}
+
+// slope is the padding that draws the line through (PhoneWidth, Phone)
+// and (WideWidth, Wide): a px − b % of the box's width.
+func (s Snippet) slope() string {
+	b := float64(s.Phone-s.Wide) / float64(WideWidth-PhoneWidth) // px per px of width
+	a := float64(s.Phone) + b*PhoneWidth
+	return fmt.Sprintf("padding-top:calc(%dpx - %.2f%%)", int(math.Ceil(a)), b*100)
 }
 
 // OEmbed is an oEmbed 1.0 response of type rich (oembed.com §2.3.4).

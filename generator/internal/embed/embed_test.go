@@ -2,6 +2,9 @@ package embed
 
 import (
 	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -67,6 +70,45 @@ func TestSnippet(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("snippet\n%s\nlacks\n%s", s, want)
 		}
+	}
+}
+
+// TestSnippetHeights: one height (the taller) when the phone and wide
+// layouts are within OneHeight of each other; otherwise a box whose
+// padding draws the line through both measured heights, at least the
+// wide height, with the phone height as the attribute a CMS keeps.
+func TestSnippetHeights(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		phone, wide  int
+		box          bool
+		height, attr string
+	}{
+		{"chart, taller on a phone", 580, 500, false, "height:580px", `height="580"`},
+		{"chart, taller wide", 700, 790, false, "height:790px", `height="790"`},
+		{"section", 4500, 2580, true, "height:2580px", `height="4500"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Snippet{Src: "https://e.org/embed/s/", Title: "t", Phone: tc.phone, Wide: tc.wide, Script: "https://e.org/embed/resize.js", Href: "https://e.org/s/"}.HTML()
+			if strings.Contains(s, "edition-embed-box") != tc.box || !strings.Contains(s, tc.height) || !strings.Contains(s, tc.attr) {
+				t.Fatalf("snippet:\n%s", s)
+			}
+			if !tc.box {
+				return
+			}
+			var a, b float64
+			m := regexp.MustCompile(`padding-top:calc\((\d+)px - ([\d.]+)%\)`).FindStringSubmatch(s)
+			if m == nil {
+				t.Fatalf("no line in\n%s", s)
+			}
+			fmt.Sscan(m[1], &a)
+			fmt.Sscan(m[2], &b)
+			for w, want := range map[int]int{PhoneWidth: tc.phone, WideWidth: tc.wide} {
+				if got := a - b/100*float64(w); math.Abs(got-float64(want)) > 1.5 {
+					t.Errorf("at %d px the box is %.0f px, want %d", w, got, want)
+				}
+			}
+		})
 	}
 }
 

@@ -24,11 +24,6 @@ import (
 // EmbedPrefix is where the embed pages live below an edition's root.
 const EmbedPrefix = "embed/"
 
-// snippetWidth is the phone width the snippet's initial height is
-// estimated for (a 375 px phone); wider hosts get a little extra height
-// until the resize script corrects it.
-const snippetWidth = 375
-
 // ShareView is a section's or a chart's embed code, for the "share" panel
 // and the discovery link.
 type ShareView struct {
@@ -37,7 +32,7 @@ type ShareView struct {
 	Embed  string        // the embed page, absolute
 	OEmbed string        // its oEmbed document, absolute
 	Code   template.HTML // the snippet, highlighted
-	Height int           // initial height at snippetWidth
+	Height int           // initial height at embed.PhoneWidth
 	Press  *PressView    // image, QR code, link and CSV (press.go)
 }
 
@@ -206,11 +201,11 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
 	}
 	r, ok := e.bl.embedded(key)
 	if !ok {
-		doc, hs, err := embed.RewriteMeasured(buf.Bytes(), full, []int{snippetWidth, embed.OEmbedWidth}, embed.DefaultLayout())
+		doc, hs, err := embed.RewriteMeasured(buf.Bytes(), full, []int{embed.PhoneWidth, embed.WideWidth, embed.OEmbedWidth}, embed.DefaultLayout())
 		if err != nil {
 			return nil, err
 		}
-		r = embedResult{doc, hs[0], hs[1]}
+		r = embedResult{doc, hs[0], hs[1], hs[2]}
 		e.bl.setEmbedded(key, r)
 	}
 	dir := e.Prefix + EmbedPrefix + ep.dir
@@ -221,7 +216,7 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
 	h := r.h
 	o := embed.NewOEmbed(src, title, e.settings.Name, base+e.Prefix, r.oh)
 	e.out[dir+"oembed.json"] = o.JSON()
-	sn := embed.Snippet{Src: src, Title: title, Height: h, Script: base + "embed/resize.js", Href: ep.Full,
+	sn := embed.Snippet{Src: src, Title: title, Height: h, Phone: r.h, Wide: r.wide, Script: base + "embed/resize.js", Href: ep.Full,
 		LinkText: e.conv("閱讀全文與注釋：") + ep.Title}
 	return &ShareView{Kind: kind, Title: title, Embed: src, OEmbed: src + "oembed.json", Code: e.highlight("html", sn.HTML()), Height: h}, nil
 }
@@ -229,8 +224,8 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
 // embedResult is a rewritten embed page and its heights for the snippet
 // and for oEmbed.
 type embedResult struct {
-	doc   []byte
-	h, oh int
+	doc         []byte
+	h, wide, oh int // at embed.PhoneWidth, embed.WideWidth, embed.OEmbedWidth
 }
 
 func (bl *Builder) embedded(k uint64) (embedResult, bool) {
