@@ -53,6 +53,7 @@ func readTree(t testing.TB, dir string) map[string][]byte {
 // TestPublicIsBuiltFromSources: the committed public/ is exactly what
 // build makes of the committed sources.
 func TestPublicIsBuiltFromSources(t *testing.T) {
+	t.Parallel()
 	out, err := site.Render(site.DirSources(repo("content"), repo("templates"), repo("static")))
 	if err != nil {
 		t.Fatal(err)
@@ -74,6 +75,7 @@ func TestPublicIsBuiltFromSources(t *testing.T) {
 
 // TestBuildIsDeterministic: the same sources give byte-identical output.
 func TestBuildIsDeterministic(t *testing.T) {
+	t.Parallel()
 	src := site.DirSources(repo("content"), repo("templates"), repo("static"))
 	a, err := site.Render(src)
 	if err != nil {
@@ -96,6 +98,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 // TestCheckSeed: the built edition holds the report, every line once, in
 // order, with the 17 recorded repairs.
 func TestCheckSeed(t *testing.T) {
+	t.Parallel()
 	code, out, errs := runCmd(t, "check", "-seed", repo("seeds/000_cdd563ffef68d5a8.txt"), "-content", repo("content"), "-out", repo("public"))
 	if code != 0 {
 		t.Fatalf("check failed (%d):\n%s%s", code, out, errs)
@@ -106,13 +109,24 @@ func TestCheckSeed(t *testing.T) {
 	}
 }
 
-// copyDir copies the repository's content, templates and static into a
+// tempProject copies the repository's content, templates and static into a
 // temporary project so a test can break it.
 func tempProject(t testing.TB) string {
 	t.Helper()
+	return copyDirs(t, root, "content", "templates", "static", "seeds")
+}
+
+// copyProject copies a temporary project, its built public/ included.
+func copyProject(t testing.TB, from string) string {
+	t.Helper()
+	return copyDirs(t, from, "content", "templates", "static", "seeds", "public")
+}
+
+func copyDirs(t testing.TB, from string, dirs ...string) string {
+	t.Helper()
 	dir := t.TempDir()
-	for _, d := range []string{"content", "templates", "static", "seeds"} {
-		for n, b := range readTree(t, repo(d)) {
+	for _, d := range dirs {
+		for n, b := range readTree(t, filepath.Join(from, d)) {
 			p := filepath.Join(dir, d, filepath.FromSlash(n))
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				t.Fatal(err)
@@ -147,6 +161,7 @@ func edit(t *testing.T, p, old, new string) {
 // TestBadInput: each broken input gives path:line and a non-zero exit, and
 // leaves public/ and content/ as they were.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name   string
 		cmd    string
@@ -195,13 +210,17 @@ func TestBadInput(t *testing.T) {
 			edit(t, filepath.Join(dir, "templates/404.html"), "{{.Root}}", "{{.Root")
 		}, "DIR/templates/404.html:4: bad character U+0022"},
 	}
+	// One good build, copied into each case's project: a build per case
+	// would be most of the test's time.
+	base := tempProject(t)
+	if code, out, errs := runCmd(t, append([]string{"build"}, flags(base)...)...); code != 0 {
+		t.Fatalf("first build failed: %s%s", out, errs)
+	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			dir := tempProject(t)
+			t.Parallel()
+			dir := copyProject(t, base)
 			fl := flags(dir)
-			if code, out, errs := runCmd(t, append([]string{"build"}, fl...)...); code != 0 {
-				t.Fatalf("first build failed: %s%s", out, errs)
-			}
 			before := readTree(t, filepath.Join(dir, "public"))
 			contentBefore := readTree(t, filepath.Join(dir, "content"))
 			c.break_(t, dir)
@@ -240,6 +259,7 @@ func TestBadInput(t *testing.T) {
 // TestImportTwiceAndForce: a second import changes nothing; an editor's
 // change is kept unless -force.
 func TestImportTwiceAndForce(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
 	b, _ := os.ReadFile(repo("content/corrections.tsv"))
@@ -334,6 +354,7 @@ func readManifestFile(t *testing.T, p string) map[string]string {
 // no corrections file, no notes, Simplified script, （十一） subsections.
 // The golden files hold the content import writes; review their diffs.
 func TestOtherReports(t *testing.T) {
+	t.Parallel()
 	files, _ := filepath.Glob(filepath.Join("testdata", "reports", "*.txt"))
 	if len(files) == 0 {
 		t.Fatal("no synthetic reports in testdata/")

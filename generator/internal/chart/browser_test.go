@@ -19,6 +19,7 @@ import (
 // horizontal overflow, and no chart text is drawn smaller than 11 CSS px.
 // Set SCREENSHOTS=dir to keep PNGs to look at.
 func TestChartsInBrowser(t *testing.T) {
+	browsertest.Need(t)
 	page := fixturePage(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
