@@ -206,6 +206,9 @@ func TestBadInput(t *testing.T) {
 		{"unknown template", "build", func(t *testing.T, dir string) {
 			edit(t, filepath.Join(dir, "content/05-part-2-3.md"), "kind: section\n", "kind: section\ntemplate: wide\n")
 		}, "DIR/content/05-part-2-3.md:1: unknown template \"wide\""},
+		{"template execution error", "build", func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, "templates/page.html"), "<article class=\"report\">", "<article class=\"report\" data-x=\"{{.NoSuchField}}\">")
+		}, "DIR/templates/page.html:3:34: executing \"main\" at <.NoSuchField>: can't evaluate field NoSuchField"},
 		{"template syntax error", "build", func(t *testing.T, dir string) {
 			edit(t, filepath.Join(dir, "templates/404.html"), "{{.Root}}", "{{.Root")
 		}, "DIR/templates/404.html:4: bad character U+0022"},

@@ -25,7 +25,6 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -176,7 +175,7 @@ func Load(fsys fs.FS, dir string) (*Content, error) {
 	}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, &diag.Error{Path: dir, Msg: fmt.Sprintf("cannot read the content directory: %v", err)}
+		return nil, diag.Wrap(dir, 0, "cannot read the content directory", err)
 	}
 	for _, e := range entries {
 		p := path.Join(dir, e.Name())

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -81,7 +83,7 @@ func (e *edition) loadTemplates() error {
 	for _, f := range append(files, partials...) {
 		b, err := fs.ReadFile(dir.FS, f)
 		if err != nil {
-			return &diag.Error{Path: path.Join(dir.Name, f), Msg: "cannot read: " + err.Error()}
+			return diag.Wrap(path.Join(dir.Name, f), 0, "cannot read", err)
 		}
 		data[f] = b
 		fmt.Fprintf(h, "%s\x00%d\x00", f, len(b))
@@ -172,16 +174,25 @@ func (e *edition) templateNames() []string {
 	return ns
 }
 
-// templateErr keeps html/template's "template: name:line: msg" position
-// but in the path:line form of every other error.
+// reTemplatePos finds the position text/template and html/template put in
+// parse and execution errors: "template: templates/page.html:12:5: …".
+var reTemplatePos = regexp.MustCompile(`^(?:html/)?template: ?(.*?):(\d+):(?:(\d+):)? ?(.*)$`)
+
+// templateErr gives a template's parse or execution error the path:line
+// form of every other error: the template file and line, not the page
+// being rendered. f names the file when the error does not.
 func templateErr(f string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "template: ")
-	if rest, ok := strings.CutPrefix(msg, f+":"); ok {
-		line, msg, _ := strings.Cut(rest, ":")
-		n, _ := strconv.Atoi(line)
-		return &diag.Error{Path: f, Line: n, Msg: strings.TrimSpace(msg)}
+	var d *diag.Error
+	if errors.As(err, &d) {
+		return d
 	}
-	return &diag.Error{Path: f, Msg: msg}
+	m := reTemplatePos.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &diag.Error{Path: f, Msg: strings.TrimPrefix(err.Error(), "template: "), Err: err}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return &diag.Error{Path: m[1], Line: line, Col: col, Msg: strings.TrimSpace(m[4]), Err: err}
 }
 
 func (e *edition) funcs() template.FuncMap {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"iter"
+	"path"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -145,7 +146,7 @@ func (e *edition) build() error {
 			continue
 		}
 		if err := e.execute(name, p); err != nil {
-			errs = append(errs, diag.Errorf(cp.Path, 0, "%v", err))
+			errs = append(errs, diag.All(err)...)
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -208,7 +209,7 @@ func renderPage(md goldmark.Markdown, cp *content.Page) (html []byte, paras []ma
 	}
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, cp.Source, doc); err != nil {
-		errs = append(errs, diag.Errorf(cp.Path, 0, "render: %v", err))
+		errs = append(errs, diag.Wrap(cp.Path, 0, "render", err))
 	}
 	return buf.Bytes(), markup.Paras(pc), terms.Uses(pc), errs
 }
@@ -216,7 +217,7 @@ func renderPage(md goldmark.Markdown, cp *content.Page) (html []byte, paras []ma
 func (e *edition) execute(name string, p *Page) error {
 	var buf bytes.Buffer
 	if err := e.tmpl[name].ExecuteTemplate(&buf, "base", p); err != nil {
-		return err
+		return templateErr(path.Join(e.src.Templates.Name, name+".html"), err)
 	}
 	file := p.URL
 	if file == "" || strings.HasSuffix(file, "/") {
