@@ -1,9 +1,9 @@
 package site
 
 import (
-	"errors"
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
