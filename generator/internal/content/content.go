@@ -1,8 +1,9 @@
 // Package content is the editable form of an edition: one Markdown page per
 // part or subsection with typed YAML front matter, the notes (notes.yaml),
-// the recorded corrections (corrections.tsv) and the edition's settings
-// (site.yaml). Import writes it from a seed; Load reads it back for the
-// build, reporting every problem as path:line.
+// the recorded corrections (corrections.tsv), the key figures (figures.tsv),
+// the script conversion's exceptions (script-overrides.tsv) and the
+// edition's settings (site.yaml). Import writes it from a seed; Load reads
+// all of it back for the build, reporting every problem as path:line.
 //
 // A page file looks like this:
 //
@@ -33,7 +34,9 @@ import (
 	"unicode/utf8"
 
 	"edition/generator/internal/diag"
+	"edition/generator/internal/figures"
 	"edition/generator/internal/report"
+	"edition/generator/internal/script"
 )
 
 // Files the content directory holds besides pages.
@@ -41,6 +44,8 @@ const (
 	SiteFile        = "site.yaml"
 	NotesFile       = "notes.yaml"
 	CorrectionsFile = "corrections.tsv"
+	FiguresFile     = "figures.tsv"          // the key figures and their charts' data
+	OverridesFile   = "script-overrides.tsv" // where Traditional→Simplified conversion is wrong
 )
 
 // Meta is a page's front matter.
@@ -153,6 +158,8 @@ type Content struct {
 	Pages       []*Page // in reading order
 	Notes       *Notes  // nil when the report has no notes
 	Corrections *report.Corrections
+	Figures     *figures.Dataset  // nil when the report has no figures.tsv: no charts
+	Overrides   []script.Override // the script conversion's exceptions, in file order
 }
 
 var reSlug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -199,6 +206,12 @@ func Load(fsys fs.FS, dir string) (*Content, error) {
 			add(err)
 		case e.Name() == CorrectionsFile:
 			c.Corrections, err = report.ParseCorrections(p, data)
+			add(err)
+		case e.Name() == FiguresFile:
+			c.Figures, err = figures.Parse(p, data)
+			add(err)
+		case e.Name() == OverridesFile:
+			c.Overrides, err = script.LoadOverrides(p, data)
 			add(err)
 		case strings.HasSuffix(e.Name(), ".md"):
 			pg, err := ParsePage(p, data)

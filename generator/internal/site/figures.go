@@ -2,10 +2,7 @@ package site
 
 import (
 	"bytes"
-	"errors"
 	"html/template"
-	"io/fs"
-	"path"
 	"regexp"
 	"strings"
 
@@ -20,25 +17,12 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"edition/generator/internal/chart"
-	"edition/generator/internal/diag"
+	"edition/generator/internal/content"
 	"edition/generator/internal/figures"
 )
 
 // FiguresFile is the key figures dataset in content/.
-const FiguresFile = "figures.tsv"
-
-// loadFigures reads content/figures.tsv; a report without one has no charts.
-func loadFigures(d Dir) (*figures.Dataset, error) {
-	data, err := fs.ReadFile(d.FS, FiguresFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	name := path.Join(d.Name, FiguresFile)
-	if err != nil {
-		return nil, &diag.Error{Path: name, Msg: err.Error()}
-	}
-	return figures.Parse(name, data)
-}
+const FiguresFile = content.FiguresFile
 
 // convertFigures is the dataset in the edition's script.
 func convertFigures(ds *figures.Dataset, cv func(string) string) *figures.Dataset {
