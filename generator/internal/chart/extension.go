@@ -30,6 +30,9 @@ type Config struct {
 	ChartHref func(figureID string) (href string, ok bool)
 	// NoTextLinks turns off linking figure phrases to charts.
 	NoTextLinks bool
+	// Source names the report the figures come from, after "資料來源：";
+	// empty leaves the source line to the paragraph links alone.
+	Source string
 }
 
 func (c Config) href(p string) string {

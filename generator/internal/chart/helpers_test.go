@@ -128,7 +128,7 @@ func fixturePage(t testing.TB) string {
 			md.WriteString(b + "\n\n")
 		}
 	}
-	html, pc := convert(t, Config{Data: ds}, md.String())
+	html, pc := convert(t, Config{Data: ds, Source: testSource}, md.String())
 	if errs := Errors(pc); len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -147,3 +147,6 @@ body{color:var(--fg);background:var(--bg)} a{color:var(--link)}`)
 	return `<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>charts</title><style>` +
 		string(base) + "\nbody{margin:0 auto;padding:0 16px;max-width:40rem;font-family:var(--font,sans-serif);line-height:1.8}\n" + string(css) + `</style></head><body>` + html + `</body></html>`
 }
+
+// testSource is the report the fixtures' figures come from.
+const testSource = "朔州市2024年政府工作報告"

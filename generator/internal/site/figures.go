@@ -112,9 +112,10 @@ func (e *edition) rel(to string) string {
 
 func (e *edition) chartConfig() chart.Config {
 	return chart.Config{
-		Data: e.ds,
-		Href: func(para string) string { return e.rel(e.paraPage[para]) + "#" + para },
-		Cite: func(para string) string { return e.conv(chart.Cite(para)) },
+		Data:   e.ds,
+		Source: e.c.Settings.Report, // converted with the chart's other text
+		Href:   func(para string) string { return e.rel(e.paraPage[para]) + "#" + para },
+		Cite:   func(para string) string { return e.conv(chart.Cite(para)) },
 		ChartHref: func(fig string) (string, bool) {
 			id, ok := e.figChart[fig]
 			if !ok {
@@ -261,7 +262,7 @@ func ChromaCSS() []byte {
 }
 
 // convertCharts converts the text of rendered charts to the edition's
-// script: the chart package writes its own labels (2023年實際, 資料來源)
+// script: the chart package writes its own labels (實際, 資料來源)
 // in the seed's script. It runs after the chart transformer.
 type convertCharts struct{ conv func(string) string }
 
