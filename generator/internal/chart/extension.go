@@ -121,15 +121,15 @@ type extension struct{ cfg Config }
 // New returns the goldmark extension that draws ```chart blocks.
 func New(cfg Config) goldmark.Extender { return &extension{cfg} }
 
-// transformerPriority puts the chart transformer after the site's markup
+// Priority puts the chart transformer after the site's markup
 // transformer (which sets paragraph ids) and after term linking (terms,
 // 2000), which must link every occurrence of a term; a figure phrase that
 // a term splits is then simply not linked to its chart. goldmark runs
 // transformers in ascending priority order.
-const transformerPriority = 3000
+const Priority = 3000
 
 func (e *extension) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&transformer{e.cfg}, transformerPriority)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&transformer{e.cfg}, Priority)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 500)))
 }
 

@@ -79,6 +79,10 @@ func addError(pc parser.Context, line int, format string, args ...any) {
 // New returns the extension.
 func New(cfg Config) goldmark.Extender { return &ext{cfg} }
 
+// Priority is the ID transformer's goldmark priority. goldmark runs lower
+// priorities first, and every other extension reads the IDs it sets.
+const Priority = 100
+
 type ext struct{ cfg Config }
 
 func (e *ext) Extend(m goldmark.Markdown) {
@@ -86,7 +90,7 @@ func (e *ext) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithAttribute(),
 		parser.WithInlineParsers(util.Prioritized(strongLead{}, 50)),
-		parser.WithASTTransformers(util.Prioritized(ids{}, 100)), // lower runs first: IDs before other extensions
+		parser.WithASTTransformers(util.Prioritized(ids{}, Priority)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&paraRenderer{cfg: e.cfg}, 50)))
 }

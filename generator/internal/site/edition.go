@@ -54,6 +54,12 @@ type edition struct {
 	cites    map[string]string // paragraph id → citation label
 }
 
+// build makes the edition in stages: load what the edition needs from the
+// loaded content (script, templates), resolve the pages (parse each once:
+// paragraphs, citations, term uses, charts), validate the whole against
+// notes.yaml and figures.tsv, resolve what needs every page (navigation,
+// corrections, endnotes), then render every page through its template.
+// Render writes to memory; Write puts it on disk.
 func (e *edition) build() error {
 	var errs diag.List
 	e.convertContent()
@@ -66,14 +72,29 @@ func (e *edition) build() error {
 	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.css, JS: e.js, HasFigures: e.ds != nil}
 	e.prepass()
 	e.anchors = e.termAnchors()
-	exts := []goldmark.Extender{markup.New(markup.Config{}), terms.New(terms.Config{Anchors: e.anchors, Label: e.conv("注釋")}), chart.New(e.chartConfig())}
-	if e.Convert {
-		exts = append(exts, convertCharts{e.conv})
+	md := e.markdown()
+	texts, body, perrs := e.parsePages(md)
+	errs = append(errs, perrs...)
+	errs = append(errs, e.validate(texts, body)...)
+	if err := errs.Err(); err != nil {
+		return err
 	}
-	md := goldmark.New(goldmark.WithExtensions(exts...))
+	e.resolveSite()
+	if err := e.embeds(md); err != nil {
+		return err
+	}
+	if err := e.renderPages().Err(); err != nil {
+		return err
+	}
+	return e.renderSitePages(md)
+}
+
+// parsePages parses every page once, collecting its HTML, paragraphs and
+// term uses, and returns the paragraphs' texts by ID and the body text in
+// reading order.
+func (e *edition) parsePages(md goldmark.Markdown) (texts map[string]string, body []string, errs diag.List) {
 	ids := map[string]string{}
-	texts := map[string]string{}
-	var body []string
+	texts = map[string]string{}
 	e.cites = map[string]string{}
 	for _, cp := range e.cpages {
 		e.cur = cp.URL()
@@ -94,23 +115,34 @@ func (e *edition) build() error {
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
 			URL: cp.URL(), Body: template.HTML(html), Paras: paras, uses: uses})
 	}
-	// Every note is linked from the body, as often as recorded; checked on
-	// the seed's own script, whose text notes.yaml quotes.
-	if e.notes != nil && !e.Convert {
+	return texts, body, errs
+}
+
+// validate checks the parsed pages against notes.yaml and figures.tsv, on
+// the seed's own script, whose text both quote: every note is linked from
+// the body as often as recorded, and every figure still says what its
+// sentence says.
+func (e *edition) validate(texts map[string]string, body []string) diag.List {
+	if e.Convert {
+		return nil
+	}
+	var errs diag.List
+	if e.notes != nil {
 		var nums []int
 		for _, n := range e.notes.Notes {
 			nums = append(nums, n.Number)
 		}
 		errs = append(errs, terms.Check(e.anchors, e.uses, nums, body)...)
 	}
-	// Every figure must still say what its sentence says. Checked on the
-	// seed's own script, whose text the dataset quotes.
-	if e.ds != nil && !e.Convert {
+	if e.ds != nil {
 		errs = append(errs, figures.Validate(e.ds, func(id string) (string, bool) { t, ok := texts[id]; return t, ok })...)
 	}
-	if err := errs.Err(); err != nil {
-		return err
-	}
+	return errs
+}
+
+// resolveSite fills in what needs every page: navigation, the report's
+// front matter, the corrections and each page's endnotes.
+func (e *edition) resolveSite() {
 	e.navigation()
 	for _, p := range e.pages {
 		if p.Kind == "home" {
@@ -129,9 +161,11 @@ func (e *edition) build() error {
 	for _, p := range e.pages {
 		p.Endnotes = terms.Used(e.noteViews(p.URL), p.uses)
 	}
-	if err := e.embeds(md); err != nil {
-		return err
-	}
+}
+
+// renderPages executes each content page's template.
+func (e *edition) renderPages() diag.List {
+	var errs diag.List
 	for i, p := range e.pages {
 		cp := e.cpages[i]
 		name := cp.Meta.Template
@@ -149,12 +183,16 @@ func (e *edition) build() error {
 			errs = append(errs, diag.All(err)...)
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return err
-	}
+	return errs
+}
+
+// renderSitePages renders the pages made from the whole edition rather than
+// one content page: notes, corrections, figures, 404, the search index,
+// then lints the Simplified output.
+func (e *edition) renderSitePages(md goldmark.Markdown) error {
 	extra := []struct{ kind, url, title string }{
-		{"notes", "notes/", "注釋"},
-		{"corrections", "corrections/", "關於本版 / 勘誤"},
+		{"notes", notesURL, "注釋"},
+		{"corrections", correctionsURL, "關於本版 / 勘誤"},
 	}
 	for _, x := range extra {
 		if x.kind == "notes" && e.notes == nil {
@@ -176,7 +214,7 @@ func (e *edition) build() error {
 		return err
 	}
 	if e.Prefix == "" {
-		nf := e.newPage("404", "404.html", e.conv("找不到此頁"))
+		nf := e.newPage("404", notFoundURL, e.conv("找不到此頁"))
 		nf.Root = basePath(e.settings.BaseURL)
 		nf.SiteRoot = nf.Root
 		nf.Alternates = nil

@@ -21,9 +21,6 @@ import (
 // static/embed/embed.js, hosts load static/embed/resize.js; both are copied
 // as they are. _headers tells the host which pages may be framed.
 
-// EmbedPrefix is where the embed pages live below an edition's root.
-const EmbedPrefix = "embed/"
-
 // snippetWidth is the phone width the snippet's initial height is
 // estimated for (a 375 px phone); wider hosts get a little extra height
 // until the resize script corrects it.
@@ -142,7 +139,7 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 		fig = buf.String()
 	}
 	ep := e.embedPage("chart/"+c.ID+"/", s.Title, label)
-	ep.Full = page.Canonical() + "#chart-" + c.ID
+	ep.Full = page.Canonical() + chartAnchor(c.ID)
 	ep.Body, ep.Chart = template.HTML(fig), true
 	sv, err := e.writeEmbed(ep, "chart")
 	if err != nil {
@@ -256,13 +253,13 @@ func (bl *Builder) setEmbedded(k uint64, r embedResult) {
 // framed anywhere, every other page only by the site itself. The editions
 // have the same pages, so each writes the same file for all of them.
 func (e *edition) headers() {
-	dirs := []string{"notes/", "corrections/", "figures/"}
+	dirs := []string{notesURL, correctionsURL, figuresURL}
 	for _, p := range e.pages {
 		if p.URL != "" {
 			dirs = append(dirs, p.URL)
 		}
 	}
-	pages := []string{"404.html"}
+	pages := []string{notFoundURL}
 	var prefixes []string
 	for _, o := range e.all {
 		prefixes = append(prefixes, o.Prefix+EmbedPrefix)

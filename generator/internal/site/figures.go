@@ -14,7 +14,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"edition/generator/internal/chart"
 	"edition/generator/internal/content"
@@ -121,7 +120,7 @@ func (e *edition) chartConfig() chart.Config {
 			if !ok {
 				return "", false
 			}
-			return e.rel(e.chartPage[id]) + "#chart-" + id, true
+			return e.rel(e.chartPage[id]) + chartAnchor(id), true
 		},
 	}
 }
@@ -147,7 +146,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	if e.ds == nil {
 		return nil
 	}
-	const url = "figures/"
+	const url = figuresURL
 	e.cur = url
 	p := e.newPage("figures", url, e.conv("數據與圖表"))
 	p.Crumbs = []Link{{Href: p.Href(""), Title: e.conv("首頁")}}
@@ -190,7 +189,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 			continue
 		}
 		svg = []byte(e.conv(string(svg)))
-		name := "charts/" + s.ID + ".svg"
+		name := chartSVGURL(s.ID)
 		e.out[e.Prefix+url+name] = svg
 		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, Spec: e.highlight("yaml", "```chart\n"+c.Spec+"```")})
 	}
@@ -273,8 +272,4 @@ func (c convertCharts) Transform(doc *ast.Document, _ text.Reader, _ parser.Cont
 		}
 		return ast.WalkContinue, nil
 	})
-}
-
-func (c convertCharts) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(c, 3500)))
 }
