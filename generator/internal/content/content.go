@@ -33,6 +33,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"go.yaml.in/yaml/v3"
+
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
 	"edition/generator/internal/report"
@@ -310,8 +312,26 @@ func ParsePage(p string, data []byte) (*Page, error) {
 	if errs := decodeStrict(p, 1, n, &pg.Meta); len(errs) > 0 {
 		return nil, errs
 	}
+	if errs := checkMeta(p, pg.Meta, n); len(errs) > 0 {
+		return nil, errs
+	}
+	// Blank the front matter so Markdown positions are file positions.
+	var src bytes.Buffer
+	for i, l := range lines {
+		if i <= end {
+			src.WriteString("\n")
+			continue
+		}
+		src.Write(l)
+	}
+	pg.Source = src.Bytes()
+	return pg, nil
+}
+
+// checkMeta checks a page's front matter, decoded from n, naming each
+// key's line.
+func checkMeta(p string, m Meta, n *yaml.Node) diag.List {
 	var errs diag.List
-	m := pg.Meta
 	line := func(key string) int {
 		if v := lookup(n, key); v != nil {
 			return 1 + v.Line
@@ -333,20 +353,7 @@ func ParsePage(p string, data []byte) (*Page, error) {
 	if m.Order < 0 {
 		errs = append(errs, diag.Errorf(p, line("order"), "order must be 0 or more"))
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	// Blank the front matter so Markdown positions are file positions.
-	var src bytes.Buffer
-	for i, l := range lines {
-		if i <= end {
-			src.WriteString("\n")
-			continue
-		}
-		src.Write(l)
-	}
-	pg.Source = src.Bytes()
-	return pg, nil
+	return errs
 }
 
 // URL returns the page's path below the edition root: "" or "part-2-1/".

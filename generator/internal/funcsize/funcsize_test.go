@@ -30,9 +30,17 @@ func TestMeasuresAFixture(t *testing.T) {
 	}
 }
 
-// TestGeneratorFunctionsAreSmall measures generator/ (without tests): the
-// longest function and the 90th percentile. The limits are the project's
-// rule; the figures are in the README.
+// The project's rule is no function over 60 lines and a p90 of at most 30.
+// Until generator/ meets it, these are a ratchet at what it measures now:
+// the test fails when a change makes either worse. Lower them as functions
+// shrink; the figures are in the README.
+const (
+	ratchetOver60 = 3  // content.Generate, report.Scan, serve's watcher.run
+	ratchetP90    = 35 // lines
+)
+
+// TestGeneratorFunctionsAreSmall measures generator/ without tests: the
+// longest functions and the 90th percentile.
 func TestGeneratorFunctionsAreSmall(t *testing.T) {
 	t.Parallel()
 	fs, err := Dir("../..")
@@ -51,7 +59,7 @@ func TestGeneratorFunctionsAreSmall(t *testing.T) {
 		}
 	}
 	t.Logf("%d functions over 60 lines", over)
-	if over > 0 || p90 > 30 {
-		t.Skipf("not met yet: %d functions over 60 lines, p90 %d (want 0 and ≤ 30); run with -v -report for the list", over, p90)
+	if over > ratchetOver60 || p90 > ratchetP90 {
+		t.Errorf("%d functions over 60 lines (at most %d), p90 %d lines (at most %d): split the new long functions (go test -v -run Small ./generator/internal/funcsize -args -report lists them)", over, ratchetOver60, p90, ratchetP90)
 	}
 }

@@ -95,21 +95,34 @@ func (e *edition) loadTemplates() error {
 		e.tmpl = t
 		return nil
 	}
+	tmpl, err := e.parseTemplates(files, partials, data)
+	if err != nil {
+		return err
+	}
+	e.tmpl = tmpl
+	e.bl.setTemplates(key, tmpl)
+	return nil
+}
+
+// parseTemplates parses base.html and the partials once, then each page
+// template with a clone of them, in the edition's script.
+func (e *edition) parseTemplates(files, partials []string, data map[string][]byte) (map[string]*template.Template, error) {
+	dir := e.src.Templates
 	common := template.New("").Funcs(e.funcs())
 	for _, f := range append([]string{"base.html"}, partials...) {
 		name := path.Join(dir.Name, f)
 		if _, ok := data[f]; !ok {
-			return &diag.Error{Path: name, Msg: "missing: every page template is executed through base.html"}
+			return nil, &diag.Error{Path: name, Msg: "missing: every page template is executed through base.html"}
 		}
 		if strings.HasSuffix(f, ".js") {
 			// A script partial is inlined as it is: {{template "reader-head.js"}}.
 			if _, err := common.New(path.Base(f)).Parse(`<script>` + strings.TrimSpace(stripComment(string(data[f]))) + `</script>`); err != nil {
-				return templateErr(name, err)
+				return nil, templateErr(name, err)
 			}
 			continue
 		}
 		if _, err := common.New(name).Parse(e.conv(string(data[f]))); err != nil {
-			return templateErr(name, err)
+			return nil, templateErr(name, err)
 		}
 	}
 	tmpl := map[string]*template.Template{}
@@ -120,16 +133,14 @@ func (e *edition) loadTemplates() error {
 		name := path.Join(dir.Name, f)
 		t, err := common.Clone()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if _, err := t.New(name).Parse(e.conv(string(data[f]))); err != nil {
-			return templateErr(name, err)
+			return nil, templateErr(name, err)
 		}
 		tmpl[strings.TrimSuffix(path.Base(f), ".html")] = t
 	}
-	e.tmpl = tmpl
-	e.bl.setTemplates(key, tmpl)
-	return nil
+	return tmpl, nil
 }
 
 func (bl *Builder) templates(k [32]byte) map[string]*template.Template {

@@ -132,6 +132,16 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		}()
 	}
 	wg.Wait()
+	if err := merge(out, all, built); err != nil {
+		return nil, err
+	}
+	sitemap(out, c.Settings, all)
+	return out, nil
+}
+
+// merge puts the editions' outputs into out and their errors in one list.
+// Both editions come from the same sources, so each problem is said once.
+func merge(out Output, all []*edition, built []error) error {
 	var errs diag.List
 	seen := map[string]bool{}
 	for i, e := range all {
@@ -141,9 +151,8 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		if err := built[i]; err != nil {
 			l := diag.All(err)
 			if l == nil {
-				return nil, err
+				return err
 			}
-			// Both editions come from the same sources: say each problem once.
 			for _, d := range l {
 				if !seen[d.Error()] {
 					seen[d.Error()] = true
@@ -152,11 +161,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 			}
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	sitemap(out, c.Settings, all)
-	return out, nil
+	return errs.Err()
 }
 
 // converter returns the OpenCC converter with the content's override
