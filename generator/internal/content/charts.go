@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"edition/generator/internal/figures"
+	"edition/generator/internal/markup"
 )
 
 // Which figures a report charts, how they are labelled, and where each chart
@@ -77,22 +78,42 @@ func ChartBlocks(fsys fs.FS) (map[string][]string, error) {
 
 // pageChartBlocks adds the chart blocks of one page's source to after.
 func pageChartBlocks(src string, after map[string][]string) {
+	for _, f := range ChartFences(src) {
+		after[f.After] = append(after[f.After], f.Block)
+	}
+}
+
+// Fence is a ```chart block in a page's source.
+type Fence struct {
+	After string // ID of the paragraph or heading before it; "" at the top
+	Line  int    // 1-based line of the opening fence
+	Block string // the whole block, fences included, without a final newline
+	Spec  string // the lines between the fences, each ending in "\n"
+}
+
+// ChartFences finds the ```chart blocks of a page's Markdown source, for
+// what must know every chart before any page is parsed (which page shows
+// which chart and figure; import keeping charts in place). An unclosed
+// fence runs to the end, as in Markdown.
+func ChartFences(src string) []Fence {
+	var out []Fence
 	lines := strings.Split(src, "\n")
 	last := ""
 	for i := 0; i < len(lines); i++ {
-		l := strings.TrimRight(lines[i], " \r")
-		if l != "```chart" {
-			if id := blockID(l); id != "" {
+		if strings.TrimSpace(lines[i]) != "```chart" {
+			if id, _ := markup.TrailingID(lines[i]); id != "" {
 				last = id
 			}
 			continue
 		}
+		f := Fence{After: last, Line: i + 1}
 		j := i + 1
-		for j < len(lines) && strings.TrimRight(lines[j], " \r") != "```" {
-			j++
+		for ; j < len(lines) && strings.TrimSpace(lines[j]) != "```"; j++ {
+			f.Spec += lines[j] + "\n"
 		}
-		block := strings.Join(lines[i:min(j+1, len(lines))], "\n")
-		after[last] = append(after[last], block)
+		f.Block = strings.Join(lines[i:min(j+1, len(lines))], "\n")
+		out = append(out, f)
 		i = j
 	}
+	return out
 }

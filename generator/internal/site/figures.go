@@ -18,6 +18,7 @@ import (
 	"edition/generator/internal/chart"
 	"edition/generator/internal/content"
 	"edition/generator/internal/figures"
+	"edition/generator/internal/markup"
 )
 
 // FiguresFile is the key figures dataset in content/.
@@ -37,7 +38,6 @@ func convertFigures(ds *figures.Dataset, cv func(string) string) *figures.Datase
 }
 
 var (
-	reParaID  = regexp.MustCompile(`(?m)\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*$`)
 	reChartID = regexp.MustCompile(`(?m)^id:\s*([a-z0-9-]+)\s*$`)
 )
 
@@ -55,12 +55,15 @@ func (e *edition) prepass() {
 	e.chartPage = map[string]string{}
 	for _, cp := range e.cpages {
 		src := string(cp.Source)
-		for _, m := range reParaID.FindAllStringSubmatch(src, -1) {
-			if _, ok := e.paraPage[m[1]]; !ok {
-				e.paraPage[m[1]] = cp.URL()
+		for _, l := range strings.Split(src, "\n") {
+			if id, _ := markup.TrailingID(l); id != "" {
+				if _, ok := e.paraPage[id]; !ok {
+					e.paraPage[id] = cp.URL()
+				}
 			}
 		}
-		for _, spec := range chartSpecs(src) {
+		for _, f := range content.ChartFences(src) {
+			spec := f.Spec
 			m := reChartID.FindStringSubmatch(spec)
 			if m == nil {
 				continue
@@ -78,23 +81,6 @@ func (e *edition) prepass() {
 			}
 		}
 	}
-}
-
-// chartSpecs returns the bodies of ```chart fences in Markdown source.
-func chartSpecs(src string) []string {
-	var out []string
-	lines := strings.Split(src, "\n")
-	for i := 0; i < len(lines); i++ {
-		if strings.TrimSpace(lines[i]) != "```chart" {
-			continue
-		}
-		var b strings.Builder
-		for i++; i < len(lines) && strings.TrimSpace(lines[i]) != "```"; i++ {
-			b.WriteString(lines[i] + "\n")
-		}
-		out = append(out, b.String())
-	}
-	return out
 }
 
 // rel links from the page being rendered to a page URL of this edition.
