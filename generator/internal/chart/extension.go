@@ -30,6 +30,12 @@ type Config struct {
 	ChartHref func(figureID string) (href string, ok bool)
 	// NoTextLinks turns off linking figure phrases to charts.
 	NoTextLinks bool
+	// HrefFrom and ChartHrefFrom, when set, stand for Href and ChartHref
+	// on the page being parsed, whose URL they are given (from the
+	// parser.Context, see SetPage): one Config serves every page, and no
+	// caller keeps a "current page" to be read behind the parser's back.
+	HrefFrom      func(from, para string) string
+	ChartHrefFrom func(from, figureID string) (href string, ok bool)
 	// Source names the report the figures come from, after "資料來源：";
 	// empty leaves the source line to the paragraph links alone.
 	Source string
@@ -47,6 +53,31 @@ func (c Config) cite(p string) string {
 		return c.Cite(p)
 	}
 	return Cite(p)
+}
+
+// SetPage records in pc the URL of the page about to be parsed, for
+// Config.HrefFrom and Config.ChartHrefFrom.
+func SetPage(pc parser.Context, url string) { pc.Set(pageKey, url) }
+
+// forPage is c with HrefFrom and ChartHrefFrom bound to the page pc is
+// parsing.
+func (c Config) forPage(pc parser.Context) Config {
+	from, _ := pc.Get(pageKey).(string)
+	return c.ForPage(from)
+}
+
+// ForPage is c with HrefFrom and ChartHrefFrom bound to the page at URL
+// from, for rendering outside goldmark (tables, standalone SVGs).
+func (c Config) ForPage(from string) Config {
+	if c.HrefFrom != nil {
+		hf := c.HrefFrom
+		c.Href = func(para string) string { return hf(from, para) }
+	}
+	if c.ChartHrefFrom != nil {
+		cf := c.ChartHrefFrom
+		c.ChartHref = func(fig string) (string, bool) { return cf(from, fig) }
+	}
+	return c
 }
 
 // Cite turns a paragraph id into the contract's display label: p1-3 → 一¶3,
@@ -84,6 +115,7 @@ type Placed struct {
 var (
 	placedKey = parser.NewContextKey()
 	errorsKey = parser.NewContextKey()
+	pageKey   = parser.NewContextKey()
 	// KindChart is the AST node kind of a rendered chart block.
 	KindChart = ast.NewNodeKind("Chart")
 )
@@ -137,6 +169,7 @@ type transformer struct{ cfg Config }
 
 func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	cfg := t.cfg.forPage(pc)
 	var blocks []*ast.FencedCodeBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering && string(fc.Language(src)) == "chart" {
@@ -176,7 +209,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			node.HTML = []byte(errorHTML(id, msg))
 		} else {
 			node.ID = spec.ID
-			node.HTML = []byte(m.figureHTML(t.cfg))
+			node.HTML = []byte(m.figureHTML(cfg))
 			placed = append(placed, Placed{ID: spec.ID, Title: spec.Title, Figures: spec.Figures, Paras: m.Paras, Line: line})
 			for _, id := range spec.Figures {
 				if _, ok := onPage[id]; !ok {
@@ -188,8 +221,8 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	}
 	pc.Set(placedKey, placed)
 	pc.Set(errorsKey, errs)
-	if !t.cfg.NoTextLinks && t.cfg.Data != nil {
-		linkPhrases(doc, src, t.cfg, onPage)
+	if !cfg.NoTextLinks && cfg.Data != nil {
+		linkPhrases(doc, src, cfg, onPage)
 	}
 }
 

@@ -46,7 +46,6 @@ type edition struct {
 	paraPage  map[string]string // paragraph id → page URL
 	chartPage map[string]string // chart id → page URL
 	figChart  map[string]string // figure id → the first chart that shows it
-	cur       string            // URL of the page being parsed or rendered
 
 	anchors  []terms.Anchor
 	parseKey []byte            // inputsKey, once per build
@@ -97,7 +96,6 @@ func (e *edition) parsePages(md goldmark.Markdown) (texts map[string]string, bod
 	texts = map[string]string{}
 	e.cites = map[string]string{}
 	for _, cp := range e.cpages {
-		e.cur = cp.URL()
 		html, paras, uses, perrs := e.renderCached(md, cp)
 		errs = append(errs, perrs...)
 		for _, p := range paras {
@@ -240,6 +238,7 @@ func renderPage(md goldmark.Markdown, cp *content.Page) (html []byte, paras []ma
 		}
 	}()
 	pc := markup.NewContext(cp.Meta.Cite)
+	chart.SetPage(pc, cp.URL())
 	doc := md.Parser().Parse(text.NewReader(cp.Source), parser.WithContext(pc))
 	for _, err := range append(markup.Errors(pc), chart.Errors(pc)...) {
 		err.Path = cp.Path

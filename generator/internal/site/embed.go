@@ -128,12 +128,8 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	// the page does not hold it (an error box stands there instead).
 	fig, ok := figureHTML(string(page.Body), "chart-"+c.ID)
 	if !ok {
-		saved := e.cur
-		e.cur = c.Page
 		var buf bytes.Buffer
-		err = md.Convert([]byte("```chart\n"+c.Spec+"```\n"), &buf)
-		e.cur = saved
-		if err != nil {
+		if err := convertAt(md, c.Page, "```chart\n"+c.Spec+"```\n", &buf); err != nil {
 			return err
 		}
 		fig = buf.String()

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"io"
 	"regexp"
 	"strings"
 
@@ -83,12 +84,12 @@ func (e *edition) prepass() {
 	}
 }
 
-// rel links from the page being rendered to a page URL of this edition.
-func (e *edition) rel(to string) string {
-	if to == e.cur {
+// rel links from the page at URL from to a page URL of this edition.
+func rel(from, to string) string {
+	if to == from {
 		return ""
 	}
-	r := rootOf(e.cur) + to
+	r := rootOf(from) + to
 	if r == "" {
 		return "./"
 	}
@@ -97,18 +98,36 @@ func (e *edition) rel(to string) string {
 
 func (e *edition) chartConfig() chart.Config {
 	return chart.Config{
-		Data:   e.ds,
-		Source: e.c.Settings.Report, // converted with the chart's other text
-		Href:   func(para string) string { return e.rel(e.paraPage[para]) + "#" + para },
-		Cite:   func(para string) string { return e.conv(chart.Cite(para)) },
-		ChartHref: func(fig string) (string, bool) {
-			id, ok := e.figChart[fig]
-			if !ok {
-				return "", false
-			}
-			return e.rel(e.chartPage[id]) + chartAnchor(id), true
+		Data:     e.ds,
+		Source:   e.c.Settings.Report, // converted with the chart's other text
+		HrefFrom: func(from, para string) string { return rel(from, e.paraPage[para]) + "#" + para },
+		Cite:     func(para string) string { return e.conv(chart.Cite(para)) },
+		ChartHrefFrom: func(from, fig string) (string, bool) {
+			// The figures page's own charts link to each other there.
+			return e.chartHref(from, fig, from == figuresURL)
 		},
 	}
+}
+
+// chartHref links from the page at URL from to the chart that shows
+// figure fig: on its page, or on this page when the charts are all here.
+func (e *edition) chartHref(from, fig string, here bool) (string, bool) {
+	id, ok := e.figChart[fig]
+	if !ok {
+		return "", false
+	}
+	if here {
+		return chartAnchor(id), true
+	}
+	return rel(from, e.chartPage[id]) + chartAnchor(id), true
+}
+
+// convertAt renders Markdown that is not a content page (the figures page's
+// charts, an embed's chart) as if on the page at URL from.
+func convertAt(md goldmark.Markdown, from, src string, w io.Writer) error {
+	pc := parser.NewContext()
+	chart.SetPage(pc, from)
+	return md.Convert([]byte(src), w, parser.WithContext(pc))
 }
 
 // FigureView is the figures page's data.
@@ -133,7 +152,6 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 		return nil
 	}
 	const url = figuresURL
-	e.cur = url
 	p := e.newPage("figures", url, e.conv("數據與圖表"))
 	p.Crumbs = []Link{{Href: p.Href(""), Title: e.conv("首頁")}}
 	fv := &FigureView{Count: len(e.ds.Figures)}
@@ -141,19 +159,14 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	for _, c := range e.charts {
 		src.WriteString("```chart\n" + c.Spec + "```\n\n")
 	}
-	// The figures page links sentences to its own charts.
-	saved := e.chartPage
-	e.chartPage = map[string]string{}
-	for id := range saved {
-		e.chartPage[id] = url
-	}
 	var buf bytes.Buffer
-	if err := md.Convert([]byte(src.String()), &buf); err != nil {
+	if err := convertAt(md, url, src.String(), &buf); err != nil {
 		return err
 	}
-	e.chartPage = saved
 	fv.Charts = template.HTML(buf.String())
-	cfg := e.chartConfig()
+	// The dataset table links each figure to its chart on its page.
+	cfg := e.chartConfig().ForPage(url)
+	cfg.ChartHref = func(fig string) (string, bool) { return e.chartHref(url, fig, false) }
 	fv.Table = template.HTML(e.conv(chart.DatasetTable(e.ds, cfg, e.figChart)))
 	abs := func(para string) string {
 		return baseURL(e.settings) + e.Prefix + e.paraPage[para] + "#" + para
