@@ -110,6 +110,7 @@ type Placed struct {
 	Figures   []string // figure ids
 	Paras     []string // source paragraph ids
 	Line      int      // line of the opening fence
+	Node      *Node    // the drawn chart; its HTML is final once parsing ends
 }
 
 var (
@@ -210,7 +211,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		} else {
 			node.ID = spec.ID
 			node.HTML = []byte(m.figureHTML(cfg))
-			placed = append(placed, Placed{ID: spec.ID, Title: spec.Title, Figures: spec.Figures, Paras: m.Paras, Line: line})
+			placed = append(placed, Placed{ID: spec.ID, Title: spec.Title, Figures: spec.Figures, Paras: m.Paras, Line: line, Node: node})
 			for _, id := range spec.Figures {
 				if _, ok := onPage[id]; !ok {
 					onPage[id] = spec.ID

@@ -96,9 +96,9 @@ func (e *edition) parsePages(md goldmark.Markdown) (texts map[string]string, bod
 	texts = map[string]string{}
 	e.cites = map[string]string{}
 	for _, cp := range e.cpages {
-		html, paras, uses, perrs := e.renderCached(md, cp)
-		errs = append(errs, perrs...)
-		for _, p := range paras {
+		r := e.renderCached(md, cp)
+		errs = append(errs, r.errs...)
+		for _, p := range r.paras {
 			if prev, dup := ids[p.ID]; dup {
 				errs = append(errs, diag.Errorf(cp.Path, p.Line, "duplicate ID %q (also %s)", p.ID, prev))
 			}
@@ -109,9 +109,9 @@ func (e *edition) parsePages(md goldmark.Markdown) (texts map[string]string, bod
 				body = append(body, p.Text)
 			}
 		}
-		e.uses = append(e.uses, uses...)
+		e.uses = append(e.uses, r.uses...)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
-			URL: cp.URL(), Body: template.HTML(html), Paras: paras, uses: uses})
+			URL: cp.URL(), Body: template.HTML(r.html), Paras: r.paras, uses: r.uses, figures: r.figures})
 	}
 	return texts, body, errs
 }
@@ -231,10 +231,10 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 
 // renderPage parses and renders one page's Markdown. A panic inside
 // goldmark on some input becomes an error naming the page, not a crash.
-func renderPage(md goldmark.Markdown, cp *content.Page) (html []byte, paras []markup.Para, uses []terms.Use, errs diag.List) {
+func renderPage(md goldmark.Markdown, cp *content.Page) (r parsed) {
 	defer func() {
-		if r := recover(); r != nil {
-			errs = append(errs, diag.Errorf(cp.Path, 0, "cannot render this page (internal error: %v)", r))
+		if x := recover(); x != nil {
+			r.errs = append(r.errs, diag.Errorf(cp.Path, 0, "cannot render this page (internal error: %v)", x))
 		}
 	}()
 	pc := markup.NewContext(cp.Meta.Cite)
@@ -242,13 +242,18 @@ func renderPage(md goldmark.Markdown, cp *content.Page) (html []byte, paras []ma
 	doc := md.Parser().Parse(text.NewReader(cp.Source), parser.WithContext(pc))
 	for _, err := range append(markup.Errors(pc), chart.Errors(pc)...) {
 		err.Path = cp.Path
-		errs = append(errs, err)
+		r.errs = append(r.errs, err)
 	}
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, cp.Source, doc); err != nil {
-		errs = append(errs, diag.Wrap(cp.Path, 0, "render", err))
+		r.errs = append(r.errs, diag.Wrap(cp.Path, 0, "render", err))
 	}
-	return buf.Bytes(), markup.Paras(pc), terms.Uses(pc), errs
+	r.figures = map[string]string{}
+	for _, c := range chart.Charts(pc) {
+		r.figures[c.ID] = string(c.Node.HTML)
+	}
+	r.html, r.paras, r.uses = buf.Bytes(), markup.Paras(pc), terms.Uses(pc)
+	return r
 }
 
 func (e *edition) execute(name string, p *Page) error {

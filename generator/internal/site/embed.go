@@ -124,9 +124,10 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	if page == nil {
 		return nil
 	}
-	// The chart as its page shows it, links and all; drawn again only if
-	// the page does not hold it (an error box stands there instead).
-	fig, ok := figureHTML(string(page.Body), "chart-"+c.ID)
+	// The chart as its page shows it, links and all (kept when the page
+	// was parsed); drawn again only if the page does not hold it (an error
+	// box stands there instead).
+	fig, ok := page.figures[c.ID]
 	if !ok {
 		var buf bytes.Buffer
 		if err := convertAt(md, c.Page, "```chart\n"+c.Spec+"```\n", &buf); err != nil {
@@ -147,20 +148,6 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	}
 	page.Body = template.HTML(afterFigure(string(page.Body), "chart-"+c.ID, panel.String()))
 	return nil
-}
-
-// figureHTML returns the <figure> element with the given id in body.
-func figureHTML(body, id string) (string, bool) {
-	i := strings.Index(body, `id="`+id+`"`)
-	if i < 0 {
-		return "", false
-	}
-	start := strings.LastIndex(body[:i], "<figure")
-	j := strings.Index(body[i:], "</figure>")
-	if start < 0 || j < 0 {
-		return "", false
-	}
-	return body[start:i+j+len("</figure>")] + "\n", true
 }
 
 // afterFigure inserts html after the figure with the given id.
