@@ -9,8 +9,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"edition/generator/internal/chart"
 	"edition/generator/internal/content"
 	"edition/generator/internal/figures"
+	"edition/generator/internal/markup"
 	"edition/generator/internal/report"
 )
 
@@ -117,5 +123,35 @@ func TestDatasetHoldsEveryExtractedFigure(t *testing.T) {
 		if !have[f.Para+"\x00"+f.Phrase] {
 			t.Errorf("%s: extracted figure %q (%s) is not in %s", f.Para, f.Phrase, f.ID, datasetPath)
 		}
+	}
+}
+
+// Charts label the paragraphs they cite from the paragraph ID (chart.Cite,
+// needed before every page is parsed: a chart may cite a later page);
+// the page labels them by counting (markup). Until charts are drawn after
+// every page is parsed, the two must agree on every paragraph.
+func TestChartCitationsMatchThePage(t *testing.T) {
+	t.Parallel()
+	c, err := content.Load(os.DirFS(repo("content")), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := goldmark.New(goldmark.WithExtensions(markup.New(markup.Config{})))
+	n := 0
+	for _, p := range c.Pages {
+		pc := markup.NewContext(p.Meta.Cite)
+		md.Parser().Parse(text.NewReader(p.Source), parser.WithContext(pc))
+		for _, para := range markup.Paras(pc) {
+			if para.Heading {
+				continue
+			}
+			n++
+			if got := chart.Cite(para.ID); got != para.Cite {
+				t.Errorf("%s:%d: %s: the page says %s, a chart would say %s", p.Path, para.Line, para.ID, para.Cite, got)
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d paragraphs compared", n)
 	}
 }
