@@ -66,7 +66,7 @@ func Draw(spec *Spec, ds *figures.Dataset) (*Drawing, error) {
 func (m *model) drawingRow(p panel, i int, r row) DrawingRow {
 	dr := DrawingRow{Label: r.Label}
 	if m.Both && len(r.Marks) == 1 {
-		dr.Missing = missingText(r.Marks[0])
+		dr.Missing = m.missingText(r.Marks[0])
 	}
 	for _, mk := range r.Marks {
 		dm := DrawingMark{Value: mk.Value, Text: m.markText(mk), Target: mk.Series == "b", Para: mk.Fig.Para}
@@ -86,7 +86,7 @@ func (m *model) drawingRow(p panel, i int, r row) DrawingRow {
 func (m *model) legend() []string {
 	var out []string
 	if m.Both && m.Spec.Kind == KindCompare {
-		out = append(out, "實心條為2023年實際，斜紋框為2024年目標")
+		out = append(out, "實心條為"+m.seriesYear("a")+"實際，斜紋框為"+m.seriesYear("b")+"目標")
 	}
 	if m.Spec.Kind == KindPart {
 		out = append(out, "實心為其中部分，斜紋為其餘部分")
@@ -95,9 +95,9 @@ func (m *model) legend() []string {
 }
 
 // missingText says which series a compare row lacks.
-func missingText(only mark) string {
+func (m *model) missingText(only mark) string {
 	if only.Series == "b" {
-		return "2023年實際：報告未列數值"
+		return m.seriesYear("a") + "實際：報告未列數值"
 	}
-	return "2024年目標：報告未列數值"
+	return m.seriesYear("b") + "目標：報告未列數值"
 }

@@ -44,6 +44,7 @@ type Page struct {
 	Share      *ShareView       // embed code, for pages with an embed page (embed.go)
 	Card       string           // share card below the edition root (press.go); "" for none
 	uses       []terms.Use
+	figures    map[string]string // chart id → its <figure>, as the body shows it
 }
 
 // Href returns a link from this page to a path below the edition root.
