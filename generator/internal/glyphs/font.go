@@ -88,6 +88,22 @@ func Empty() *Font {
 	return &Font{Regular: face(Regular), Bold: face(Bold)}
 }
 
+// Sum is the SHA-256 of the committed subset files, the same as Load's
+// Font.Sum, without parsing them: keys of cached images need only this.
+func Sum() ([sha256.Size]byte, error) {
+	h := sha256.New()
+	for _, w := range []string{Regular, Bold} {
+		b, err := File(w)
+		if err != nil {
+			return [sha256.Size]byte{}, fmt.Errorf("%s/%s.svg: %v; run `%s`", Dir, w, err, Command)
+		}
+		h.Write(b)
+	}
+	var s [sha256.Size]byte
+	copy(s[:], h.Sum(nil))
+	return s, nil
+}
+
 // Face returns the face of a weight (Regular or Bold).
 func (f *Font) Face(bold bool) *Face {
 	if bold {

@@ -1,12 +1,13 @@
-// Package imgcache keeps the press images (chart PNGs, share cards)
+// Package imgcache keeps the press images (chart PNGs, share cards, QR
+// code SVGs)
 // between builds in a directory, by the SHA-256 of everything an image
 // depends on, so an unchanged image costs a file read instead of 50–100 ms
 // of drawing. It is the small stand-in for a general build cache: it has
 // the two methods site.ImageCache needs and nothing else.
 //
-// An entry is <dir>/<key in hex>.png, written to a temporary file and
+// An entry is <dir>/<key in hex>, written to a temporary file and
 // renamed, so a reader never sees half an entry. Entries are checked to
-// be PNGs on reading; anything else is a miss.
+// be whole PNGs or SVGs on reading; anything else is a miss.
 package imgcache
 
 import (
@@ -41,7 +42,7 @@ func Default() (*Dir, error) {
 }
 
 func (d *Dir) file(k [sha256.Size]byte) string {
-	return filepath.Join(d.path, hex.EncodeToString(k[:])+".png")
+	return filepath.Join(d.path, hex.EncodeToString(k[:]))
 }
 
 var pngMagic = []byte("\x89PNG\r\n\x1a\n")
@@ -49,10 +50,18 @@ var pngMagic = []byte("\x89PNG\r\n\x1a\n")
 // Get returns the image stored under k.
 func (d *Dir) Get(k [sha256.Size]byte) ([]byte, bool) {
 	b, err := os.ReadFile(d.file(k))
-	if err != nil || !bytes.HasPrefix(b, pngMagic) || !bytes.HasSuffix(b, []byte("IEND\xaeB`\x82")) {
+	if err != nil || !whole(b) {
 		return nil, false
 	}
 	return b, true
+}
+
+// whole reports whether b is a complete PNG (signature to IEND chunk) or
+// SVG: a truncated or foreign entry is a miss, never a broken image.
+func whole(b []byte) bool {
+	png := bytes.HasPrefix(b, pngMagic) && bytes.HasSuffix(b, []byte("IEND\xaeB`\x82"))
+	svg := bytes.HasPrefix(b, []byte("<svg")) && bytes.HasSuffix(b, []byte("</svg>"))
+	return png || svg
 }
 
 // Put stores b under k.

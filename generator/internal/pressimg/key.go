@@ -14,19 +14,22 @@ const Version = "pressimg/1"
 
 // ChartKey is every input of Chart's image, as bytes to hash for a cache
 // key: the drawing, the words around it, the permalink, the font subset
-// and Version.
-func ChartKey(f *Fonts, d *chart.Drawing, info ChartInfo) []byte {
+// (font is glyphs.Sum) and Version.
+func ChartKey(font [32]byte, d *chart.Drawing, info ChartInfo) []byte {
 	var cites []string
 	for _, p := range d.Paras {
 		cites = append(cites, info.Cite(p))
 	}
-	return key(f, "chart", d, info.Edition, info.Report, info.Permalink, cites, info.conv(wordSource), info.conv(wordScan))
+	return key(font, "chart", d, info.Edition, info.Report, info.Permalink, cites, info.conv(wordSource), info.conv(wordScan))
 }
 
 // CardKey is every input of Card's image, as bytes to hash.
-func CardKey(f *Fonts, c CardInfo) []byte { return key(f, "card", c) }
+func CardKey(font [32]byte, c CardInfo) []byte { return key(font, "card", c) }
 
-func key(f *Fonts, parts ...any) []byte {
-	b, _ := json.Marshal(append([]any{Version, f.font.Sum}, parts...)) // plain data: never fails
+// QRKey is the input of a QR code's SVG.
+func QRKey(url string) []byte { return key([32]byte{}, "qr-svg", url) }
+
+func key(font [32]byte, parts ...any) []byte {
+	b, _ := json.Marshal(append([]any{Version, font}, parts...)) // plain data: never fails
 	return b
 }

@@ -243,8 +243,8 @@ func TestRecord(t *testing.T) {
 func TestKeys(t *testing.T) {
 	f, ds := fixture(t)
 	d := drawing(t, ds, "grain")
-	base := ChartKey(f, d, chartInfo("grain"))
-	if !bytes.Equal(base, ChartKey(f, drawing(t, ds, "grain"), chartInfo("grain"))) {
+	base := ChartKey(f.font.Sum, d, chartInfo("grain"))
+	if !bytes.Equal(base, ChartKey(f.font.Sum, drawing(t, ds, "grain"), chartInfo("grain"))) {
 		t.Fatal("the same inputs give different keys")
 	}
 	d2 := drawing(t, ds, "grain")
@@ -254,10 +254,10 @@ func TestKeys(t *testing.T) {
 	cite := chartInfo("grain")
 	cite.Cite = func(p string) string { return "§" + p }
 	for name, k := range map[string][]byte{
-		"value":     ChartKey(f, d2, chartInfo("grain")),
-		"permalink": ChartKey(f, d, chartInfo("energy")),
-		"script":    ChartKey(f, d, conv),
-		"citation":  ChartKey(f, d, cite),
+		"value":     ChartKey(f.font.Sum, d2, chartInfo("grain")),
+		"permalink": ChartKey(f.font.Sum, d, chartInfo("energy")),
+		"script":    ChartKey(f.font.Sum, d, conv),
+		"citation":  ChartKey(f.font.Sum, d, cite),
 	} {
 		if bytes.Equal(k, base) {
 			t.Errorf("changing the %s keeps the key", name)
@@ -266,7 +266,7 @@ func TestKeys(t *testing.T) {
 	c := cards["card-notes.png"]
 	c2 := c
 	c2.Title = "注释"
-	if bytes.Equal(CardKey(f, c), CardKey(f, c2)) {
+	if bytes.Equal(CardKey(f.font.Sum, c), CardKey(f.font.Sum, c2)) {
 		t.Error("changing a card's title keeps the key")
 	}
 }

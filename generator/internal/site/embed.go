@@ -21,7 +21,6 @@ import (
 // static/embed/embed.js, hosts load static/embed/resize.js; both are copied
 // as they are. _headers tells the host which pages may be framed.
 
-
 // ShareView is a section's or a chart's embed code, for the "share" panel
 // and the discovery link.
 type ShareView struct {

@@ -3,7 +3,6 @@ package site
 import (
 	"crypto/sha256"
 	"errors"
-	"html/template"
 	"strings"
 	"sync"
 
@@ -89,27 +88,43 @@ func (bl *Builder) imageCache() ImageCache {
 // pressJob is one image to make.
 type pressJob struct {
 	name  string // output file
-	key   func(f *pressimg.Fonts) []byte
+	key   func(font [sha256.Size]byte) []byte
 	draw  func(f *pressimg.Fonts) ([]byte, error)
 	where func(text string, r rune) (path string, line int) // a missing glyph's source
 }
 
-// makeImages makes the queued images, from the cache where it can.
+// queue adds a job unless one makes the same file.
+func (e *edition) queue(j pressJob) {
+	for _, o := range e.jobs {
+		if o.name == j.name {
+			return
+		}
+	}
+	e.jobs = append(e.jobs, j)
+}
+
+// makeImages makes the queued images, from the cache where it can. The
+// font subset is parsed only when an image has to be drawn: a key needs
+// only the files' hash.
 func (e *edition) makeImages() error {
 	if len(e.jobs) == 0 {
 		return nil
 	}
-	f, err := e.bl.pressFonts()
-	if err != nil {
+	sum, err := glyphs.Sum()
+	if err != nil && e.bl.Record == nil {
 		return err
 	}
 	cache := e.bl.imageCache()
 	var errs diag.List
 	for _, j := range e.jobs {
-		k := sha256.Sum256(j.key(f))
+		k := sha256.Sum256(j.key(sum))
 		if b, ok := cache.Get(k); ok {
 			e.out[j.name] = b
 			continue
+		}
+		f, err := e.bl.pressFonts()
+		if err != nil {
+			return err
 		}
 		b, err := j.draw(f)
 		var me *glyphs.MissingError
@@ -148,9 +163,9 @@ func (e *edition) cardFor(p *Page) {
 			cp = c
 		}
 	}
-	e.jobs = append(e.jobs, pressJob{
+	e.queue(pressJob{
 		name: e.Prefix + p.Card,
-		key:  func(f *pressimg.Fonts) []byte { return pressimg.CardKey(f, info) },
+		key:  func(font [sha256.Size]byte) []byte { return pressimg.CardKey(font, info) },
 		draw: func(f *pressimg.Fonts) ([]byte, error) { return pressimg.Card(f, info) },
 		where: func(text string, r rune) (string, int) {
 			if cp != nil && strings.ContainsRune(p.Title, r) {
@@ -197,9 +212,9 @@ func (e *edition) chartImage(s *chart.Spec, c chartBlock) string {
 	convertPanels(d, cv)
 	info := pressimg.ChartInfo{Edition: e.settings.Name, Report: e.settings.Report, Conv: cv,
 		Cite: func(p string) string { return e.conv(chart.Cite(p)) }, Permalink: e.chartPermalink(s.ID)}
-	e.jobs = append(e.jobs, pressJob{
+	e.queue(pressJob{
 		name:  e.Prefix + "figures/" + name,
-		key:   func(f *pressimg.Fonts) []byte { return pressimg.ChartKey(f, d, info) },
+		key:   func(font [sha256.Size]byte) []byte { return pressimg.ChartKey(font, d, info) },
 		draw:  func(f *pressimg.Fonts) ([]byte, error) { return pressimg.Chart(f, d, info) },
 		where: func(text string, r rune) (string, int) { return e.chartSource(c, d, r) },
 	})
@@ -263,12 +278,12 @@ func (e *edition) chartSource(c chartBlock, d *chart.Drawing, r rune) (string, i
 
 // PressView is what the 分享 panel offers besides the embed code.
 type PressView struct {
-	PNG      string        // the chart's PNG or the page's share card, relative to the page
-	PNGName  string        // the file name a download is saved as
-	QR       template.HTML // the permalink's QR code as SVG; empty when the base URL is unknown
-	Link     string        // the permalink: absolute, or relative when the base URL is unknown
-	CSV      string        // the chart's figures, plain UTF-8 for programs; "" for sections
-	CSVExcel string        // the same with a byte-order mark, for Excel and WPS
+	PNG      string // the chart's PNG or the page's share card, relative to the page
+	PNGName  string // the file name a download is saved as
+	QR       string // the permalink's QR code (SVG), relative; "" when the base URL is unknown
+	Link     string // the permalink: absolute, or relative when the base URL is unknown
+	CSV      string // the chart's figures, plain UTF-8 for programs; "" for sections
+	CSVExcel string // the same with a byte-order mark, for Excel and WPS
 }
 
 // pressView fills a share panel's press part for a page (chartID "") or a
@@ -276,12 +291,14 @@ type PressView struct {
 func (e *edition) pressView(p *Page, chartID string) *PressView {
 	pv := &PressView{}
 	root := rootOf(p.URL)
+	var png string // below the edition root
 	if chartID == "" {
-		card := cardName(p.URL)
-		pv.PNG, pv.PNGName = root+card, strings.TrimPrefix(card, "cards/")
+		png = cardName(p.URL)
+		pv.PNG, pv.PNGName = root+png, strings.TrimPrefix(png, "cards/")
 		pv.Link = p.Canonical()
 	} else {
-		pv.PNG, pv.PNGName = root+"figures/charts/"+chartID+".png", chartID+".png"
+		png = "figures/charts/" + chartID + ".png"
+		pv.PNG, pv.PNGName = root+png, chartID+".png"
 		pv.CSV, pv.CSVExcel = root+"figures/charts/"+chartID+".csv", root+"figures/charts/"+chartID+"-excel.csv"
 		pv.Link = p.Canonical() + "#chart-" + chartID
 	}
@@ -292,9 +309,24 @@ func (e *edition) pressView(p *Page, chartID string) *PressView {
 		}
 		return pv
 	}
-	if c, err := qr.Encode(pv.Link); err == nil {
-		pv.QR = template.HTML(c.SVG(e.conv("二維碼：")+pv.Link, 160))
-	}
+	// The QR code is a file beside the image, not inline: it keeps its
+	// kilobytes out of every page, loads when the panel opens, and comes
+	// from the image cache like the PNGs.
+	svg := strings.TrimSuffix(png, ".png") + "-qr.svg"
+	pv.QR = root + svg
+	link, label := pv.Link, e.conv("二維碼：")+pv.Link
+	e.queue(pressJob{
+		name: e.Prefix + svg,
+		key:  func([sha256.Size]byte) []byte { return pressimg.QRKey(label) },
+		draw: func(*pressimg.Fonts) ([]byte, error) {
+			c, err := qr.Encode(link)
+			if err != nil {
+				return nil, err
+			}
+			return []byte(c.SVG(label, 160)), nil
+		},
+		where: func(string, rune) (string, int) { return e.settingsPath(), 0 },
+	})
 	return pv
 }
 

@@ -1,8 +1,14 @@
 package sitetest
 
 import (
+	"image"
+	"image/draw"
+	"strconv"
+
 	"bytes"
 	"encoding/csv"
+	"github.com/makiuchi-d/gozxing"
+	zxqr "github.com/makiuchi-d/gozxing/qrcode"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -18,8 +24,8 @@ import (
 )
 
 // TestPressImagesInOutput: every chart of both scripts has its PNG, every
-// page its share card named in og:image, and the images stay within their
-// 4 MB budget.
+// page its share card named in og:image, every QR code file decodes to
+// the link it names, and the images stay within their 4 MB budget.
 func TestPressImagesInOutput(t *testing.T) {
 	_, out := built(t)
 	total, pngs := 0, 0
@@ -27,6 +33,11 @@ func TestPressImagesInOutput(t *testing.T) {
 		if strings.HasSuffix(n, ".png") {
 			total += len(out[n])
 			pngs++
+		}
+		if strings.HasSuffix(n, "-qr.svg") {
+			checkQR(t, n, out[n])
+			total += len(out[n])
+			continue
 		}
 		if strings.HasSuffix(n, ".svg") && strings.Contains(n, "figures/charts/") {
 			if _, ok := out[strings.TrimSuffix(n, ".svg")+".png"]; !ok {
@@ -37,7 +48,7 @@ func TestPressImagesInOutput(t *testing.T) {
 	if total > 4<<20 {
 		t.Errorf("%d images take %d bytes, over the 4 MB budget", pngs, total)
 	}
-	t.Logf("%d images, %d bytes", pngs, total)
+	t.Logf("%d PNGs and their QR codes: %d bytes", pngs, total)
 	og := regexp.MustCompile(`<meta property="og:image" content="([^"]+)">`)
 	for _, p := range pages(out) {
 		if strings.HasSuffix(p, "404.html") || strings.Contains(p, "embed/") {
@@ -118,4 +129,38 @@ func waitFile(t *testing.T, name string) []byte {
 	}
 	t.Fatalf("no download %s", filepath.Base(name))
 	return nil
+}
+
+var (
+	reQRRun   = regexp.MustCompile(`M(\d+) (\d+)h(\d+)`)
+	reQRLabel = regexp.MustCompile(`aria-label="[^"：]*：([^"]+)"`)
+	reQRSize  = regexp.MustCompile(`viewBox="0 0 (\d+) \d+"`)
+)
+
+// checkQR reads a QR code SVG back into pixels and decodes it with gozxing:
+// it must say the link its label names.
+func checkQR(t *testing.T, name string, svg []byte) {
+	t.Helper()
+	label, size := reQRLabel.FindSubmatch(svg), reQRSize.FindSubmatch(svg)
+	if label == nil || size == nil {
+		t.Errorf("%s: no label or size", name)
+		return
+	}
+	n, _ := strconv.Atoi(string(size[1]))
+	const px = 4
+	img := image.NewGray(image.Rect(0, 0, n*px, n*px))
+	for i := range img.Pix {
+		img.Pix[i] = 0xff
+	}
+	for _, m := range reQRRun.FindAllSubmatch(svg, -1) {
+		x, _ := strconv.Atoi(string(m[1]))
+		y, _ := strconv.Atoi(string(m[2]))
+		w, _ := strconv.Atoi(string(m[3]))
+		draw.Draw(img, image.Rect(x*px, y*px, (x+w)*px, (y+1)*px), image.Black, image.Point{}, draw.Src)
+	}
+	bmp, _ := gozxing.NewBinaryBitmapFromImage(img)
+	res, err := zxqr.NewQRCodeReader().Decode(bmp, map[gozxing.DecodeHintType]interface{}{gozxing.DecodeHintType_PURE_BARCODE: true})
+	if err != nil || res.GetText() != string(label[1]) {
+		t.Errorf("%s: QR code reads %v (%v), want %s", name, res, err, label[1])
+	}
 }
