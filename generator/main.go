@@ -186,12 +186,7 @@ func generateConfig(dir string) content.GenerateConfig {
 
 func runBuild(o options, stdout io.Writer) error {
 	start := time.Now()
-	bl := &site.Builder{}
-	// Images come from the cache when their inputs are unchanged; without
-	// a cache directory they are drawn again (slower, same bytes).
-	if c, err := imgcache.Default(); err == nil {
-		bl.Images = c
-	}
+	bl := &site.Builder{Images: imageCache()}
 	out, err := bl.Render(site.DirSources(o.content, o.templates, o.static))
 	if err != nil {
 		return err
@@ -242,10 +237,20 @@ func runServe(o options, addr string, stdout, stderr io.Writer) error {
 	return p.Wait()
 }
 
+// imageCache keeps the press images between builds in the user's cache
+// directory: an unchanged image is read, not drawn again. Without one
+// they are drawn (slower, the same bytes).
+func imageCache() site.ImageCache {
+	if c, err := imgcache.Default(); err == nil {
+		return c
+	}
+	return nil
+}
+
 // newPreview is the preview server of the project at root, building with
 // a site.Builder that keeps OpenCC and its caches between rebuilds.
 func newPreview(o options, root, addr string, log io.Writer) (*serve.Preview, error) {
-	var b site.Builder
+	b := site.Builder{Images: imageCache()}
 	in := func(p string) string { return filepath.Join(root, p) }
 	src := site.DirSources(in(o.content), in(o.templates), in(o.static))
 	return serve.New(serve.Config{

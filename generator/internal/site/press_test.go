@@ -1,0 +1,101 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// countingCache is an ImageCache that counts the images drawn (stored).
+type countingCache struct {
+	memCache
+	mu  sync.Mutex
+	put int
+}
+
+func (c *countingCache) Put(k [sha256.Size]byte, b []byte) error {
+	c.mu.Lock()
+	c.put++
+	c.mu.Unlock()
+	return c.memCache.Put(k, b)
+}
+
+// puts returns the count since the last call.
+func (c *countingCache) puts() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := c.put
+	c.put = 0
+	return n
+}
+
+// TestImagesFromCache: a second build with the same image cache draws
+// nothing and gives the same bytes as a build without it; an edited chart
+// title redraws that chart's two PNGs (one per script) and nothing else.
+func TestImagesFromCache(t *testing.T) {
+	if testing.Short() {
+		t.Skip("three whole-edition builds; skipped in -short mode")
+	}
+	src := Sources{
+		Content:   memDir(t, "../../../content", "content"),
+		Templates: memDir(t, "../../../templates", "templates"),
+		Static:    memDir(t, "../../../static", "static"),
+	}
+	cache := &countingCache{}
+	first, err := (&Builder{Images: cache}).Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := cache.puts(); n < 50 {
+		t.Fatalf("the first build stored %d images", n)
+	}
+	again, err := (&Builder{Images: cache}).Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := cache.puts(); n != 0 {
+		t.Errorf("a build of unchanged sources drew %d images", n)
+	}
+	for _, n := range first.Names() {
+		if !bytes.Equal(first[n], again[n]) {
+			t.Errorf("%s differs when it comes from the cache", n)
+		}
+	}
+	editFile(t, src.Content, "07-part-2-5.md", "title: 糧食產量：2023年實際與", "title: 糧食產量：2023年與")
+	edited, err := (&Builder{Images: cache}).Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var changed []string
+	for _, n := range edited.Names() {
+		if strings.HasSuffix(n, ".png") && !bytes.Equal(edited[n], first[n]) {
+			changed = append(changed, n)
+		}
+	}
+	sort.Strings(changed)
+	if n := cache.puts(); n != 2 || strings.Join(changed, " ") != "figures/charts/grain.png zh-hant/figures/charts/grain.png" {
+		t.Errorf("after editing one chart's title: %d images drawn, changed %v", n, changed)
+	}
+}
+
+// TestMissingGlyphNamesItsLine: a character outside the font subset fails
+// the build at the line it comes from, naming the command that adds it.
+func TestMissingGlyphNamesItsLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a whole-edition build; skipped in -short mode")
+	}
+	src := Sources{
+		Content:   memDir(t, "../../../content", "content"),
+		Templates: memDir(t, "../../../templates", "templates"),
+		Static:    memDir(t, "../../../static", "static"),
+	}
+	editFile(t, src.Content, "07-part-2-5.md", "title: 糧食產量：", "title: 糧食總產量：")
+	_, err := (&Builder{}).Render(src)
+	want := `content/07-part-2-5.md:28: the character "总" (U+603B) in "粮食总产量：2023年实际与2024年目标" is not in the image font subset generator/internal/glyphs/font/bold.svg; run ` + "`go run ./generator fontsubset`"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %v\nwant it to contain %s", err, want)
+	}
+}
