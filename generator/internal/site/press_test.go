@@ -99,3 +99,41 @@ func TestMissingGlyphNamesItsLine(t *testing.T) {
 		t.Errorf("err = %v\nwant it to contain %s", err, want)
 	}
 }
+
+// TestNoBaseURL: without base_url nothing absolute is invented: no
+// og:image or itemprop, no QR codes (they need an absolute address), the
+// panel's link is relative; the images are still made.
+func TestNoBaseURL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a whole-edition build; skipped in -short mode")
+	}
+	src := Sources{
+		Content:   memDir(t, "../../../content", "content"),
+		Templates: memDir(t, "../../../templates", "templates"),
+		Static:    memDir(t, "../../../static", "static"),
+	}
+	editFile(t, src.Content, "site.yaml", "base_url: https://edition.example.org/", "base_url: \"\"")
+	out, err := (&Builder{}).Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(out["part-2-2/index.html"])
+	for _, bad := range []string{"og:image", `itemprop="image"`, "-qr.svg", "https://edition.example.org"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("part-2-2/ has %s without a base URL", bad)
+		}
+	}
+	if !strings.Contains(page, `<a class="share-url" href="./#chart-energy">`) {
+		t.Error("the chart's link is not relative to its page")
+	}
+	for _, n := range []string{"figures/charts/energy.png", "cards/part-2-2.png", "zh-hant/cards/home.png"} {
+		if len(out[n]) == 0 {
+			t.Errorf("%s not made", n)
+		}
+	}
+	for n := range out {
+		if strings.HasSuffix(n, "-qr.svg") {
+			t.Errorf("%s made without a base URL", n)
+		}
+	}
+}
