@@ -17,7 +17,8 @@ type CardInfo struct {
 }
 
 // Card draws a page's share card: the edition's name, the title as large
-// as fits in three lines, and the citation.
+// as fits in three lines, and the citation (or the report's name for
+// pages outside the report, such as the notes).
 func Card(f *Fonts, c CardInfo) ([]byte, error) {
 	s := newSheet(f, CardWidth)
 	const left, right, band = 96.0, 80.0, 28.0
@@ -32,8 +33,11 @@ func Card(f *Fonts, c CardInfo) ([]byte, error) {
 	}
 	s.para(left, w, c.Title, style{size, true, ink}, 1.28)
 	s.y += 28
-	if c.Cite != "" {
+	switch {
+	case c.Cite != "":
 		s.para(left, w, c.Report+" · "+c.Cite, style{36, false, blue}, 1.3)
+	case c.Report != "":
+		s.para(left, w, c.Report, style{36, false, blue}, 1.3)
 	}
 	if c.Site != "" {
 		s.y = CardHeight - 70 - 30

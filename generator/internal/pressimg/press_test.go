@@ -77,6 +77,7 @@ func drawing(t *testing.T, ds *figures.Dataset, id string) *chart.Drawing {
 var cards = map[string]CardInfo{
 	"card-part-2-1.png": {Title: "以能源革命綜合改革為牽引，全力構建現代化產業體系", Cite: "二（一）", Report: "朔州市2024年政府工作報告", Edition: "朔州市2024年政府工作報告 · 注釋版", Site: "edition.example.org"},
 	"card-notes.png":    {Title: "注釋", Edition: "朔州市2024年政府工作報告 · 注釋版"},
+	"card-figures.png":  {Title: "數據與圖表", Report: "朔州市2024年政府工作報告", Edition: "朔州市2024年政府工作報告 · 注釋版"},
 }
 
 // render makes every fixture image, by file name.
