@@ -30,27 +30,9 @@ func Cut(src Source, weight string, runes []rune) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", src.Name, err)
 	}
-	set := map[rune]bool{}
-	for _, r := range runes {
-		set[r] = true
-	}
-	for _, r := range glyphs.Always {
-		set[r] = true
-	}
-	for r := rune(0x20); r < 0x7f; r++ {
-		set[r] = true
-	}
-	list := make([]rune, 0, len(set))
-	for r := range set {
-		list = append(list, r)
-	}
-	sort.Slice(list, func(i, j int) bool { return list[i] < list[j] })
 	var b strings.Builder
 	writeHeader(&b, f, src, weight)
-	for _, r := range list {
-		if r == '\n' || r == '\t' || r == '\r' {
-			continue
-		}
+	for _, r := range charset(runes) {
 		id := f.GlyphIndex(r)
 		if id == 0 {
 			return nil, fmt.Errorf("%s has no glyph for %q (U+%04X)", src.Name, r, r)
@@ -64,6 +46,26 @@ func Cut(src Source, weight string, runes []rune) ([]byte, error) {
 	}
 	b.WriteString("</font>\n</defs>\n</svg>\n")
 	return []byte(b.String()), nil
+}
+
+// charset is runes, glyphs.Always and printable ASCII, each once, in code
+// point order, without control characters.
+func charset(runes []rune) []rune {
+	set := map[rune]bool{}
+	for _, r := range append(append([]rune(nil), runes...), []rune(glyphs.Always)...) {
+		set[r] = true
+	}
+	for r := rune(0x20); r < 0x7f; r++ {
+		set[r] = true
+	}
+	list := make([]rune, 0, len(set))
+	for r := range set {
+		if r >= 0x20 {
+			list = append(list, r)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i] < list[j] })
+	return list
 }
 
 func writeHeader(b *strings.Builder, f *font.SFNT, src Source, weight string) {

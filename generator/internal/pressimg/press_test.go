@@ -154,6 +154,9 @@ func writeGolden(t *testing.T, golden string, imgs map[string][]byte) {
 // TestRenderTwiceSame: no state leaks between renders (glyph cache,
 // palette, map order).
 func TestRenderTwiceSame(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders every fixture twice; skipped in -short mode")
+	}
 	a, b := render(t), render(t)
 	for n := range a {
 		if !bytes.Equal(a[n], b[n]) {

@@ -122,11 +122,7 @@ func (e *edition) makeImages() error {
 			e.out[j.name] = b
 			continue
 		}
-		f, err := e.bl.pressFonts()
-		if err != nil {
-			return err
-		}
-		b, err := j.draw(f)
+		b, err := e.draw(j)
 		var me *glyphs.MissingError
 		if errors.As(err, &me) {
 			me.Path, me.Line = j.where(me.Text, me.Rune)
@@ -136,13 +132,25 @@ func (e *edition) makeImages() error {
 		if err != nil {
 			return err
 		}
-		if e.bl.Record != nil {
-			continue // recording characters: no image is made
+		if b != nil {
+			_ = cache.Put(k, b) // a cache that cannot store makes the next build slower, not wrong
+			e.out[j.name] = b
 		}
-		_ = cache.Put(k, b) // a cache that cannot store makes the next build slower, not wrong
-		e.out[j.name] = b
 	}
 	return errs.Err()
+}
+
+// draw makes a job's image; nil when only recording characters.
+func (e *edition) draw(j pressJob) ([]byte, error) {
+	f, err := e.bl.pressFonts()
+	if err != nil {
+		return nil, err
+	}
+	b, err := j.draw(f)
+	if e.bl.Record != nil {
+		return nil, err
+	}
+	return b, err
 }
 
 // cardFor queues a page's share card and sets p.Card.
@@ -309,12 +317,17 @@ func (e *edition) pressView(p *Page, chartID string) *PressView {
 		}
 		return pv
 	}
-	// The QR code is a file beside the image, not inline: it keeps its
-	// kilobytes out of every page, loads when the panel opens, and comes
-	// from the image cache like the PNGs.
+	pv.QR = root + e.qrFile(png, pv.Link)
+	return pv
+}
+
+// qrFile queues the QR code of link, a file beside the image png (below
+// the edition root), and returns its name. A file, not inline SVG: its
+// kilobytes stay out of every page, it loads when the panel opens, and it
+// comes from the image cache like the PNGs.
+func (e *edition) qrFile(png, link string) string {
 	svg := strings.TrimSuffix(png, ".png") + "-qr.svg"
-	pv.QR = root + svg
-	link, label := pv.Link, e.conv("二維碼：")+pv.Link
+	label := e.conv("二維碼：") + link
 	e.queue(pressJob{
 		name: e.Prefix + svg,
 		key:  func([sha256.Size]byte) []byte { return pressimg.QRKey(label) },
@@ -327,7 +340,7 @@ func (e *edition) pressView(p *Page, chartID string) *PressView {
 		},
 		where: func(string, rune) (string, int) { return e.settingsPath(), 0 },
 	})
-	return pv
+	return svg
 }
 
 // chartCSV writes a chart's figures as CSV twice: plain UTF-8 for
