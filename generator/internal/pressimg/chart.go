@@ -12,16 +12,17 @@ import (
 // the picture is shown 1:1 on a phone at 3 device pixels per CSS pixel.
 const ChartWidth = 1080
 
-// Geometry of a chart image in pixels. Text at 30 px or more reads as
-// 10 CSS px or more on a 360 px phone showing the image full width.
+// Geometry of a chart image in pixels. A 公众号 article shows the image
+// about 343 CSS px wide on a 375 px phone, a third of its pixels: the
+// smallest text here, 34 px, reads as 11 CSS px, and values as 12.
 const (
-	margin   = 60.0
-	fsTitle  = 50.0
-	fsSub    = 32.0
-	fsLabel  = 36.0
-	fsValue  = 34.0
-	fsSmall  = 30.0
-	barH     = 54.0
+	margin   = 56.0
+	fsTitle  = 56.0
+	fsSub    = 36.0
+	fsLabel  = 40.0
+	fsValue  = 38.0
+	fsSmall  = 34.0
+	barH     = 56.0
 	barGap   = 10.0
 	rowGap   = 26.0
 	minBar   = 330.0
@@ -206,7 +207,7 @@ func (s *sheet) footer(d *chart.Drawing, info ChartInfo) error {
 	s.y += 10
 	s.para(margin, textW, info.Edition, style{fsSmall, true, ink}, 1.45)
 	if code != nil {
-		s.para(margin, textW, info.conv(wordScan), style{26, false, muted}, 1.5)
+		s.para(margin, textW, info.conv(wordScan), style{30, false, muted}, 1.5)
 		s.y = math.Max(s.y, top+s.qr(code, s.W-margin, top))
 	}
 	return nil

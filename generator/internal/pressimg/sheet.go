@@ -121,9 +121,20 @@ func clip(poly [][2]float64, in func([2]float64) float64) [][2]float64 {
 
 // textAt sets one line of text with its baseline at y.
 func (s *sheet) textAt(x, y float64, str string, st style) {
+	s.check(str, st)
+	s.glyphsAt(x, y, str, st)
+}
+
+// check notes the first character the subset lacks, with the whole text
+// it is in (before wrapping), so the error quotes what the source says.
+func (s *sheet) check(str string, st style) {
 	if err := s.f.check(str, st); err != nil && s.err == nil {
 		s.err = err
 	}
+}
+
+// glyphsAt draws the outlines of a line of text, baseline at y.
+func (s *sheet) glyphsAt(x, y float64, str string, st style) {
 	face := s.f.face(st.Bold)
 	sc := st.Size / face.UnitsPerEm
 	k := x
@@ -141,10 +152,11 @@ func (s *sheet) textAt(x, y float64, str string, st style) {
 // para sets wrapped text at the cursor, lead times the size apart, and
 // moves the cursor below it. It returns the number of lines.
 func (s *sheet) para(x, w float64, str string, st style, lead float64) int {
+	s.check(str, st)
 	lines := s.f.wrap(str, st, w)
 	for _, l := range lines {
 		s.y += st.Size * lead
-		s.textAt(x, s.y-st.Size*(lead-1)/2-st.Size*0.14, l, st)
+		s.glyphsAt(x, s.y-st.Size*(lead-1)/2-st.Size*0.14, l, st)
 	}
 	return len(lines)
 }
