@@ -1,10 +1,12 @@
 package scale
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"edition/generator/internal/content"
 	"edition/generator/internal/site"
@@ -66,5 +68,33 @@ func TestScaledEditionBuilds(t *testing.T) {
 	}
 	if !strings.Contains(string(out["part-2-1-c2/index.html"]), `id="p2-1-1-c2"`) {
 		t.Fatal("the copy's paragraphs lack their new IDs")
+	}
+}
+
+// BenchmarkScaledBuild renders editions of 1, 10 and 50 copies of the
+// body pages in memory and reports ms per page and the process's peak RSS
+// so far (the sizes run in increasing order, so the peak is the current
+// size's). For whole processes against Hugo see generator/bench/compare.
+func BenchmarkScaledBuild(b *testing.B) {
+	for _, n := range []int{1, 10, 50} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			files, err := Edition(os.DirFS("../../../content"), n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			src := site.DirSources("../../../content", "../../../templates", "../../../static")
+			src.Content.FS = mapFS(files)
+			pages := 1 + 12*n
+			start := time.Now()
+			for b.Loop() {
+				if _, err := site.Render(src); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(time.Since(start).Milliseconds())/float64(b.N)/float64(pages), "ms/page")
+			if rss, ok := peakRSS(); ok {
+				b.ReportMetric(float64(rss)/(1<<20), "peak-RSS-MB")
+			}
+		})
 	}
 }
