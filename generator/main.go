@@ -23,6 +23,7 @@ import (
 	"syscall"
 	"time"
 
+	"edition/generator/internal/buildcache"
 	"edition/generator/internal/chart"
 	"edition/generator/internal/check"
 	"edition/generator/internal/content"
@@ -63,6 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.out, "out", "public", "output `dir`")
 	fl.StringVar(&o.templates, "templates", "templates", "templates `dir`")
 	fl.StringVar(&o.static, "static", "static", "static files `dir`")
+	fl.StringVar(&o.cache, "cache", "", "build: cache `dir` for results reused between builds (default: the user cache dir's "+buildcache.DirName+"; \"off\" for none)")
 	force := fl.Bool("force", false, "import: overwrite content files an editor changed")
 	addr := fl.String("addr", "127.0.0.1:1313", "serve: `address` to listen on")
 	var f func() error
@@ -98,6 +100,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 type options struct {
 	seed, content, out, templates, static string
+	cache                                 string
+}
+
+// buildCache opens -cache. A cache that cannot be opened only makes the
+// build slower, so it is then skipped.
+func (o options) buildCache() *buildcache.Cache {
+	dir := o.cache
+	switch dir {
+	case "off":
+		return nil
+	case "":
+		d, err := buildcache.DefaultDir()
+		if err != nil {
+			return nil
+		}
+		dir = d
+	}
+	c, err := buildcache.Open(dir)
+	if err != nil {
+		return nil
+	}
+	return c
 }
 
 // seedPath resolves -seed: the flag, else the only .txt file in seeds/.
@@ -193,7 +217,8 @@ func generateConfig() content.GenerateConfig {
 
 func runBuild(o options, stdout io.Writer) error {
 	start := time.Now()
-	out, err := site.Render(site.DirSources(o.content, o.templates, o.static))
+	bl := site.Builder{Cache: o.buildCache()}
+	out, err := bl.Render(site.DirSources(o.content, o.templates, o.static))
 	if err != nil {
 		return err
 	}

@@ -8,8 +8,9 @@
 //
 // Without hugo on PATH it times the edition alone. Scenarios, each as a
 // fresh process: "start-up" (the help text; Hugo: hugo version),
-// "scratch" (no output directory, no cache), "warm" (output present,
-// nothing changed), "edit" (output present after one paragraph changed),
+// "scratch" (no output directory, no cache), "warm" (output and the
+// edition's build cache present, nothing changed), "edit" (the same after
+// one paragraph changed),
 // and "scratch" again for every scaled edition (package scale), reported
 // per page with the peak RSS.
 package main
@@ -127,9 +128,9 @@ func prepare(root, gen, hugoBin, dir string, n int) ([]tool, int, error) {
 			pages++
 		}
 	}
-	ed := tool{name: "edition", out: filepath.Join(dir, "public"), src: filepath.Join(cdir, "01-part-1.md"),
+	ed := tool{name: "edition", out: filepath.Join(dir, "public"), src: filepath.Join(cdir, "01-part-1.md"), cache: filepath.Join(dir, "cache"),
 		build: []string{gen, "build", "-content", cdir, "-templates", filepath.Join(root, "templates"),
-			"-static", filepath.Join(root, "static"), "-out", filepath.Join(dir, "public")}}
+			"-static", filepath.Join(root, "static"), "-out", filepath.Join(dir, "public"), "-cache", filepath.Join(dir, "cache")}}
 	sites := []tool{ed}
 	if hugoBin != "" {
 		hdir := filepath.Join(dir, "hugo")

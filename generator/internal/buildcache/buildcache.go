@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // DirName is the cache's directory below os.UserCacheDir.
@@ -196,4 +197,23 @@ func isEntryName(name string) bool {
 	}
 	_, err := hex.DecodeString(name)
 	return err == nil
+}
+
+// ExecutableID names the running program's build: a hash of its path,
+// size and modification time. Keys include it so that a rebuilt program,
+// whose code may render differently, never reads its predecessor's
+// entries. (Go's build cache uses its compiler's build ID the same way.)
+// It is "" when the executable cannot be found; callers then should not
+// cache.
+func ExecutableID() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return ""
+	}
+	k := NewHasher("exe").String(exe).String(fi.ModTime().UTC().Format("2006-01-02T15:04:05.999999999")).String(strconv.FormatInt(fi.Size(), 10)).Sum()
+	return k.String()
 }

@@ -27,6 +27,7 @@ import (
 	"sync"
 	"testing/fstest"
 
+	"edition/generator/internal/buildcache"
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
 	"edition/generator/internal/script"
@@ -78,7 +79,12 @@ const OverridesFile = "script-overrides.tsv"
 // (the OpenCC converter, conversions already made), so the preview server
 // rebuilds fast; the zero value is ready to use.
 type Builder struct {
+	// Cache, when set, keeps the costliest stages' results on disk
+	// between processes (see diskcache.go); nil caches only in memory.
+	Cache *buildcache.Cache
+
 	mu      sync.Mutex // guards the caches: the editions build in parallel
+	exe     string     // buildcache.ExecutableID, once
 	conv    *script.Converter
 	convKey string // the override table the converter was made with
 	cache   map[string]string
