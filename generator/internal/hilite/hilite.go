@@ -15,8 +15,10 @@ package hilite
 
 import (
 	_ "embed"
+	"fmt"
 	"html"
 	"html/template"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -33,19 +35,20 @@ var CSS []byte
 type kind string
 
 const (
-	text        kind = ""
-	punct       kind = "p"
-	nameTag     kind = "nt"
-	nameAttr    kind = "na"
-	operator    kind = "o"
-	str         kind = "s"
-	strDouble   kind = "s2"
-	strEscape   kind = "se"
-	nameEntity  kind = "ni"
-	literal     kind = "l"
-	whitespace  kind = "w"
-	comment     kind = "c"
-	classPrefix      = "hl-"
+	text          kind = ""
+	punct         kind = "p"
+	nameTag       kind = "nt"
+	nameAttr      kind = "na"
+	operator      kind = "o"
+	str           kind = "s"
+	strDouble     kind = "s2"
+	strEscape     kind = "se"
+	nameEntity    kind = "ni"
+	literal       kind = "l"
+	whitespace    kind = "w"
+	comment       kind = "c"
+	nameNamespace kind = "nn"
+	classPrefix        = "hl-"
 )
 
 type token struct {
@@ -68,46 +71,85 @@ func (ts *tokens) add(k kind, v string) {
 	*ts = append(*ts, token{k, v})
 }
 
-// format writes tokens as chroma's HTML formatter does with classes, no
-// line numbers, and a tabindex on the <pre> (a wide block scrolls
-// sideways; tabindex lets keyboard users scroll it).
-func format(ts tokens) template.HTML {
+// Options say how to lay out highlighted code, as chroma's HTML
+// formatter's options of the same names do (with classes always on).
+type Options struct {
+	Prefix   string // CSS class prefix: "hl-" for the site, "pv-" for the preview
+	TabIndex bool   // tabindex="0" on the <pre>, so keyboard users can scroll it
+	// FirstLine, when above 0, numbers the lines from it (chroma's
+	// WithLineNumbers and BaseLineNumber); Mark is the number of a line
+	// to highlight (HighlightLines), 0 for none.
+	FirstLine, Mark int
+}
+
+// site is how the edition's pages show code: a wide block scrolls
+// sideways and tabindex lets keyboard users scroll it.
+var site = Options{Prefix: classPrefix, TabIndex: true}
+
+func format(ts tokens) template.HTML { return template.HTML(site.format(ts)) }
+
+// format writes tokens as chroma's HTML formatter does with classes.
+func (o Options) format(ts tokens) string {
+	lines := splitLines(ts)
+	digits := len(strconv.Itoa(o.FirstLine + len(lines) - 1))
 	var b strings.Builder
-	b.WriteString(`<pre tabindex="0" class="hl-chroma"><code>`)
-	open := false
-	for _, t := range ts {
-		v := t.v
-		for v != "" {
-			if !open {
-				b.WriteString(`<span class="hl-line"><span class="hl-cl">`)
-				open = true
-			}
-			part := v
-			if i := strings.IndexByte(v, '\n'); i >= 0 {
-				part = v[:i+1]
-			}
-			v = v[len(part):]
-			writeToken(&b, t.k, part)
-			if strings.HasSuffix(part, "\n") {
-				b.WriteString(`</span></span>`)
-				open = false
-			}
-		}
+	b.WriteString(`<pre `)
+	if o.TabIndex {
+		b.WriteString(`tabindex="0" `)
 	}
-	if open {
+	b.WriteString(`class="` + o.Prefix + `chroma"><code>`)
+	for i, line := range lines {
+		n := o.FirstLine + i
+		if o.FirstLine > 0 && n == o.Mark {
+			b.WriteString(`<span class="` + o.Prefix + `line ` + o.Prefix + `hl">`)
+		} else {
+			b.WriteString(`<span class="` + o.Prefix + `line">`)
+		}
+		if o.FirstLine > 0 {
+			fmt.Fprintf(&b, `<span class="%sln">%*d</span>`, o.Prefix, digits, n)
+		}
+		b.WriteString(`<span class="` + o.Prefix + `cl">`)
+		for _, t := range line {
+			o.writeToken(&b, t)
+		}
 		b.WriteString(`</span></span>`)
 	}
 	b.WriteString(`</code></pre>`)
-	return template.HTML(b.String())
+	return b.String()
 }
 
-func writeToken(b *strings.Builder, k kind, v string) {
-	if k == text {
-		b.WriteString(html.EscapeString(v))
+// splitLines splits tokens at line ends, each line keeping its "\n", as
+// chroma's SplitTokensIntoLines does.
+func splitLines(ts tokens) [][]token {
+	var lines [][]token
+	var line []token
+	for _, t := range ts {
+		for t.v != "" {
+			part := t.v
+			if i := strings.IndexByte(part, '\n'); i >= 0 {
+				part = part[:i+1]
+			}
+			t.v = t.v[len(part):]
+			line = append(line, token{t.k, part})
+			if strings.HasSuffix(part, "\n") {
+				lines = append(lines, line)
+				line = nil
+			}
+		}
+	}
+	if len(line) > 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+func (o Options) writeToken(b *strings.Builder, t token) {
+	if t.k == text {
+		b.WriteString(html.EscapeString(t.v))
 		return
 	}
-	b.WriteString(`<span class="` + classPrefix + string(k) + `">`)
-	b.WriteString(html.EscapeString(v))
+	b.WriteString(`<span class="` + o.Prefix + string(t.k) + `">`)
+	b.WriteString(html.EscapeString(t.v))
 	b.WriteString(`</span>`)
 }
 
@@ -129,4 +171,19 @@ func Plain(code string) template.HTML {
 	var ts tokens
 	ts.add(text, ensureLF(code))
 	return format(ts)
+}
+
+// Excerpt highlights source lines for the preview's error overlay: YAML
+// (a .yaml file, or front matter) when its lines have the shapes Spec
+// knows, else plain text, numbered and with the error line marked.
+func Excerpt(code string, yaml bool, o Options) string {
+	code = ensureLF(code)
+	if yaml {
+		if ts, ok := lexSpec(code); ok {
+			return o.format(ts)
+		}
+	}
+	var ts tokens
+	ts.add(text, code)
+	return o.format(ts)
 }

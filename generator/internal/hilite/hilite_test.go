@@ -218,3 +218,34 @@ func TestPlainIsChromasPlaintext(t *testing.T) {
 		}
 	}
 }
+
+// TestExcerptIsChromas: numbered, marked excerpts as the preview overlay
+// showed them with chroma (pv- classes, line numbers, wrapped lines).
+func TestExcerptIsChromas(t *testing.T) {
+	cases := []struct {
+		name, lang, code string
+		first, mark      int
+	}{
+		{"front matter", "yaml", "---\ntitle: 二、工作任務\nweight 2\nsummary: 八項\n---\n\n", 1, 3},
+		{"numbers widen", "yaml", "a: b\nc: d\ne: f\ng: h\n", 8, 10},
+		{"plain", "plaintext", "<p>{{ .Title }</p>\n&x\n", 98, 99},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Excerpt(tc.code, tc.lang == "yaml", Options{Prefix: "pv-", FirstLine: tc.first, Mark: tc.mark})
+			it, err := chroma.Coalesce(lexers.Get(tc.lang)).Tokenise(nil, tc.code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			f := chtml.New(chtml.WithClasses(true), chtml.ClassPrefix("pv-"), chtml.WithLineNumbers(true),
+				chtml.WrapLongLines(true), chtml.BaseLineNumber(tc.first), chtml.HighlightLines([][2]int{{tc.mark, tc.mark}}))
+			if err := f.Format(&b, styles.Get("github"), it); err != nil {
+				t.Fatal(err)
+			}
+			if got != b.String() {
+				t.Fatalf("differs from chroma\n got: %s\nwant: %s", got, b.String())
+			}
+		})
+	}
+}

@@ -52,6 +52,10 @@ func lexSpecLine(ts *tokens, line string, nl bool) bool {
 	case strings.HasPrefix(line, "#"):
 		ts.add(comment, line)
 		return true
+	case line == "---", line == "...":
+		// `^---`, `^\.\.\.`: document markers, as around front matter.
+		ts.add(nameNamespace, line)
+		return true
 	case strings.HasPrefix(line, "---"), strings.HasPrefix(line, "..."),
 		strings.HasPrefix(line, "//"), strings.HasPrefix(line, "%"),
 		strings.HasPrefix(line, "- "), strings.HasPrefix(line, "?"):
