@@ -85,6 +85,7 @@ type Builder struct {
 
 	mu      sync.Mutex // guards the caches: the editions build in parallel
 	exe     string     // buildcache.ExecutableID, once
+	convUse convUse    // the conversions this build used, for the disk cache
 	conv    *script.Converter
 	convKey string // the override table the converter was made with
 	cache   map[string]string
@@ -167,6 +168,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		return nil, err
 	}
 	sitemap(out, c.Settings, all)
+	bl.saveConversions()
 	return out, nil
 }
 
@@ -190,6 +192,7 @@ func (bl *Builder) converter(d Dir) (*script.Converter, error) {
 		return nil, err
 	}
 	bl.conv, bl.convKey, bl.cache = cv, key, map[string]string{}
+	bl.loadConversions()
 	return cv, nil
 }
 
@@ -198,6 +201,7 @@ func (bl *Builder) cached(cv *script.Converter) func(string) string {
 	return func(s string) string {
 		bl.mu.Lock()
 		v, ok := bl.cache[s]
+		bl.noteConversion(s, ok)
 		bl.mu.Unlock()
 		if ok {
 			return v
