@@ -56,7 +56,8 @@ type tool struct {
 // sample is one timed process run.
 type sample struct {
 	wall time.Duration
-	rss  int64 // peak resident set, bytes
+	cpu  time.Duration // user + system: less disturbed by other load than wall time
+	rss  int64         // peak resident set, bytes
 }
 
 func run(runs int, scales, hugoBin, keep string, w io.Writer) error {
@@ -85,9 +86,9 @@ func run(runs int, scales, hugoBin, keep string, w io.Writer) error {
 	if out, err := exec.Command("go", "build", "-o", gen, filepath.Join(root, "generator")).CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	fmt.Fprintf(w, "%s\n\n%d paired trials per row; wall time of the whole process, median (min–max)\n\n", versions(gen, hugoBin), runs)
-	fmt.Fprintln(w, "| scenario | pages | edition | Hugo | edition / Hugo | edition ms/page | edition peak RSS | Hugo peak RSS |")
-	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- |")
+	fmt.Fprintf(w, "%s\n\n%d paired trials per row; wall time of the whole process, median (min–max); CPU time (user+system), median\n\n", versions(gen, hugoBin), runs)
+	fmt.Fprintln(w, "| scenario | pages | edition wall | Hugo wall | wall ratio | edition CPU | Hugo CPU | CPU ratio | edition ms/page | edition peak RSS | Hugo peak RSS |")
+	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	startup := []tool{{name: "edition", build: []string{gen, "help"}}}
 	if hugoBin != "" {
 		startup = append(startup, tool{name: "hugo", build: []string{hugoBin, "version"}})
@@ -214,29 +215,35 @@ func timeRun(argv []string) (sample, error) {
 	if err != nil {
 		return sample{}, fmt.Errorf("%v\n%s", err, stderr.Bytes())
 	}
-	return sample{wall, childRSS(cmd.ProcessState)}, nil
+	ps := cmd.ProcessState
+	return sample{wall, ps.UserTime() + ps.SystemTime(), childRSS(ps)}, nil
 }
 
 func row(w io.Writer, name string, pages int, res [][]sample) {
 	ed := res[0]
-	hugo, ratio, hrss := "–", "–", "–"
+	wall := func(x sample) time.Duration { return x.wall }
+	cpu := func(x sample) time.Duration { return x.cpu }
+	hugo, ratio, hcpu, cratio, hrss := "–", "–", "–", "–", "–"
 	if len(res) > 1 {
 		hugo = span(res[1])
-		ratio = fmt.Sprintf("%.2f", float64(median(res[0]))/float64(median(res[1])))
+		ratio = fmt.Sprintf("%.2f", float64(median(res[0], wall))/float64(median(res[1], wall)))
+		hcpu = ms(median(res[1], cpu))
+		cratio = fmt.Sprintf("%.2f", float64(median(res[0], cpu))/float64(median(res[1], cpu)))
 		hrss = fmt.Sprintf("%d MB", peak(res[1])>>20)
 	}
 	perPage, p := "–", "–"
 	if pages > 0 {
-		perPage = fmt.Sprintf("%.2f", float64(median(ed))/float64(time.Millisecond)/float64(pages))
+		perPage = fmt.Sprintf("%.2f", float64(median(ed, wall))/float64(time.Millisecond)/float64(pages))
 		p = strconv.Itoa(pages)
 	}
-	fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %d MB | %s |\n", name, p, span(ed), hugo, ratio, perPage, peak(ed)>>20, hrss)
+	fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d MB | %s |\n", name, p, span(ed), hugo, ratio,
+		ms(median(ed, cpu)), hcpu, cratio, perPage, peak(ed)>>20, hrss)
 }
 
-func median(s []sample) time.Duration {
+func median(s []sample, of func(sample) time.Duration) time.Duration {
 	d := make([]time.Duration, len(s))
 	for i, x := range s {
-		d[i] = x.wall
+		d[i] = of(x)
 	}
 	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
 	if len(d)%2 == 1 {
@@ -250,7 +257,7 @@ func span(s []sample) string {
 	for _, x := range s {
 		lo, hi = min(lo, x.wall), max(hi, x.wall)
 	}
-	return fmt.Sprintf("%s (%s–%s)", ms(median(s)), ms(lo), ms(hi))
+	return fmt.Sprintf("%s (%s–%s)", ms(median(s, func(x sample) time.Duration { return x.wall })), ms(lo), ms(hi))
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond)) }
