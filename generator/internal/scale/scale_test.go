@@ -74,7 +74,8 @@ func TestScaledEditionBuilds(t *testing.T) {
 // BenchmarkScaledBuild renders editions of 1, 10 and 50 copies of the
 // body pages in memory and reports ms per page and the process's peak RSS
 // so far (the sizes run in increasing order, so the peak is the current
-// size's). For whole processes against Hugo see generator/bench/compare.
+// size's), and CPU ms per page (user+system, both cores: steadier than
+// wall time on a shared machine). For whole processes against Hugo see generator/bench/compare.
 func BenchmarkScaledBuild(b *testing.B) {
 	for _, n := range []int{1, 10, 50} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
@@ -85,13 +86,16 @@ func BenchmarkScaledBuild(b *testing.B) {
 			src := site.DirSources("../../../content", "../../../templates", "../../../static")
 			src.Content.FS = mapFS(files)
 			pages := 1 + 12*n
-			start := time.Now()
+			start, cpu := time.Now(), cpuTime()
 			for b.Loop() {
 				if _, err := site.Render(src); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(time.Since(start).Milliseconds())/float64(b.N)/float64(pages), "ms/page")
+			if c := cpuTime() - cpu; c > 0 {
+				b.ReportMetric(float64(c.Milliseconds())/float64(b.N)/float64(pages), "cpu-ms/page")
+			}
 			if rss, ok := peakRSS(); ok {
 				b.ReportMetric(float64(rss)/(1<<20), "peak-RSS-MB")
 			}

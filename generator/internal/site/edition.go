@@ -51,6 +51,7 @@ type edition struct {
 	parseKey []byte            // inputsKey, once per build
 	uses     []terms.Use       // every linked term, in reading order
 	cites    map[string]string // paragraph id → citation label
+	views    []terms.NoteView  // every note's uses, linked from the root (rootViews)
 }
 
 func (e *edition) build() error {
@@ -126,7 +127,7 @@ func (e *edition) build() error {
 		}
 	}
 	for _, p := range e.pages {
-		p.Endnotes = terms.Used(e.noteViews(p.URL), p.uses)
+		p.Endnotes = e.endnotes(p)
 	}
 	if err := e.embeds(md); err != nil {
 		return err

@@ -28,6 +28,9 @@ func (e *edition) navigation() {
 		}
 	}
 	e.site.TOC = toc
+	for _, p := range e.pages {
+		p.Contents = contents(toc, p)
+	}
 	bySlug := map[string]*Page{}
 	for _, p := range e.pages {
 		bySlug[p.Meta.Slug] = p
@@ -62,4 +65,24 @@ func (e *edition) navigation() {
 			}
 		}
 	}
+}
+
+// contents is the contents list for page p: the whole list on the home
+// page; elsewhere every part, with children only under p's own part.
+func contents(toc []Link, p *Page) []Link {
+	if p.Kind == "home" {
+		return toc
+	}
+	own := p.URL
+	if p.Meta.Parent != "" {
+		own = p.Meta.Parent + "/"
+	}
+	out := make([]Link, len(toc))
+	for i, l := range toc {
+		if l.Href != own {
+			l.Children = nil
+		}
+		out[i] = l
+	}
+	return out
 }
