@@ -241,7 +241,7 @@ func (bl *Builder) embedded(k uint64) (embedResult, bool) {
 }
 
 func (bl *Builder) setEmbedded(k uint64, r embedResult) {
-	if bl == nil {
+	if bl == nil || bl.Once {
 		return
 	}
 	bl.mu.Lock()

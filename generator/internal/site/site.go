@@ -82,6 +82,10 @@ type Builder struct {
 	// Cache, when set, keeps the costliest stages' results on disk
 	// between processes (see diskcache.go); nil caches only in memory.
 	Cache *buildcache.Cache
+	// Once says no build follows (the build command): the Builder then
+	// keeps no parses, embed pages or lint results in memory, which at
+	// thousands of pages would double the peak memory.
+	Once bool
 
 	mu      sync.Mutex // guards the caches: the editions build in parallel
 	exe     string     // buildcache.ExecutableID, once
