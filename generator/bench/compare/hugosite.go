@@ -13,7 +13,9 @@ import (
 // The Hugo comparison site: the same report pages as Markdown, the notes
 // as one page, and a minimal theme like the one in
 // shared/design/preview-anchors.md §2.1 (canonical link, description,
-// RSS link, contents list, reading time, prev/next). Hugo also writes its
+// RSS link, reading time, prev/next, and a contents list of the parts: a
+// menu, built once, so that Hugo's cost per page does not grow with the
+// number of pages either). Hugo also writes its
 // default RSS feeds and sitemap. It has no second script, embeds, charts
 // or search index, so Hugo does less work than the edition's build.
 const hugoConfig = `baseURL = "https://edition.example.org/"
@@ -34,7 +36,7 @@ var hugoLayouts = map[string]string{
 <meta property="og:title" content="{{ .Title }}"><meta property="og:url" content="{{ .Permalink }}">
 {{ with .OutputFormats.Get "rss" }}<link rel="alternate" type="application/rss+xml" href="{{ .Permalink }}">{{ end }}
 </head><body>
-<nav><ol>{{ range .Site.RegularPages.ByWeight }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol></nav>
+<nav><ol>{{ range .Site.Menus.main }}<li><a href="{{ .URL }}">{{ .Name }}</a></li>{{ end }}</ol></nav>
 <main>{{ block "main" . }}{{ end }}</main>
 </body></html>
 `,
@@ -71,7 +73,11 @@ func writeHugoSite(contentDir, dir string) error {
 		if p.Meta.Kind == "home" {
 			name = "content/_index.md"
 		}
-		files[name] = fmt.Sprintf("---\ntitle: %q\nslug: %q\nweight: %d\n---\n%s", p.Meta.Title, p.Meta.Slug, p.Meta.Order+1, body)
+		menu := ""
+		if p.Meta.Kind == "part" || p.Meta.Kind == "closing" {
+			menu = "menu: main\n"
+		}
+		files[name] = fmt.Sprintf("---\ntitle: %q\nslug: %q\nweight: %d\n%s---\n%s", p.Meta.Title, p.Meta.Slug, p.Meta.Order+1, menu, body)
 	}
 	if c.Notes != nil {
 		var b strings.Builder
