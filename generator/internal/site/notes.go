@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"strings"
 
 	"edition/generator/internal/report"
@@ -76,7 +75,7 @@ func relativeViews(views []terms.NoteView, from string, limit int) []terms.NoteV
 			}
 			v.Uses[j] = u
 		}
-		v.Href = rootOf(from) + fmt.Sprintf("notes/#n%d", v.Number)
+		v.Href = rootOf(from) + noteURL(v.Number)
 		out[i] = v
 	}
 	return out
