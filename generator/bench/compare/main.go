@@ -34,11 +34,12 @@ import (
 
 func main() {
 	runs := flag.Int("runs", 11, "paired trials per scenario")
+	scaleRuns := flag.Int("scaleruns", 3, "paired trials for the scaled editions (×10 and up)")
 	scales := flag.String("scale", "1,10,50", "comma-separated copies of the body pages to time from scratch")
 	hugoBin := flag.String("hugo", "hugo", "the hugo `command`; empty to skip Hugo")
 	keep := flag.String("dir", "", "work in `dir` and keep it (default: a temporary directory, removed)")
 	flag.Parse()
-	if err := run(*runs, *scales, *hugoBin, *keep, os.Stdout); err != nil {
+	if err := run(*runs, *scaleRuns, *scales, *hugoBin, *keep, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "compare:", err)
 		os.Exit(1)
 	}
@@ -60,7 +61,7 @@ type sample struct {
 	rss  int64         // peak resident set, bytes
 }
 
-func run(runs int, scales, hugoBin, keep string, w io.Writer) error {
+func run(runs, scaleRuns int, scales, hugoBin, keep string, w io.Writer) error {
 	dir := keep
 	if dir == "" {
 		d, err := os.MkdirTemp("", "edition-compare-")
@@ -86,7 +87,7 @@ func run(runs int, scales, hugoBin, keep string, w io.Writer) error {
 	if out, err := exec.Command("go", "build", "-o", gen, filepath.Join(root, "generator")).CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	fmt.Fprintf(w, "%s\n\n%d paired trials per row; wall time of the whole process, median (min–max); CPU time (user+system), median\n\n", versions(gen, hugoBin), runs)
+	fmt.Fprintf(w, "%s\n\n%d paired trials per row (%d for the scaled editions); wall time of the whole process, median (min–max); CPU time (user+system), median\n\n", versions(gen, hugoBin), runs, min(runs, scaleRuns))
 	fmt.Fprintln(w, "| scenario | pages | edition wall | Hugo wall | wall ratio | edition CPU | Hugo CPU | CPU ratio | edition ms/page | edition peak RSS | Hugo peak RSS |")
 	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	startup := []tool{{name: "edition", build: []string{gen, "help"}}}
@@ -99,7 +100,11 @@ func run(runs int, scales, hugoBin, keep string, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		row(w, fmt.Sprintf("scratch ×%d", n), pages, trials(sites, runs, removeOutputs))
+		r := runs
+		if n > 1 {
+			r = min(runs, scaleRuns)
+		}
+		row(w, fmt.Sprintf("scratch ×%d", n), pages, trials(sites, r, removeOutputs))
 		if i > 0 {
 			continue
 		}
