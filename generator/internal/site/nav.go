@@ -2,9 +2,10 @@ package site
 
 import "strings"
 
-// navigation places every page and builds the contents, the breadcrumbs,
-// the previous and next links, and each part's list of subsections.
-func (e *edition) navigation() {
+// tableOfContents places every page and lists the parts (and the
+// closing), each with its subsections: section pages, or the part's own
+// second-level lead sentences.
+func (e *edition) tableOfContents() []Link {
 	var toc []Link
 	parts := map[string]int{}
 	for _, p := range e.pages {
@@ -27,6 +28,13 @@ func (e *edition) navigation() {
 			}
 		}
 	}
+	return toc
+}
+
+// navigation places every page and builds the contents, the breadcrumbs,
+// the previous and next links, and each part's list of subsections.
+func (e *edition) navigation() {
+	toc := e.tableOfContents()
 	e.site.TOC = toc
 	for _, p := range e.pages {
 		p.Contents = contents(toc, p)
