@@ -37,7 +37,7 @@ func main() {
 	scaleRuns := flag.Int("scaleruns", 3, "paired trials for the scaled editions (×10 and up)")
 	scales := flag.String("scale", "1,10,50", "comma-separated copies of the body pages to time from scratch")
 	hugoBin := flag.String("hugo", "hugo", "the hugo `command`; empty to skip Hugo")
-	keep := flag.String("dir", "", "work in `dir` and keep it (default: a temporary directory, removed)")
+	keep := flag.String("work", "", "work in `dir` and keep it (default: a temporary directory, removed; not -dir, which OpenCC registers)")
 	flag.Parse()
 	if err := run(*runs, *scaleRuns, *scales, *hugoBin, *keep, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "compare:", err)
