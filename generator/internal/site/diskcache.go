@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"sort"
 
@@ -9,158 +10,199 @@ import (
 )
 
 // Stages that cost the most for what they make keep their results in the
-// Builder's disk cache (Builder.Cache, package buildcache) under a key of
-// all their inputs and the program's build, so a fresh process reuses
-// what an earlier build made. Output is the same with or without it.
+// Builder's disk cache (Builder.Cache, package buildcache), so a fresh
+// process reuses what an earlier build made; output is the same with or
+// without it. Each stage's results are many and small (an embed page's
+// rewrite, a file that passed the lint, a conversion), so a stage keeps
+// them in one cache entry, a memo, under the hash of each result's inputs:
+// a build reads one file per stage and writes at most one, with only the
+// results it used, instead of creating a file per result (which is what
+// costs on a slow disk). The memo's own key names the program's build, so
+// a rebuilt generator never reads what an older one made.
+const (
+	embedMemo = "embed-rewrite/2" // embed.RewriteMeasured: heights and page
+	lintMemo  = "lint-clean/2"    // built files that passed the output lint
+	convMemo  = "t2s/2"           // OpenCC T2S with the override table
+)
 
-// embedKind names the embed stage's entries; bump it when their format
-// changes.
-const embedKind = "embed-rewrite/1"
+// memo is one stage's results: those read from the cache and those made
+// in this build, and which of them this build used.
+type memo struct {
+	entries map[[sha256.Size]byte][]byte
+	used    map[[sha256.Size]byte]bool
+	dirty   bool // something was made that the cache did not have
+}
+
+// inputs hashes a result's inputs, each length-prefixed.
+func inputs(parts ...[]byte) [sha256.Size]byte {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write(binary.AppendUvarint(nil, uint64(len(p))))
+		h.Write(p)
+	}
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// recall returns the result stored under k in the stage's memo.
+func (bl *Builder) recall(stage string, k [sha256.Size]byte) ([]byte, bool) {
+	if bl == nil || bl.Cache == nil {
+		return nil, false
+	}
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	m := bl.memo(stage)
+	if m == nil {
+		return nil, false
+	}
+	v, ok := m.entries[k]
+	if ok {
+		m.used[k] = true
+	}
+	return v, ok
+}
+
+// remember stores a result made in this build.
+func (bl *Builder) remember(stage string, k [sha256.Size]byte, v []byte) {
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	if m := bl.memo(stage); m != nil {
+		m.entries[k], m.used[k], m.dirty = v, true, true
+	}
+}
+
+// memo loads a stage's memo on first use in a build; nil without a
+// cache. bl.mu is held.
+func (bl *Builder) memo(stage string) *memo {
+	if bl.Cache == nil {
+		return nil
+	}
+	if m, ok := bl.memos[stage]; ok {
+		return m
+	}
+	if bl.exe == "" {
+		bl.exe = buildcache.ExecutableID()
+	}
+	if bl.exe == "" {
+		return nil // the build cannot be named: cache nothing
+	}
+	m := &memo{entries: map[[sha256.Size]byte][]byte{}, used: map[[sha256.Size]byte]bool{}}
+	if b, ok := bl.Cache.Get(bl.memoKey(stage)); ok {
+		decodeMemo(b, m.entries)
+	}
+	if bl.memos == nil {
+		bl.memos = map[string]*memo{}
+	}
+	bl.memos[stage] = m
+	return m
+}
+
+func (bl *Builder) memoKey(stage string) buildcache.Key {
+	return buildcache.NewHasher(stage).String(bl.exe).Sum()
+}
+
+// saveMemos writes each memo that gained results, with only the results
+// this build used (so the cache does not grow with every edit), and
+// forgets them: the next build reads the cache afresh.
+func (bl *Builder) saveMemos() {
+	bl.mu.Lock()
+	memos := bl.memos
+	bl.memos = nil
+	bl.mu.Unlock()
+	stages := make([]string, 0, len(memos))
+	for s := range memos {
+		stages = append(stages, s)
+	}
+	sort.Strings(stages)
+	for _, s := range stages {
+		if m := memos[s]; m.dirty {
+			_ = bl.Cache.Put(bl.memoKey(s), encodeMemo(m)) // not stored: the next build recomputes
+		}
+	}
+}
+
+func encodeMemo(m *memo) []byte {
+	keys := make([][sha256.Size]byte, 0, len(m.used))
+	for k := range m.used {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return string(keys[i][:]) < string(keys[j][:]) })
+	var b []byte
+	for _, k := range keys {
+		v := m.entries[k]
+		b = append(b, k[:]...)
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
+	}
+	return b
+}
+
+// decodeMemo reads entries until the end or the first malformed one.
+func decodeMemo(b []byte, into map[[sha256.Size]byte][]byte) {
+	for len(b) > sha256.Size {
+		var k [sha256.Size]byte
+		copy(k[:], b)
+		n, w := binary.Uvarint(b[sha256.Size:])
+		b = b[sha256.Size:]
+		if w <= 0 || n > uint64(len(b)-w) {
+			return
+		}
+		into[k] = b[w : w+int(n)]
+		b = b[w+int(n):]
+	}
+}
 
 // rewriteEmbed is embed.RewriteMeasured of one embed page at the snippet
 // and oEmbed widths, through the disk cache.
 func (bl *Builder) rewriteEmbed(page []byte, full string) (embedResult, error) {
-	c, exe := bl.diskCache()
-	var k buildcache.Key
-	if c != nil {
-		k = buildcache.NewHasher(embedKind).String(exe).Bytes(page).String(full).Sum()
-		if b, ok := c.Get(k); ok && len(b) >= 8 {
-			h, oh := binary.LittleEndian.Uint32(b), binary.LittleEndian.Uint32(b[4:])
-			return embedResult{doc: b[8:], h: int(int32(h)), oh: int(int32(oh))}, nil
-		}
+	var k [sha256.Size]byte
+	cached := bl != nil && bl.Cache != nil
+	if cached {
+		k = inputs(page, []byte(full))
+	}
+	if b, ok := bl.recall(embedMemo, k); cached && ok && len(b) >= 8 { // a shorter entry is damaged: remake it
+		h, oh := binary.LittleEndian.Uint32(b), binary.LittleEndian.Uint32(b[4:])
+		return embedResult{doc: b[8:], h: int(int32(h)), oh: int(int32(oh))}, nil
 	}
 	doc, hs, err := embed.RewriteMeasured(page, full, []int{snippetWidth, embed.OEmbedWidth}, embed.DefaultLayout())
 	if err != nil {
 		return embedResult{}, err
 	}
 	r := embedResult{doc, hs[0], hs[1]}
-	if c != nil {
+	if cached {
 		b := binary.LittleEndian.AppendUint32(nil, uint32(int32(r.h)))
 		b = binary.LittleEndian.AppendUint32(b, uint32(int32(r.oh)))
-		_ = c.Put(k, append(b, doc...)) // not stored: the next build recomputes it
+		bl.remember(embedMemo, k, append(b, doc...))
 	}
 	return r, nil
 }
 
-// diskCache is the Builder's cache and the program's build ID, or nil
-// when there is no cache or the build cannot be named.
-func (bl *Builder) diskCache() (*buildcache.Cache, string) {
+// cleanOnDisk reports whether an earlier build's output lint passed file
+// name with bytes b under the same override table, and the key to record
+// that it passed now.
+func (bl *Builder) cleanOnDisk(name string, b []byte) ([sha256.Size]byte, bool) {
 	if bl == nil || bl.Cache == nil {
-		return nil, ""
+		return [sha256.Size]byte{}, false
 	}
-	bl.mu.Lock()
-	defer bl.mu.Unlock()
-	if bl.exe == "" {
-		bl.exe = buildcache.ExecutableID()
-	}
-	if bl.exe == "" {
-		return nil, ""
-	}
-	return bl.Cache, bl.exe
+	k := inputs([]byte(bl.convKey), []byte(name), b)
+	_, ok := bl.recall(lintMemo, k)
+	return k, ok
 }
 
-// Conversions (OpenCC T2S of every text of the Simplified edition) are
-// kept on disk as one memo per override table: a build that finds all
-// its texts there never loads OpenCC's dictionaries. After a build that
-// converted something new, the memo is rewritten with the texts that
-// build used, so it does not grow with every edit.
-const convKind = "t2s-memo/1"
-
-// convUse records a build's use of the conversion memo.
-type convUse struct {
-	used   map[string]bool
-	missed bool
+func (bl *Builder) setCleanOnDisk(k [sha256.Size]byte) {
+	if bl != nil && bl.Cache != nil {
+		bl.remember(lintMemo, k, nil)
+	}
 }
 
-// noteConversion records that s was converted; bl.mu is held.
-func (bl *Builder) noteConversion(s string, hit bool) {
+// convertedOnDisk is an earlier build's T2S of s with the same override
+// table.
+func (bl *Builder) convertedOnDisk(s string) ([sha256.Size]byte, string, bool) {
 	if bl.Cache == nil {
-		return
+		return [sha256.Size]byte{}, "", false
 	}
-	if bl.convUse.used == nil {
-		bl.convUse.used = map[string]bool{}
-	}
-	bl.convUse.used[s] = true
-	bl.convUse.missed = bl.convUse.missed || !hit
-}
-
-func (bl *Builder) convMemoKey(exe string) buildcache.Key {
-	return buildcache.NewHasher(convKind).String(exe).String(bl.convKey).Sum()
-}
-
-// loadConversions fills the memo from the disk cache.
-func (bl *Builder) loadConversions() {
-	c, exe := bl.diskCache()
-	if c == nil {
-		return
-	}
-	b, ok := c.Get(bl.convMemoKey(exe))
-	for ok && len(b) > 0 {
-		var k, v string
-		if k, b, ok = readString(b); ok {
-			v, b, ok = readString(b)
-		}
-		if ok {
-			bl.cache[k] = v
-		}
-	}
-}
-
-// saveConversions writes the memo of this build's conversions when the
-// build converted something new, and starts recording afresh.
-func (bl *Builder) saveConversions() {
-	c, exe := bl.diskCache()
-	bl.mu.Lock()
-	use := bl.convUse
-	bl.convUse = convUse{}
-	if c == nil || !use.missed {
-		bl.mu.Unlock()
-		return
-	}
-	keys := make([]string, 0, len(use.used))
-	for k := range use.used {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var b []byte
-	for _, k := range keys {
-		b = appendString(appendString(b, k), bl.cache[k])
-	}
-	bl.mu.Unlock()
-	_ = c.Put(bl.convMemoKey(exe), b)
-}
-
-func appendString(b []byte, s string) []byte {
-	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
-}
-
-func readString(b []byte) (string, []byte, bool) {
-	n, w := binary.Uvarint(b)
-	if w <= 0 || n > uint64(len(b)-w) {
-		return "", nil, false
-	}
-	return string(b[w : w+int(n)]), b[w+int(n):], true
-}
-
-// lintKind names the output lint's entries: a built file that passed the
-// lint for Traditional characters, under the override table it passed
-// with.
-const lintKind = "lint-clean/1"
-
-// cleanOnDisk reports whether the disk cache says file name with bytes b
-// passed the output lint, and the key to record that it did.
-func (bl *Builder) cleanOnDisk(name string, b []byte) (buildcache.Key, bool) {
-	c, exe := bl.diskCache()
-	if c == nil {
-		return buildcache.Key{}, false
-	}
-	k := buildcache.NewHasher(lintKind).String(exe).String(bl.convKey).String(name).Bytes(b).Sum()
-	v, ok := c.Get(k)
-	return k, ok && string(v) == "clean"
-}
-
-func (bl *Builder) setCleanOnDisk(k buildcache.Key) {
-	if c, _ := bl.diskCache(); c != nil && k != (buildcache.Key{}) {
-		_ = c.Put(k, []byte("clean"))
-	}
+	k := inputs([]byte(bl.convKey), []byte(s))
+	v, ok := bl.recall(convMemo, k)
+	return k, string(v), ok
 }

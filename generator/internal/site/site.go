@@ -85,9 +85,9 @@ type Builder struct {
 	// thousands of pages would double the peak memory.
 	Once bool
 
-	mu      sync.Mutex // guards the caches: the editions build in parallel
-	exe     string     // buildcache.ExecutableID, once
-	convUse convUse    // the conversions this build used, for the disk cache
+	mu      sync.Mutex       // guards the caches: the editions build in parallel
+	exe     string           // buildcache.ExecutableID, once
+	memos   map[string]*memo // the disk cache's memos this build has read (diskcache.go)
 	conv    *script.Converter
 	convKey string // the override table the converter was made with
 	cache   map[string]string
@@ -147,7 +147,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		return nil, err
 	}
 	sitemap(out, c.Settings, all)
-	bl.saveConversions()
+	bl.saveMemos()
 	return out, nil
 }
 
@@ -192,7 +192,6 @@ func (bl *Builder) converter(ov []script.Override) (*script.Converter, error) {
 		return nil, err
 	}
 	bl.conv, bl.convKey, bl.cache = cv, key, map[string]string{}
-	bl.loadConversions()
 	return cv, nil
 }
 
@@ -201,12 +200,15 @@ func (bl *Builder) cached(cv *script.Converter) func(string) string {
 	return func(s string) string {
 		bl.mu.Lock()
 		v, ok := bl.cache[s]
-		bl.noteConversion(s, ok)
 		bl.mu.Unlock()
 		if ok {
 			return v
 		}
-		v = cv.T2S(s)
+		k, v, ok := bl.convertedOnDisk(s)
+		if !ok {
+			v = cv.T2S(s)
+			bl.remember(convMemo, k, []byte(v))
+		}
 		bl.mu.Lock()
 		bl.cache[s] = v
 		bl.mu.Unlock()
