@@ -62,6 +62,7 @@ type sample struct {
 }
 
 func run(runs, scaleRuns int, scales, hugoBin, keep string, w io.Writer) error {
+	volumes := "\nWhat each build writes:\n\n"
 	dir := keep
 	if dir == "" {
 		d, err := os.MkdirTemp("", "edition-compare-")
@@ -90,6 +91,7 @@ func run(runs, scaleRuns int, scales, hugoBin, keep string, w io.Writer) error {
 	fmt.Fprintf(w, "%s\n\n%d paired trials per row (%d for the scaled editions); wall time of the whole process, median (min–max); CPU time (user+system), median\n\n", versions(gen, hugoBin), runs, min(runs, scaleRuns))
 	fmt.Fprintln(w, "| scenario | pages | edition wall | Hugo wall | wall ratio | edition CPU | Hugo CPU | CPU ratio | edition ms/page | edition peak RSS | Hugo peak RSS |")
 	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+	defer func() { fmt.Fprint(w, volumes) }()
 	startup := []tool{{name: "edition", build: []string{gen, "help"}}}
 	if hugoBin != "" {
 		startup = append(startup, tool{name: "hugo", build: []string{hugoBin, "version"}})
@@ -105,6 +107,7 @@ func run(runs, scaleRuns int, scales, hugoBin, keep string, w io.Writer) error {
 			r = min(runs, scaleRuns)
 		}
 		row(w, fmt.Sprintf("scratch ×%d", n), pages, trials(sites, r, removeOutputs))
+		volumes += volume(n, sites)
 		if i > 0 {
 			continue
 		}
@@ -321,4 +324,24 @@ func repoRoot() (string, error) {
 		}
 		d = up
 	}
+}
+
+// volume says how many files and bytes each tool's last build wrote: the
+// edition writes two scripts, embed pages and chart downloads, Hugo one
+// page per page.
+func volume(n int, ts []tool) string {
+	s := fmt.Sprintf("- ×%d:", n)
+	for _, t := range ts {
+		files, size := 0, int64(0)
+		_ = filepath.WalkDir(t.out, func(_ string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if fi, err := d.Info(); err == nil {
+					files, size = files+1, size+fi.Size()
+				}
+			}
+			return nil
+		})
+		s += fmt.Sprintf(" %s %d files, %.1f MB;", t.name, files, float64(size)/(1<<20))
+	}
+	return strings.TrimSuffix(s, ";") + "\n"
 }
