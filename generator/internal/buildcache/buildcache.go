@@ -13,10 +13,12 @@
 package buildcache
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -97,7 +99,7 @@ func (c *Cache) file(k Key) string {
 }
 
 // magic starts every entry; it changes if the entry format does.
-const magic = "edition-buildcache 1\n"
+const magic = "edition-buildcache 2\n"
 
 // Get returns the bytes stored under k. ok is false when there are none
 // or the entry is damaged.
@@ -113,7 +115,7 @@ func (c *Cache) Get(k Key) (b []byte, ok bool) {
 	if !found || len(rest) < sha256.Size {
 		return nil, false
 	}
-	sum, body := rest[:sha256.Size], rest[sha256.Size:]
+	body, sum := rest[:len(rest)-sha256.Size], rest[len(rest)-sha256.Size:]
 	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
 		return nil, false
 	}
@@ -123,6 +125,15 @@ func (c *Cache) Get(k Key) (b []byte, ok bool) {
 // Put stores b under k. An error means only that the entry was not
 // stored; callers that can build without the cache may ignore it.
 func (c *Cache) Put(k Key, b []byte) error {
+	return c.PutFunc(k, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// PutFunc stores what write writes under k, without holding it all in
+// memory: for large entries made of many parts.
+func (c *Cache) PutFunc(k Key, write func(io.Writer) error) error {
 	if c == nil {
 		return nil
 	}
@@ -134,10 +145,18 @@ func (c *Cache) Put(k Key, b []byte) error {
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(b)
-	data := make([]byte, 0, len(magic)+len(sum)+len(b))
-	data = append(append(append(data, magic...), sum[:]...), b...)
-	_, err = f.Write(data)
+	bw := bufio.NewWriter(f)
+	h := sha256.New()
+	_, err = bw.WriteString(magic)
+	if err == nil {
+		err = write(io.MultiWriter(bw, h))
+	}
+	if err == nil {
+		_, err = bw.Write(h.Sum(nil))
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -2,6 +2,7 @@ package buildcache
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -132,5 +133,24 @@ func TestCleanRefusesForeignFiles(t *testing.T) {
 	}
 	if _, err := os.Stat(c.Dir()); !os.IsNotExist(err) {
 		t.Fatalf("cache directory still there: %v", err)
+	}
+}
+
+func TestPutFuncFailureStoresNothing(t *testing.T) {
+	c, _ := Open(t.TempDir())
+	k := NewHasher("test").Sum()
+	boom := errors.New("boom")
+	err := c.PutFunc(k, func(w io.Writer) error {
+		w.Write([]byte("half"))
+		return boom
+	})
+	if err != boom {
+		t.Fatalf("err = %v, want boom", err)
+	}
+	if _, ok := c.Get(k); ok {
+		t.Fatal("a failed write was stored")
+	}
+	if n, _ := filepath.Glob(filepath.Join(c.Dir(), "*", "*")); len(n) != 0 {
+		t.Fatalf("left files behind: %v", n)
 	}
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"io"
 	"sort"
 
 	"edition/generator/internal/buildcache"
@@ -28,10 +29,14 @@ const (
 // memo is one stage's results: those read from the cache and those made
 // in this build, and which of them this build used.
 type memo struct {
-	entries map[[sha256.Size]byte][]byte
+	entries map[[sha256.Size]byte]memoValue
 	used    map[[sha256.Size]byte]bool
 	dirty   bool // something was made that the cache did not have
 }
+
+// memoValue is a result as head and body, so that a large body (an embed
+// page, already in the output) is stored without being copied.
+type memoValue struct{ head, body []byte }
 
 // inputs hashes a result's inputs, each length-prefixed.
 func inputs(parts ...[]byte) [sha256.Size]byte {
@@ -57,18 +62,23 @@ func (bl *Builder) recall(stage string, k [sha256.Size]byte) ([]byte, bool) {
 		return nil, false
 	}
 	v, ok := m.entries[k]
-	if ok {
-		m.used[k] = true
+	if !ok {
+		return nil, false
 	}
-	return v, ok
+	m.used[k] = true
+	if v.head == nil {
+		return v.body, true
+	}
+	return append(append([]byte{}, v.head...), v.body...), true
 }
 
-// remember stores a result made in this build.
-func (bl *Builder) remember(stage string, k [sha256.Size]byte, v []byte) {
+// remember stores a result made in this build: head then body, which
+// the memo keeps without copying.
+func (bl *Builder) remember(stage string, k [sha256.Size]byte, head, body []byte) {
 	bl.mu.Lock()
 	defer bl.mu.Unlock()
 	if m := bl.memo(stage); m != nil {
-		m.entries[k], m.used[k], m.dirty = v, true, true
+		m.entries[k], m.used[k], m.dirty = memoValue{head, body}, true, true
 	}
 }
 
@@ -87,7 +97,7 @@ func (bl *Builder) memo(stage string) *memo {
 	if bl.exe == "" {
 		return nil // the build cannot be named: cache nothing
 	}
-	m := &memo{entries: map[[sha256.Size]byte][]byte{}, used: map[[sha256.Size]byte]bool{}}
+	m := &memo{entries: map[[sha256.Size]byte]memoValue{}, used: map[[sha256.Size]byte]bool{}}
 	if b, ok := bl.Cache.Get(bl.memoKey(stage)); ok {
 		decodeMemo(b, m.entries)
 	}
@@ -117,29 +127,32 @@ func (bl *Builder) saveMemos() {
 	sort.Strings(stages)
 	for _, s := range stages {
 		if m := memos[s]; m.dirty {
-			_ = bl.Cache.Put(bl.memoKey(s), encodeMemo(m)) // not stored: the next build recomputes
+			// Streamed: a memo of embed pages is as large as they are.
+			_ = bl.Cache.PutFunc(bl.memoKey(s), func(w io.Writer) error { return encodeMemo(w, m) }) // not stored: the next build recomputes
 		}
 	}
 }
 
-func encodeMemo(m *memo) []byte {
+func encodeMemo(w io.Writer, m *memo) error {
 	keys := make([][sha256.Size]byte, 0, len(m.used))
 	for k := range m.used {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return string(keys[i][:]) < string(keys[j][:]) })
-	var b []byte
 	for _, k := range keys {
 		v := m.entries[k]
-		b = append(b, k[:]...)
-		b = binary.AppendUvarint(b, uint64(len(v)))
-		b = append(b, v...)
+		b := binary.AppendUvarint(append([]byte{}, k[:]...), uint64(len(v.head)+len(v.body)))
+		for _, part := range [][]byte{b, v.head, v.body} {
+			if _, err := w.Write(part); err != nil {
+				return err
+			}
+		}
 	}
-	return b
+	return nil
 }
 
 // decodeMemo reads entries until the end or the first malformed one.
-func decodeMemo(b []byte, into map[[sha256.Size]byte][]byte) {
+func decodeMemo(b []byte, into map[[sha256.Size]byte]memoValue) {
 	for len(b) > sha256.Size {
 		var k [sha256.Size]byte
 		copy(k[:], b)
@@ -148,7 +161,7 @@ func decodeMemo(b []byte, into map[[sha256.Size]byte][]byte) {
 		if w <= 0 || n > uint64(len(b)-w) {
 			return
 		}
-		into[k] = b[w : w+int(n)]
+		into[k] = memoValue{body: b[w : w+int(n)]}
 		b = b[w+int(n):]
 	}
 }
@@ -173,7 +186,7 @@ func (bl *Builder) rewriteEmbed(page []byte, full string) (embedResult, error) {
 	if cached {
 		b := binary.LittleEndian.AppendUint32(nil, uint32(int32(r.h)))
 		b = binary.LittleEndian.AppendUint32(b, uint32(int32(r.oh)))
-		bl.remember(embedMemo, k, append(b, doc...))
+		bl.remember(embedMemo, k, b, doc)
 	}
 	return r, nil
 }
@@ -192,7 +205,7 @@ func (bl *Builder) cleanOnDisk(name string, b []byte) ([sha256.Size]byte, bool) 
 
 func (bl *Builder) setCleanOnDisk(k [sha256.Size]byte) {
 	if bl != nil && bl.Cache != nil {
-		bl.remember(lintMemo, k, nil)
+		bl.remember(lintMemo, k, nil, nil)
 	}
 }
 

@@ -207,7 +207,7 @@ func (bl *Builder) cached(cv *script.Converter) func(string) string {
 		k, v, ok := bl.convertedOnDisk(s)
 		if !ok {
 			v = cv.T2S(s)
-			bl.remember(convMemo, k, []byte(v))
+			bl.remember(convMemo, k, nil, []byte(v))
 		}
 		bl.mu.Lock()
 		bl.cache[s] = v
