@@ -52,6 +52,7 @@ type edition struct {
 	uses     []terms.Use       // every linked term, in reading order
 	cites    map[string]string // paragraph id → citation label
 	jobs     []pressJob        // press images to make (press.go)
+	views    []terms.NoteView  // every note's uses, linked from the root (rootViews)
 }
 
 // build makes the edition in stages: load what the edition needs from the
@@ -158,7 +159,7 @@ func (e *edition) resolveSite() {
 		}
 	}
 	for _, p := range e.pages {
-		p.Endnotes = terms.Used(e.noteViews(p.URL), p.uses)
+		p.Endnotes = e.endnotes(p)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"edition/generator/internal/buildcache"
 	"edition/generator/internal/chart"
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
@@ -22,11 +23,34 @@ import (
 // one is in the job's key) are unchanged: drawing one costs 50–100 ms.
 
 // ImageCache keeps made images between builds by the SHA-256 of their
-// inputs. A nil ImageCache in the Builder means a cache in memory only.
+// inputs. The Builder uses Images when set, else its disk Cache
+// (DiskImages), else memory for its own life.
 type ImageCache interface {
 	Get(key [sha256.Size]byte) ([]byte, bool)
 	Put(key [sha256.Size]byte, b []byte) error
 }
+
+// DiskImages keeps images in a build cache, one entry each. Unlike the
+// memos (diskcache.go), the key does not name the generator's build: an
+// image's key holds every input and pressimg.Version, which TestGolden
+// ties to the pixels, so a rebuilt generator still finds its images. Nil
+// for a nil cache.
+func DiskImages(c *buildcache.Cache) ImageCache {
+	if c == nil {
+		return nil
+	}
+	return diskImages{c}
+}
+
+type diskImages struct{ c *buildcache.Cache }
+
+func (d diskImages) key(k [sha256.Size]byte) buildcache.Key {
+	return buildcache.NewHasher("press-image").Bytes(k[:]).Sum()
+}
+
+func (d diskImages) Get(k [sha256.Size]byte) ([]byte, bool) { return d.c.Get(d.key(k)) }
+
+func (d diskImages) Put(k [sha256.Size]byte, b []byte) error { return d.c.Put(d.key(k), b) }
 
 // memCache is the default ImageCache: the Builder's lifetime (a preview
 // server keeps it between rebuilds).
@@ -79,8 +103,13 @@ func (bl *Builder) pressFonts() (*pressimg.Fonts, error) {
 }
 
 func (bl *Builder) imageCache() ImageCache {
-	if bl.Images != nil && bl.Record == nil {
+	switch {
+	case bl.Record != nil:
+		return &bl.press.mem
+	case bl.Images != nil:
 		return bl.Images
+	case bl.Cache != nil:
+		return DiskImages(bl.Cache)
 	}
 	return &bl.press.mem
 }
