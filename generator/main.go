@@ -28,6 +28,7 @@ import (
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
+	"edition/generator/internal/publish"
 	"edition/generator/internal/report"
 	"edition/generator/internal/serve"
 	"edition/generator/internal/site"
@@ -197,11 +198,27 @@ func runBuild(o options, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := site.Write(out, o.out); err != nil {
+	st, err := publish.Write(out, o.publishConfig())
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "build: %d files in %s (%v)\n", len(out), o.out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "build: %d files in %s (%d written, %d unchanged, %d removed) (%v)\n",
+		len(out), o.out, st.Written, st.Kept, st.Removed, time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// publishConfig names what build must never write over: the project (the
+// working directory and the directory holding -content) and the sources.
+func (o options) publishConfig() publish.Config {
+	seeds := "seeds"
+	if o.seed != "" {
+		seeds = filepath.Dir(o.seed)
+	}
+	return publish.Config{
+		Dir:      o.out,
+		Projects: []string{".", filepath.Dir(filepath.Clean(o.content))},
+		Sources:  []string{o.content, o.templates, o.static, seeds},
+	}
 }
 func runCheck(o options, stdout io.Writer) error {
 	seed, err := o.seedPath()
