@@ -32,6 +32,7 @@ import (
 	"edition/generator/internal/report"
 	"edition/generator/internal/serve"
 	"edition/generator/internal/site"
+	"edition/generator/internal/srcfs"
 	"edition/generator/internal/terms"
 )
 
@@ -230,7 +231,7 @@ func runCheck(o options, stdout io.Writer) error {
 		return &diag.Error{Path: seed, Msg: "cannot read the seed: " + err.Error()}
 	}
 	res, err := check.Run(check.Config{SeedPath: filepath.ToSlash(seed), Seed: data,
-		Content: os.DirFS(o.content), ContName: filepath.ToSlash(filepath.Clean(o.content)), Out: os.DirFS(o.out)})
+		Content: srcfs.New(o.content, filepath.ToSlash(filepath.Clean(o.content))), ContName: filepath.ToSlash(filepath.Clean(o.content)), Out: os.DirFS(o.out)})
 	if err != nil {
 		return err
 	}
