@@ -210,6 +210,7 @@ func Load(fsys fs.FS, dir string) (*Content, error) {
 		}
 	}
 	add(c.checkPages())
+	add(c.validateConfig(fsys)) // validate.go
 	if len(errs) > 0 {
 		return nil, errs
 	}
