@@ -76,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "check":
 		f = func() error { return runCheck(o, stdout) }
 	case "serve":
-		f = func() error { return runServe(o, *addr, stdout, stderr) }
+		f = func() error { return runServe(o, *addr, typed(fl, "addr"), stdout, stderr) }
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -96,6 +96,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// typed reports whether the flag was given on the command line.
+func typed(fl *flag.FlagSet, name string) bool {
+	set := false
+	fl.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 type options struct {
@@ -248,10 +255,12 @@ func runCheck(o options, stdout io.Writer) error {
 
 // runServe builds in memory and serves the edition for editors, rebuilding
 // on every save. public/ is not touched: the preview is not a publication.
-func runServe(o options, addr string, stdout, stderr io.Writer) error {
+// A port the user typed is used or refused; only the default may move to
+// the next free one.
+func runServe(o options, addr string, exact bool, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	p, err := newPreview(o, ".", addr, stderr)
+	p, err := newPreview(o, ".", addr, exact, stderr)
 	if err != nil {
 		return err
 	}
@@ -263,15 +272,16 @@ func runServe(o options, addr string, stdout, stderr io.Writer) error {
 
 // newPreview is the preview server of the project at root, building with
 // a site.Builder that keeps OpenCC and its caches between rebuilds.
-func newPreview(o options, root, addr string, log io.Writer) (*serve.Preview, error) {
+func newPreview(o options, root, addr string, exact bool, log io.Writer) (*serve.Preview, error) {
 	var b site.Builder
 	in := func(p string) string { return filepath.Join(root, p) }
 	src := site.DirSources(in(o.content), in(o.templates), in(o.static))
 	return serve.New(serve.Config{
-		Addr:  addr,
-		Root:  root,
-		Watch: []string{o.content, o.templates, o.static, "seeds"},
-		Log:   log,
+		Addr:      addr,
+		ExactAddr: exact,
+		Root:      root,
+		Watch:     []string{o.content, o.templates, o.static, "seeds"},
+		Log:       log,
 		// A save's events (even vim's: probe, rename, write, fsync) come
 		// within a few ms, and half-written files are held by the watcher;
 		// TestPreviewOneRebuildPerSave checks vim's save on the real site.

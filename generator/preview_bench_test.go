@@ -22,7 +22,7 @@ import (
 // returns the project directory and a channel of event names.
 func previewStream(b testing.TB) (string, <-chan string) {
 	dir := tempProject(b)
-	p, err := newPreview(options{content: "content", templates: "templates", static: "static"}, dir, "127.0.0.1:0", io.Discard)
+	p, err := newPreview(options{content: "content", templates: "templates", static: "static"}, dir, "127.0.0.1:0", false, io.Discard)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func BenchmarkPreviewSaveToReload(b *testing.B) {
 // and fixing it clears the overlay.
 func TestPreviewInBrowser(t *testing.T) {
 	dir := tempProject(t)
-	p, err := newPreview(options{content: "content", templates: "templates", static: "static"}, dir, "127.0.0.1:0", io.Discard)
+	p, err := newPreview(options{content: "content", templates: "templates", static: "static"}, dir, "127.0.0.1:0", false, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
