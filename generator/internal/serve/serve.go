@@ -57,13 +57,13 @@ type Config struct {
 // Preview is a running preview server. It is also the http.Handler that
 // serves the current build.
 type Preview struct {
-	cfg      Config
-	id       string // distinguishes this process's builds from a restarted server's
-	seed     maphash.Seed
-	hub      *hub
-	overlay  *overlay
-	root     *os.Root
-	hosts    hosts // what the Host header may name; set by Start
+	cfg     Config
+	id      string // distinguishes this process's builds from a restarted server's
+	seed    maphash.Seed
+	hub     *hub
+	overlay *overlay
+	root    *os.Root
+	hosts   hosts // what the Host header may name; set by Start
 
 	tree    atomic.Pointer[tree]    // last good build; never nil after New
 	failure atomic.Pointer[failure] // last build's error, nil when it succeeded
