@@ -18,8 +18,10 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 	"syscall"
 	"time"
 
@@ -30,6 +32,7 @@ import (
 	"edition/generator/internal/figures"
 	"edition/generator/internal/publish"
 	"edition/generator/internal/report"
+	"edition/generator/internal/script"
 	"edition/generator/internal/serve"
 	"edition/generator/internal/site"
 	"edition/generator/internal/srcfs"
@@ -237,20 +240,44 @@ func runCheck(o options, stdout io.Writer) error {
 	if err != nil {
 		return &diag.Error{Path: seed, Msg: "cannot read the seed: " + err.Error()}
 	}
+	name := filepath.ToSlash(filepath.Clean(o.content))
+	src := srcfs.New(o.content, name)
+	conv, err := converter(src, name)
+	if err != nil {
+		return err
+	}
 	res, err := check.Run(check.Config{SeedPath: filepath.ToSlash(seed), Seed: data,
-		Content: srcfs.New(o.content, filepath.ToSlash(filepath.Clean(o.content))), ContName: filepath.ToSlash(filepath.Clean(o.content)), Out: os.DirFS(o.out)})
+		Content: src, ContName: name, Out: os.DirFS(o.out), Convert: conv})
 	if err != nil {
 		return err
 	}
 	for _, d := range res.Differences {
 		fmt.Fprintln(stdout, d)
 	}
-	fmt.Fprintf(stdout, "check: %d report lines compared; %d unexplained differences; %d repairs, %d restored lines and %d punctuation marks recorded in %s\n",
-		res.Units, len(res.Differences), res.Repairs, res.Restored, res.Punct, filepath.ToSlash(filepath.Join(o.content, "corrections.tsv")))
+	fmt.Fprintf(stdout, "check: %d report lines compared; %d unexplained differences; %d repairs, %d restored lines and %d punctuation marks recorded in %s; editions: %s\n",
+		res.Units, len(res.Differences), res.Repairs, res.Restored, res.Punct, filepath.ToSlash(filepath.Join(o.content, "corrections.tsv")), strings.Join(res.Editions, ", "))
 	if len(res.Differences) > 0 {
 		return fmt.Errorf("check: %d unexplained differences", len(res.Differences))
 	}
 	return nil
+}
+
+// converter is the build's Traditional→Simplified conversion, with the
+// content's override table, for check to derive the Simplified text.
+func converter(src fs.FS, dir string) (func(string) string, error) {
+	data, err := fs.ReadFile(src, site.OverridesFile)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, &diag.Error{Path: path.Join(dir, site.OverridesFile), Msg: err.Error()}
+	}
+	ov, err := script.LoadOverrides(path.Join(dir, site.OverridesFile), data)
+	if err != nil {
+		return nil, err
+	}
+	cv, err := script.New(ov)
+	if err != nil {
+		return nil, err
+	}
+	return cv.T2S, nil
 }
 
 // runServe builds in memory and serves the edition for editors, rebuilding
