@@ -32,3 +32,19 @@ func TestLineIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepListsAreRefusedAtTheirLine: lists nested 20,000 deep, which
+// goldmark alone takes seconds over, are one error at their line.
+func TestDeepListsAreRefusedAtTheirLine(t *testing.T) {
+	for _, m := range []string{"- ", "* ", "+ ", "1. ", "2) ", "> ", ">"} {
+		t.Run(m, func(t *testing.T) {
+			src := []byte("# 題 {#s1}\n\n" + strings.Repeat(m, 20000) + " 文 {#p1}\n\n後 {#p2}\n")
+			pc := NewContext("一")
+			goldmark.New(goldmark.WithExtensions(New(Config{}))).Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+			errs := Errors(pc)
+			if len(errs) == 0 || errs[0].Line != 3 || !strings.Contains(errs[0].Msg, "nested more than") {
+				t.Fatalf("errors %v, want one at line 3", errs)
+			}
+		})
+	}
+}
