@@ -205,6 +205,9 @@ func generateConfig() content.GenerateConfig {
 
 func runBuild(o options, stdout io.Writer) error {
 	start := time.Now()
+	if err := publish.Check(o.publishConfig()); err != nil {
+		return err
+	}
 	out, err := site.Render(site.DirSources(o.content, o.templates, o.static))
 	if err != nil {
 		return err

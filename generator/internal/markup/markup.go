@@ -87,7 +87,7 @@ func (e *ext) Extend(m goldmark.Markdown) {
 		parser.WithAttribute(),
 		parser.WithInlineParsers(util.Prioritized(strongLead{}, 50)),
 		parser.WithBlockParsers(util.Prioritized(nestingGuard{}, 0)), // nesting.go
-		parser.WithASTTransformers(util.Prioritized(ids{}, 100)), // lower runs first: IDs before other extensions
+		parser.WithASTTransformers(util.Prioritized(ids{}, 100)),     // lower runs first: IDs before other extensions
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&paraRenderer{cfg: e.cfg}, 50)))
 }

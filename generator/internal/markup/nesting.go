@@ -35,9 +35,9 @@ func (nestingGuard) Open(parent ast.Node, r text.Reader, pc parser.Context) (ast
 }
 
 func (nestingGuard) Continue(ast.Node, text.Reader, parser.Context) parser.State { return parser.Close }
-func (nestingGuard) Close(ast.Node, text.Reader, parser.Context)                  {}
-func (nestingGuard) CanInterruptParagraph() bool                                  { return true }
-func (nestingGuard) CanAcceptIndentedLine() bool                                  { return false }
+func (nestingGuard) Close(ast.Node, text.Reader, parser.Context)                 {}
+func (nestingGuard) CanInterruptParagraph() bool                                 { return true }
+func (nestingGuard) CanAcceptIndentedLine() bool                                 { return false }
 
 // depth counts the quote and list markers opening line, stopping early
 // once past maxNesting, so the scan is linear in the line.

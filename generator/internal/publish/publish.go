@@ -50,6 +50,13 @@ type Stats struct {
 	Written, Kept, Removed int
 }
 
+// Check refuses cfg.Dir as Write would, so a command can say so before
+// it spends time building.
+func Check(cfg Config) error {
+	_, err := target(cfg)
+	return err
+}
+
 // Write puts files (slash path → bytes) into cfg.Dir.
 func Write(files map[string][]byte, cfg Config) (Stats, error) {
 	var st Stats
