@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"context"
+	"io"
 	"io/fs"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -320,4 +324,97 @@ func busyAddr(t *testing.T) string {
 	must(t, err)
 	t.Cleanup(func() { ln.Close() })
 	return ln.Addr().String()
+}
+
+// TestPreviewFaults: the preview of the real edition survives the input
+// probes: a FIFO, a symlink out of static/, content/ removed and made
+// again. Each is shown as a failed build (the FIFO is never opened), the
+// last good site is still served, the secret never is, and fixing the
+// fault rebuilds.
+func TestPreviewFaults(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole edition several times")
+	}
+	dir := tempProject(t)
+	p, err := newPreview(options{content: "content", templates: "templates", static: "static"}, dir, "127.0.0.1:0", false, io.Discard)
+	must(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(func() { cancel(); p.Wait() })
+	url, err := p.Start(ctx)
+	must(t, err)
+	base := strings.TrimSuffix(url, "/")
+	events := streamEvents(t, base)
+	waitEvent(t, events, "hello")
+	serves := func(path, text string) {
+		t.Helper()
+		code, body := httpGet(t, base+path)
+		if code != 200 || !strings.Contains(body, text) {
+			t.Fatalf("GET %s = %d, want 200 with %q", path, code, text)
+		}
+	}
+	secret := filepath.Join(t.TempDir(), "passwd")
+	must(t, os.WriteFile(secret, []byte("root:x:0:0\n"), 0o644))
+	faults := []struct {
+		name         string
+		break_, fix  func()
+		gone, served string // a path never served; a path still served
+	}{
+		{"FIFO in content",
+			func() { must(t, syscall.Mkfifo(filepath.Join(dir, "content", "99-x.md"), 0o644)) },
+			func() { must(t, os.Remove(filepath.Join(dir, "content", "99-x.md"))) },
+			"/99-x/", "/part-2-3/"},
+		{"symlink out of static",
+			func() { must(t, os.Symlink(secret, filepath.Join(dir, "static", "passwd"))) },
+			func() { must(t, os.Remove(filepath.Join(dir, "static", "passwd"))) },
+			"/passwd", "/"},
+	}
+	for _, f := range faults {
+		f.break_()
+		waitEvent(t, events, "fail")
+		if code, body := httpGet(t, base+f.gone); code == 200 || strings.Contains(body, "root:x") {
+			t.Errorf("%s: GET %s = %d", f.name, f.gone, code)
+		}
+		serves(f.served, "</html>")
+		f.fix()
+		waitEvent(t, events, "ok")
+	}
+	// content/ removed and restored from a copy, then edited.
+	c := filepath.Join(dir, "content")
+	copyTree(t, c, c+".bak")
+	must(t, os.RemoveAll(c))
+	waitEvent(t, events, "fail")
+	must(t, os.Rename(c+".bak", c))
+	waitEvent(t, events, "ok")
+	waitEvent(t, events, "change") // the restored pages
+	edit(t, filepath.Join(c, "05-part-2-3.md"), "辦好人民滿意教育", "辦好人民滿意的教育")
+	waitEvent(t, events, "change")
+	serves("/zh-hant/part-2-3/", "辦好人民滿意的教育")
+}
+
+func streamEvents(t *testing.T, base string) <-chan string {
+	resp, err := http.Get(base + "/__preview/events")
+	must(t, err)
+	t.Cleanup(func() { resp.Body.Close() })
+	events := make(chan string, 64)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			if name, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				events <- name
+			}
+		}
+		close(events)
+	}()
+	return events
+}
+
+func httpGet(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	must(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	must(t, err)
+	return resp.StatusCode, string(b)
 }

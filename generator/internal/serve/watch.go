@@ -224,7 +224,19 @@ func (w *watcher) syncPath(rel string) []string {
 	case info.Mode().IsRegular():
 		return w.syncFile(rel)
 	}
-	return nil // symlinks, devices: not followed
+	return w.syncSpecial(rel, info.Mode())
+}
+
+// syncSpecial reports a symlink, FIFO, device or socket when it appears or
+// changes kind, without opening it (opening a FIFO blocks): the build
+// decides whether to follow it or refuse it, and says so at once.
+func (w *watcher) syncSpecial(rel string, m fs.FileMode) []string {
+	h := maphash.String(w.seed, "\x00"+m.Type().String())
+	if old, ok := w.known[rel]; ok && old == h {
+		return nil
+	}
+	w.known[rel] = h
+	return []string{rel}
 }
 
 // rewatch walks a directory that had an event of its own: it was created,
@@ -309,6 +321,9 @@ func (w *watcher) syncDir(rel string) []string {
 		case d.Type().IsRegular() && !ignoredPath(r):
 			seen[r] = true
 			changed = append(changed, w.syncFile(r)...)
+		case !ignoredPath(r):
+			seen[r] = true
+			changed = append(changed, w.syncSpecial(r, d.Type())...)
 		}
 		return nil
 	})
