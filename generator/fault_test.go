@@ -184,6 +184,10 @@ func inputProbes() []probe {
 		{name: "FIFO in content", cmd: "build", setup: fifo("content/99-x.md"), code: 1, want: "DIR/content/99-x.md: 99-x.md is a named pipe (FIFO), not a file"},
 		{name: "FIFO in static", cmd: "build", setup: fifo("static/js/x.js"), code: 1, want: "js/x.js is a named pipe (FIFO), not a file"},
 		{name: "FIFO in templates", cmd: "build", setup: fifo("templates/x.html"), code: 1, want: "x.html is a named pipe (FIFO), not a file"},
+		{name: "FIFO in content, import", cmd: "import", setup: func(t *testing.T, dir string) {
+			must(t, os.Remove(filepath.Join(dir, "content", "01-part-1.md")))
+			fifo("content/01-part-1.md")(t, dir)
+		}, code: 1, want: "DIR/content/01-part-1.md: 01-part-1.md is a named pipe (FIFO), not a file"},
 		{name: "content file over 8 MB", cmd: "build", setup: func(t *testing.T, dir string) {
 			must(t, os.WriteFile(filepath.Join(dir, "content", "99-big.md"), bytes.Repeat([]byte("大"), 3<<20), 0o644))
 		}, code: 1, want: "DIR/content/99-big.md: 99-big.md is 9.0 MB, over the 8 MB limit for a source file; refused"},
