@@ -43,7 +43,7 @@ func TestFaults(t *testing.T) {
 	if code, out, errs := runCmd(t, append([]string{"build"}, flags(built)...)...); code != 0 {
 		t.Fatalf("first build: %s%s", out, errs)
 	}
-	for _, group := range [][]probe{outProbes(), inputProbes(), configProbes(), checkProbes(), serveProbes()} {
+	for _, group := range [][]probe{outRefused(), outSurvived(), inputProbes(), configProbes(), checkProbes(), serveProbes()} {
 		for _, p := range group {
 			t.Run(p.name, func(t *testing.T) { p.run(t, built) })
 		}
@@ -84,16 +84,19 @@ func (p probe) run(t *testing.T, built string) {
 	}
 }
 
-func outProbes() []probe {
-	out := func(o string) func(dir string) []string {
-		return func(dir string) []string {
-			a, p := flags(dir), o
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(dir, p)
-			}
-			return append(a[:len(a)-1], p)
+// out is the default flags with -out o (relative to the project).
+func out(o string) func(dir string) []string {
+	return func(dir string) []string {
+		a, p := flags(dir), o
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
 		}
+		return append(a[:len(a)-1], p)
 	}
+}
+
+// outRefused: -out naming what build did not make.
+func outRefused() []probe {
 	refused := "refusing to write the site here"
 	return []probe{
 		{name: "-out content", cmd: "build", args: out("content"), code: 1, want: "DIR/content: " + refused + ": it is the source directory DIR/content"},
@@ -122,6 +125,12 @@ func outProbes() []probe {
 					t.Errorf("docs/mine.txt is now %q", b)
 				}
 			}},
+	}
+}
+
+// outSurvived: outputs build may write, and how it writes them.
+func outSurvived() []probe {
+	return []probe{
 		{name: "public/ is a symlink", cmd: "build", setup: func(t *testing.T, dir string) {
 			must(t, os.Rename(filepath.Join(dir, "public"), filepath.Join(dir, "www")))
 			must(t, os.Symlink("www", filepath.Join(dir, "public")))
