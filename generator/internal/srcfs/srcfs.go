@@ -13,7 +13,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
+	"path/filepath"
 )
 
 // MaxFile is the largest source file read: the whole report is 60 kB, so
@@ -51,7 +51,7 @@ func (f FS) Open(name string) (fs.File, error) {
 	defer r.Close()
 	file, err := r.OpenFile(name, os.O_RDONLY|nonBlock, 0)
 	if err != nil {
-		return nil, f.openError(r, name, err)
+		return nil, f.openError(name, err)
 	}
 	fi, err := file.Stat()
 	if err == nil {
@@ -66,16 +66,15 @@ func (f FS) Open(name string) (fs.File, error) {
 
 // openError says why name could not be opened; a symlink that leaves the
 // directory is the usual reason beyond a missing file.
-func (f FS) openError(r *os.Root, name string, err error) error {
-	if errors.Is(err, fs.ErrNotExist) {
-		if fi, lerr := r.Lstat(name); lerr != nil || fi.Mode()&fs.ModeSymlink == 0 {
-			return err
-		}
-	}
-	if fi, lerr := os.Lstat(path.Join(f.Dir, name)); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		return &Refused{Path: name, Reason: "is a symlink that leads out of " + f.Name + " (or nowhere)"}
-	}
-	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+func (f FS) openError(name string, err error) error {
+	fi, lerr := os.Lstat(filepath.Join(f.Dir, filepath.FromSlash(name)))
+	link := lerr == nil && fi.Mode()&fs.ModeSymlink != 0
+	switch {
+	case link && errors.Is(err, fs.ErrNotExist):
+		return &Refused{Path: name, Reason: "is a symlink to nothing"}
+	case link:
+		return &Refused{Path: name, Reason: "is a symlink that leads out of " + f.Name}
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission):
 		return err
 	}
 	return &Refused{Path: name, Reason: fmt.Sprintf("is outside %s (%v)", f.Name, err)}

@@ -27,6 +27,7 @@ func TestRefused(t *testing.T) {
 		{"symlink out", func(d string) error { return os.Symlink(outside, filepath.Join(d, "x.md")) }, "x.md", "x.md is a symlink that leads out of content"},
 		{"relative symlink up", func(d string) error { return os.Symlink("../secret", filepath.Join(d, "x.md")) }, "x.md", "x.md is a symlink that leads out of content"},
 		{"directory symlink out", func(d string) error { return os.Symlink(filepath.Dir(outside), filepath.Join(d, "sub")) }, "sub/secret", "is outside content"},
+		{"broken symlink", func(d string) error { return os.Symlink("missing.md", filepath.Join(d, "x.md")) }, "x.md", "x.md is a symlink to nothing"},
 		{"fifo", func(d string) error { return syscall.Mkfifo(filepath.Join(d, "x.md"), 0o644) }, "x.md", "x.md is a named pipe (FIFO), not a file"},
 		{"too big", func(d string) error { return os.WriteFile(filepath.Join(d, "x.md"), make([]byte, 101), 0o644) }, "x.md", "x.md is 0.0 MB, over the 0 MB limit"},
 	}
