@@ -12,6 +12,23 @@ import (
 	"edition/generator/internal/diag"
 )
 
+// checkAll runs the checks of a loaded content directory: its pages, then
+// its configuration.
+func (c *Content) checkAll(fsys fs.FS) error {
+	var l diag.List
+	for _, err := range []error{c.checkPages(), c.validateConfig(fsys)} {
+		if err == nil {
+			continue
+		}
+		d := diag.All(err)
+		if d == nil {
+			return err
+		}
+		l = append(l, d...)
+	}
+	return l.Err()
+}
+
 // validateConfig checks the edition's configuration files beyond their
 // syntax: a missing or empty site.yaml, a notes.yaml without notes (a
 // report without notes has no notes file), and addresses that are not
