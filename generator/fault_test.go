@@ -198,7 +198,11 @@ func inputProbes() []probe {
 		{name: "FIFO in content, import", cmd: "import", setup: func(t *testing.T, dir string) {
 			must(t, os.Remove(filepath.Join(dir, "content", "01-part-1.md")))
 			fifo("content/01-part-1.md")(t, dir)
-		}, code: 1, want: "DIR/content/01-part-1.md: 01-part-1.md is a named pipe (FIFO), not a file"},
+		}, code: 1, want: "DIR/content/01-part-1.md: is a named pipe (FIFO), not a file, so it is not read; refused"},
+		{name: "FIFO for the seed, check", cmd: "check", setup: func(t *testing.T, dir string) {
+			must(t, os.Remove(filepath.Join(dir, "seeds", "000_cdd563ffef68d5a8.txt")))
+			fifo("seeds/000_cdd563ffef68d5a8.txt")(t, dir)
+		}, code: 1, want: "cannot read the seed: 000_cdd563ffef68d5a8.txt is a named pipe (FIFO), not a file"},
 		{name: "content file over 8 MB", cmd: "build", setup: func(t *testing.T, dir string) {
 			must(t, os.WriteFile(filepath.Join(dir, "content", "99-big.md"), bytes.Repeat([]byte("大"), 3<<20), 0o644))
 		}, code: 1, want: "DIR/content/99-big.md: 99-big.md is 9.0 MB, over the 8 MB limit for a source file; refused"},

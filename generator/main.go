@@ -184,7 +184,11 @@ func generateConfig(dir string) content.GenerateConfig {
 		// content/ (see content.ImportFigures); a failure to read them is
 		// an error, never a silent import without charts.
 		Extra: func(body []content.Para) (content.Generated, map[string][]string, error) {
-			return content.ImportFigures(os.DirFS(dir), body)
+			g, after, err := content.ImportFigures(srcfs.New(dir, filepath.ToSlash(filepath.Clean(dir))), body)
+			if r := (*srcfs.Refused)(nil); errors.As(err, &r) {
+				err = r.Diag()
+			}
+			return g, after, err
 		},
 	}
 }
@@ -225,7 +229,8 @@ func runCheck(o options, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(seed)
+	// Through srcfs: a seed that is a FIFO or a huge file is refused, not read.
+	data, err := srcfs.New(filepath.Dir(seed), filepath.ToSlash(filepath.Dir(seed))).ReadFile(filepath.Base(seed))
 	if err != nil {
 		return &diag.Error{Path: seed, Msg: "cannot read the seed: " + err.Error()}
 	}

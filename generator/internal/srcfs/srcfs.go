@@ -13,7 +13,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+
+	"edition/generator/internal/diag"
 )
 
 // MaxFile is the largest source file read: the whole report is 60 kB, so
@@ -33,11 +36,18 @@ func New(dir, name string) FS { return FS{Dir: dir, Name: name} }
 
 // Refused is the error for a source file that is not read.
 type Refused struct {
+	Dir    string // the directory's name for messages (FS.Name)
 	Path   string // name inside the directory
 	Reason string
 }
 
 func (e *Refused) Error() string { return e.Path + " " + e.Reason + "; refused" }
+
+// Diag is the refusal as "dir/path: reason", for callers that pass the
+// error on without naming the file.
+func (e *Refused) Diag() *diag.Error {
+	return &diag.Error{Path: path.Join(e.Dir, e.Path), Msg: e.Reason + "; refused"}
+}
 
 // Open opens name: a regular file within the limit or a directory.
 func (f FS) Open(name string) (fs.File, error) {
@@ -71,13 +81,13 @@ func (f FS) openError(name string, err error) error {
 	link := lerr == nil && fi.Mode()&fs.ModeSymlink != 0
 	switch {
 	case link && errors.Is(err, fs.ErrNotExist):
-		return &Refused{Path: name, Reason: "is a symlink to nothing"}
+		return &Refused{Dir: f.Name, Path: name, Reason: "is a symlink to nothing"}
 	case link:
-		return &Refused{Path: name, Reason: "is a symlink that leads out of " + f.Name}
+		return &Refused{Dir: f.Name, Path: name, Reason: "is a symlink that leads out of " + f.Name}
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission):
 		return err
 	}
-	return &Refused{Path: name, Reason: fmt.Sprintf("is outside %s (%v)", f.Name, err)}
+	return &Refused{Dir: f.Name, Path: name, Reason: fmt.Sprintf("is outside %s (%v)", f.Name, err)}
 }
 
 func (f FS) check(name string, fi fs.FileInfo) error {
@@ -86,9 +96,9 @@ func (f FS) check(name string, fi fs.FileInfo) error {
 	case m.IsDir():
 		return nil
 	case !m.IsRegular():
-		return &Refused{Path: name, Reason: "is " + kind(m) + ", not a file, so it is not read"}
+		return &Refused{Dir: f.Name, Path: name, Reason: "is " + kind(m) + ", not a file, so it is not read"}
 	case fi.Size() > f.limit():
-		return &Refused{Path: name, Reason: fmt.Sprintf("is %.1f MB, over the %d MB limit for a source file", float64(fi.Size())/(1<<20), f.limit()>>20)}
+		return &Refused{Dir: f.Name, Path: name, Reason: fmt.Sprintf("is %.1f MB, over the %d MB limit for a source file", float64(fi.Size())/(1<<20), f.limit()>>20)}
 	}
 	return nil
 }
@@ -109,7 +119,7 @@ func (f FS) ReadFile(name string) ([]byte, error) {
 	defer file.Close()
 	b, err := io.ReadAll(io.LimitReader(file, f.limit()+1))
 	if err == nil && int64(len(b)) > f.limit() {
-		return nil, &Refused{Path: name, Reason: fmt.Sprintf("is over the %d MB limit for a source file", f.limit()>>20)}
+		return nil, &Refused{Dir: f.Name, Path: name, Reason: fmt.Sprintf("is over the %d MB limit for a source file", f.limit()>>20)}
 	}
 	return b, err
 }
