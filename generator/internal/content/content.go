@@ -116,6 +116,8 @@ func (s Settings) Original() Edition {
 // Note is one entry of notes.yaml.
 type Note struct {
 	Number  int      `yaml:"number"`
+	Marker  string   `yaml:"marker"` // the number as printed, when not "N." (1．, （1）, ①)
+	Sep     string   `yaml:"sep"`    // the colon after the term, when not "："
 	Term    string   `yaml:"term"`
 	Text    []string `yaml:"text"`
 	Anchors []Anchor `yaml:"anchors"`
@@ -133,7 +135,7 @@ type Anchor struct {
 // Lines returns the note as the report prints it: "N.term：text", then
 // any continuation paragraphs.
 func (n Note) Lines() []string {
-	rn := report.Note{Num: n.Number, Term: n.Term, Text: n.Text}
+	rn := report.Note{Num: n.Number, Marker: n.Marker, Sep: n.Sep, Term: n.Term, Text: n.Text}
 	if len(n.Text) == 0 {
 		return nil
 	}
@@ -143,6 +145,7 @@ func (n Note) Lines() []string {
 // Notes is notes.yaml.
 type Notes struct {
 	Path    string
+	Label   string // a line before the heading, such as 附件2; usually ""
 	Heading string
 	Notes   []Note
 }

@@ -3,7 +3,6 @@ package content
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"edition/generator/internal/report"
@@ -70,8 +69,6 @@ func Body(r *report.Report) []Para {
 	return ps
 }
 
-var reCity = regexp.MustCompile(`在(\p{Han}{1,8}?(?:市|縣|县|區|区|州|盟|旗|省))第`)
-var reDate = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日`)
 
 // Generate lays out a read report as content files.
 func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
@@ -136,6 +133,18 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 			addPara(cp, ParaID(Closing, 0, i+1), p)
 		}
 	}
+	// Each annex is a page of its own after the report; the site lists it
+	// like the closing, outside the parts.
+	for _, a := range r.Annexes {
+		order++
+		slug := fmt.Sprintf("annex-%d", a.Num)
+		cite := fmt.Sprintf("附件%d", a.Num)
+		ap := newPage(slug, Meta{Title: a.Heading, Cite: cite, Slug: slug, Order: order, Kind: "closing"})
+		ap.body = append(ap.body, "# "+escapeMD(a.Heading)+fmt.Sprintf(" {#annex-%d}", a.Num))
+		for i, p := range a.Paras {
+			addPara(ap, fmt.Sprintf("pa%d-%d", a.Num, i+1), p)
+		}
+	}
 	var body []Para
 	for _, p := range pages {
 		body = append(body, p.paras...)
@@ -168,13 +177,13 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		out[name] = pageFile(p.meta, p.body)
 	}
 	if len(r.Notes) > 0 {
-		ns := &Notes{Heading: r.NotesHeading.Text}
+		ns := &Notes{Label: r.NotesLabel.Text, Heading: r.NotesHeading.Text}
 		var anchors [][]Anchor
 		if cfg.Anchors != nil {
 			anchors = cfg.Anchors(r.Notes, body)
 		}
 		for i, n := range r.Notes {
-			note := Note{Number: n.Num, Term: n.Term, Text: n.Text}
+			note := Note{Number: n.Num, Marker: n.Marker, Sep: n.Sep, Term: n.Term, Text: n.Text}
 			if i < len(anchors) {
 				note.Anchors = anchors[i]
 			}
@@ -182,7 +191,8 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		}
 		out[NotesFile] = ns.Format(notesComment)
 	}
-	out[SiteFile] = settingsFile(r, cfg.SeedName)
+	out[SiteFile] = settingsFile(res, cfg.SeedName)
+	out[OverridesFile] = []byte(overridesComment)
 	return out, nil
 }
 
@@ -231,46 +241,69 @@ func pageFile(m Meta, body []string) []byte {
 	return []byte(b.String())
 }
 
-func settingsFile(r *report.Report, seed string) []byte {
-	city, date := "", ""
-	if m := reCity.FindStringSubmatch(r.Occasion.Text); m != nil {
-		city = m[1]
-	}
-	year := ""
-	if m := reDate.FindStringSubmatch(r.Occasion.Text); m != nil {
-		year = m[1]
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		date = fmt.Sprintf("%s-%02d-%02d", m[1], mo, d)
-	}
-	speaker := r.Speaker.Text
-	if i := strings.LastIndexAny(speaker, " 　"); i >= 0 {
-		speaker = strings.TrimSpace(speaker[i:])
-	}
+// OverridesFile is the table of conversion overrides between the scripts.
+const OverridesFile = "script-overrides.tsv"
+
+const overridesComment = `# Where OpenCC's conversion between the scripts is wrong for this report:
+# one row per line, "traditional<TAB>simplified<TAB>why"; both words the same
+# length. Import writes this file empty for a new report; the build's script
+# lint names the characters that need a row.
+`
+
+// settingsFile drafts site.yaml from what the head of the report says, in
+// the report's own script; it says less rather than something wrong.
+func settingsFile(res *report.Result, seed string) []byte {
+	r, h := res.Report, res.Report.Head
+	simp := r.Simplified()
 	name := r.Title.Text
-	if !strings.HasPrefix(name, year) && !strings.Contains(name, city) {
-		name = city + year + "年" + name
+	if h.Year > 0 && !strings.Contains(name, fmt.Sprint(h.Year)) {
+		name = fmt.Sprintf("%s%d年%s", h.Place, h.Year, name)
+	}
+	label, about := " · 注釋版", aboutText(res, false)
+	if simp {
+		label, about = " · 注释版", aboutText(res, true)
 	}
 	var b strings.Builder
 	b.WriteString("# What the edition says about itself. Written by the first import only; edit freely.\n")
-	fmt.Fprintf(&b, "name: %s\n", yamlString(name+" · 注釋版"))
+	fmt.Fprintf(&b, "name: %s\n", yamlString(name+label))
 	fmt.Fprintf(&b, "report: %s\n", yamlString(name))
-	fmt.Fprintf(&b, "issuer: %s\n", yamlString(city+"人民政府"))
-	fmt.Fprintf(&b, "date: %s\n", yamlString(date))
-	fmt.Fprintf(&b, "speaker: %s\n", yamlString(speaker))
+	fmt.Fprintf(&b, "issuer: %s\n", yamlString(h.Issuer()))
+	fmt.Fprintf(&b, "date: %s\n", yamlString(h.Date))
+	fmt.Fprintf(&b, "speaker: %s\n", yamlString(h.Speaker))
 	b.WriteString("# Absolute address the edition is published at (canonical links, sitemap).\n")
 	b.WriteString("base_url: https://edition.example.org/\n")
 	b.WriteString("# Where readers find the official text.\n")
 	b.WriteString("official_url: \"\"\n")
 	fmt.Fprintf(&b, "seed: %s\n", yamlString(seed))
 	b.WriteString("# The seed's script. A Traditional report also gets a Simplified edition (at the root).\n")
-	if r.Simplified() {
+	if simp {
 		b.WriteString("script: zh-Hans\n")
 	} else {
 		b.WriteString("script: zh-Hant\n")
 	}
-	b.WriteString("about: 本版是政府工作報告的注釋版，非官方版本。正文逐字依照報告原文，原文在傳輸中受損之處已按記錄修復，每處修復及其依據見勘誤頁。\n")
+	fmt.Fprintf(&b, "about: %s\n", yamlString(about))
 	return []byte(b.String())
+}
+
+// aboutText says what this edition did to the text, and nothing it did not:
+// repairs only when corrections were recorded, the source when the copy
+// named one.
+func aboutText(res *report.Result, simp bool) string {
+	pick := func(hans, hant string) string {
+		if simp {
+			return hans
+		}
+		return hant
+	}
+	s := pick("本版是政府工作报告的注释版，非官方版本。正文逐字依照报告原文", "本版是政府工作報告的注釋版，非官方版本。正文逐字依照報告原文")
+	if res.Repairs+res.Restored > 0 {
+		s += pick("，原文在传输中受损之处已按记录修复，每处修复及其依据见勘误页", "，原文在傳輸中受損之處已按記錄修復，每處修復及其依據見勘誤頁")
+	}
+	s += "。"
+	if src := res.Report.Head.Source; src != "" {
+		s += pick("底本录自", "底本錄自") + src + "。"
+	}
+	return s
 }
 
 // paraMD writes a paragraph as one Markdown line, its lead in bold.

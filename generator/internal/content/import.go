@@ -19,7 +19,7 @@ import (
 
 // writeOnce files are written by the first import only: they hold the
 // edition's own settings, which editors are expected to change.
-var writeOnce = map[string]bool{SiteFile: true}
+var writeOnce = map[string]bool{SiteFile: true, OverridesFile: true}
 
 // ManifestFile records what import last wrote, so a second import can tell
 // an editor's change from its own output.

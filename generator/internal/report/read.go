@@ -52,6 +52,7 @@ func Read(path string, seed []byte, corr *Corrections) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	res.Warnings = append(res.Warnings, res.Report.Warnings...)
 	return res, nil
 }
 

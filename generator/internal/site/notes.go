@@ -29,7 +29,7 @@ func (e *edition) noteViews(from string) []terms.NoteView {
 	}
 	var rn []report.Note
 	for _, n := range e.notes.Notes {
-		rn = append(rn, report.Note{Num: n.Number, Term: n.Term, Text: n.Text})
+		rn = append(rn, report.Note{Num: n.Number, Marker: n.Marker, Sep: n.Sep, Term: n.Term, Text: n.Text})
 	}
 	where := func(id string) (string, string) {
 		to := e.paraPage[id]
