@@ -69,7 +69,6 @@ func Body(r *report.Report) []Para {
 	return ps
 }
 
-
 // Generate lays out a read report as content files.
 func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 	r := res.Report

@@ -10,8 +10,8 @@ import (
 // NoteView is a note as the templates show it.
 type NoteView struct {
 	Number int
-	Marker string // the number as the report prints it: "1.", "1．", "（1）", "①"
-	Sep    string // the colon after the term
+	Marker string   // the number as the report prints it: "1.", "1．", "（1）", "①"
+	Sep    string   // the colon after the term
 	Term   string   // the term as the note prints it; "" for a note without one (note 14)
 	Label  string   // what names the note: Term, or else its first anchor
 	Text   []string // the note's text: first line after the colon, then more lines
