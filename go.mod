@@ -13,6 +13,8 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
+require golang.org/x/text v0.43.0
+
 require (
 	github.com/alecthomas/chroma/v2 v2.27.0
 	github.com/dlclark/regexp2/v2 v2.2.1 // indirect

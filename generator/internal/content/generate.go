@@ -295,8 +295,11 @@ func aboutText(res *report.Result, simp bool) string {
 		return hant
 	}
 	s := pick("本版是政府工作报告的注释版，非官方版本。正文逐字依照报告原文", "本版是政府工作報告的注釋版，非官方版本。正文逐字依照報告原文")
-	if res.Repairs+res.Restored > 0 {
+	switch {
+	case res.Repairs+res.Restored > 0:
 		s += pick("，原文在传输中受损之处已按记录修复，每处修复及其依据见勘误页", "，原文在傳輸中受損之處已按記錄修復，每處修復及其依據見勘誤頁")
+	case res.Punct > 0:
+		s += pick("，仅将复制时变为半角的标点按记录改回全角，见勘误页", "，僅將複製時變為半角的標點按記錄改回全角，見勘誤頁")
 	}
 	s += "。"
 	if src := res.Report.Head.Source; src != "" {
