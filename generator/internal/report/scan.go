@@ -29,7 +29,20 @@ import (
 // Findings close together are one warning, with the path:line:column of
 // the first.
 func Scan(path string, lines []Line) []*diag.Error {
-	sc := &scanner{gb: simplifiedchinese.GBK.NewEncoder(), b5: traditionalchinese.Big5.NewEncoder(), memo: map[rune]bool{}}
+	sc := &scanner{gb: simplifiedchinese.GBK.NewEncoder(), b5: traditionalchinese.Big5.NewEncoder(), memo: map[rune]bool{}, seen: map[rune]int{}}
+	s, t := 0, 0
+	for _, l := range lines {
+		for _, r := range l.Text {
+			sc.seen[r]++
+			switch {
+			case strings.ContainsRune("报这们会为发经济区县国业务实设进门过时长", r):
+				s++
+			case strings.ContainsRune("報這們會為發經濟區縣國業務實設進門過時長", r):
+				t++
+			}
+		}
+	}
+	sc.simp = s > t
 	var out []*diag.Error
 	for _, l := range lines {
 		if l.Seed == 0 {
@@ -44,6 +57,8 @@ func Scan(path string, lines []Line) []*diag.Error {
 type scanner struct {
 	gb, b5 *encoding.Encoder
 	memo   map[rune]bool
+	seen   map[rune]int // how often the report uses each character
+	simp   bool         // the report is Simplified: Big5's list does not apply
 }
 
 type finding struct {
@@ -60,6 +75,10 @@ func (sc *scanner) scanLine(path string, l Line) []*diag.Error {
 		}
 	}
 	fs = append(fs, sc.rareRuns(rs)...)
+	if o, c := strings.Count(l.Text, "(")+strings.Count(l.Text, "（"), strings.Count(l.Text, ")")+strings.Count(l.Text, "）"); o != c {
+		i := strings.IndexAny(l.Text, "()（）")
+		fs = append(fs, finding{len([]rune(l.Text[:i])), "unbalanced parentheses"})
+	}
 	if strings.Count(l.Text, "【") != strings.Count(l.Text, "】") {
 		i := strings.IndexAny(l.Text, "【】")
 		fs = append(fs, finding{len([]rune(l.Text[:i])), "unbalanced 【】"})
@@ -97,6 +116,8 @@ func damaged(rs []rune, i int, r rune) string {
 		return "small-form sign"
 	case r >= 0xE000 && r <= 0xF8FF, r == 0xFFFD:
 		return "private-use or replacement character"
+	case isSymbol(r) && r >= 0x80 && !listItem(r, prev) && (unicode.Is(unicode.Han, prev) || unicode.Is(unicode.Han, next)) && !grade(r, next) && !unitAfter(r, prev, next):
+		return "symbol beside Chinese text"
 	case isSymbol(r) && unicode.Is(unicode.Han, prev) && unicode.Is(unicode.Han, next) && !grade(r, next):
 		return "symbol inside Chinese text"
 	case strings.ContainsRune("。，、；：？！,;:?!", r) && (i == 0 || strings.ContainsRune("。，、；：？！,;:?!“（(", prev)):
@@ -152,6 +173,19 @@ func isSymbol(r rune) bool {
 	return r >= 0x2460 && r <= 0x24FF || r >= 0x2160 && r <= 0x217F || r >= 0x3220 && r <= 0x3243
 }
 
+// unitAfter reports a sign used as a unit or operator in real text: 25℃,
+// 3‰, “数据要素×”.
+func unitAfter(r, prev, next rune) bool {
+	return strings.ContainsRune("°℃‰′″", r) && isDigit(prev) || r == '×' && (next == '”' || isDigit(prev) || isDigit(next))
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// listItem reports a circled number opening an item: 。①补充…
+func listItem(r, prev rune) bool {
+	return r >= 0x2460 && r <= 0x2473 && (prev == 0 || strings.ContainsRune("。；：，、 ", prev))
+}
+
 // grade reports a Roman numeral naming a class: Ⅲ类水, Ⅱ级.
 func grade(r, next rune) bool {
 	return r >= 0x2160 && r <= 0x217F && strings.ContainsRune("类類级級期", next)
@@ -162,11 +196,8 @@ func (sc *scanner) common(r rune) bool {
 	if v, ok := sc.memo[r]; ok {
 		return v
 	}
-	v := false
-	if b, err := sc.gb.Bytes([]byte(string(r))); err == nil && len(b) == 2 {
-		v = b[0] >= 0xB0 && b[0] <= 0xD7 && b[1] >= 0xA1 // GB 2312 level 1
-	}
-	if b, err := sc.b5.Bytes([]byte(string(r))); !v && err == nil && len(b) == 2 {
+	v := sc.level(r) == 1
+	if b, err := sc.b5.Bytes([]byte(string(r))); !v && !sc.simp && err == nil && len(b) == 2 {
 		code := int(b[0])<<8 | int(b[1])
 		v = code >= 0xA440 && code <= 0xC67E // Big5 frequent characters
 	}
@@ -174,8 +205,35 @@ func (sc *scanner) common(r rune) bool {
 	return v
 }
 
-// rareRuns finds three or more uncommon characters within four Han
-// characters: names and rare words have one, mojibake has runs.
+// rareWithin counts the uncommon characters among the n Han characters
+// from k that stand close together.
+func rareWithin(rare []bool, idx []int, k, n int) int {
+	c := 0
+	for j := k; j < k+n && j < len(idx) && idx[j]-idx[k] <= n+1; j++ {
+		if rare[j] {
+			c++
+		}
+	}
+	return c
+}
+
+// level returns the GB 2312 level of r: 1, 2, or 0 outside GB 2312.
+func (sc *scanner) level(r rune) int {
+	b, err := sc.gb.Bytes([]byte(string(r)))
+	switch {
+	case err != nil || len(b) != 2 || b[1] < 0xA1:
+		return 0
+	case b[0] >= 0xB0 && b[0] <= 0xD7:
+		return 1
+	case b[0] >= 0xD8 && b[0] <= 0xF7:
+		return 2
+	}
+	return 0
+}
+
+// rareRuns finds three uncommon characters among four, or one beside a
+// number: real words have at most two (砥砺, 崆峒, 圐圙), mojibake has
+// runs, and a short run ends where the decoder got back in step at a digit.
 func (sc *scanner) rareRuns(rs []rune) []finding {
 	var fs []finding
 	var idx []int // indexes of Han characters
@@ -186,18 +244,23 @@ func (sc *scanner) rareRuns(rs []rune) []finding {
 	}
 	rare := make([]bool, len(idx))
 	for k, i := range idx {
-		rare[k] = !sc.common(rs[i])
+		// An uncommon character the report uses again is its own word
+		// (锂, 熠熠); mojibake does not repeat itself.
+		rare[k] = !sc.common(rs[i]) && sc.seen[rs[i]] < 2
 	}
-	for k := 0; k+3 < len(idx)+1 && k < len(idx); k++ {
-		n := 0
-		for j := k; j < k+4 && j < len(idx); j++ {
-			if rare[j] {
-				n++
-			}
+	for k := 0; k < len(idx); k++ {
+		if !rare[k] {
+			continue
 		}
-		if n >= 3 && rare[k] && idx[min(k+3, len(idx)-1)]-idx[k] <= 5 {
-			fs = append(fs, finding{idx[k], "run of uncommon characters"})
-			k += 3
+		i := idx[k]
+		if n := rareWithin(rare, idx, k, 4); n >= 3 {
+			fs = append(fs, finding{i, "run of uncommon characters"})
+			k += 2
+			continue
+		}
+		alone := (k == 0 || !rare[k-1] || idx[k-1] != i-1) && (k+1 == len(idx) || !rare[k+1] || idx[k+1] != i+1)
+		if alone && (isDigit(at(rs, i-1)) || isDigit(at(rs, i+1))) {
+			fs = append(fs, finding{i, "uncommon character beside a number"})
 		}
 	}
 	return fs
