@@ -158,4 +158,3 @@ func firstChange(a, b string) string {
 	}
 	return string(rb[max(0, i-4):min(len(rb), i+12)])
 }
-
