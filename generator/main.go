@@ -170,17 +170,22 @@ func generateConfig() content.GenerateConfig {
 			}
 			return out
 		},
-		Extra: func(body []content.Para) (content.Generated, map[string][]string, error) {
+		Extra: func(body []content.Para, simp bool) (content.Generated, map[string][]string, error) {
 			paras := make([]figures.Para, len(body))
 			for i, p := range body {
-				paras[i] = figures.Para{ID: p.ID, Text: p.Text}
+				paras[i] = figures.Para{ID: p.ID, Text: p.Text, Year: p.Year, Kind: p.Kind}
 			}
 			ds, err := figures.Build(site.FiguresFile, paras)
 			if err != nil {
 				// A report of another city has other figures: no curated
-				// charts, but the extracted dataset is still worth reviewing.
-				ds = figures.NewDataset(site.FiguresFile, figures.Extract(paras))
-				return content.Generated{site.FiguresFile: figures.Format(ds)}, nil, nil
+				// charts, but default ones from its own figures.
+				figs := figures.Extract(paras)
+				ds = figures.NewDataset(site.FiguresFile, figs)
+				after := map[string][]string{}
+				for _, p := range figures.Propose(figs, figures.ProposeConfig{Simplified: simp}) {
+					after[p.After] = append(after[p.After], p.Block)
+				}
+				return content.Generated{site.FiguresFile: figures.Format(ds)}, after, nil
 			}
 			after := map[string][]string{}
 			for _, pl := range chart.Defaults(ds) {

@@ -16,6 +16,11 @@ type Generated map[string][]byte
 type Para struct {
 	ID   string
 	Text string
+	// Year and Kind are what the paragraph's figures state: in a review
+	// part the past year's outturn, in a plan part the report year's
+	// targets; 0 and "" elsewhere or when the report's year is unknown.
+	Year int
+	Kind string
 }
 
 // GenerateConfig holds the optional passes over a generated edition.
@@ -26,7 +31,8 @@ type GenerateConfig struct {
 	Anchors func(notes []report.Note, body []Para) [][]Anchor
 	// Extra adds files (such as a figures dataset) and returns blocks to
 	// insert after paragraphs, keyed by paragraph ID.
-	Extra func(body []Para) (files Generated, after map[string][]string, err error)
+	// simp tells the report's script, for the wording of what it proposes.
+	Extra func(body []Para, simp bool) (files Generated, after map[string][]string, err error)
 }
 
 // Closing is the part number ParaID takes for the closing paragraphs.
@@ -51,20 +57,20 @@ func ParaID(part, section, k int) string {
 func Body(r *report.Report) []Para {
 	var ps []Para
 	for k, p := range r.Opening {
-		ps = append(ps, Para{ParaID(0, 0, k+1), p.Text})
+		ps = append(ps, Para{ID: ParaID(0, 0, k+1), Text: p.Text})
 	}
 	for _, part := range r.Parts {
 		for k, p := range part.Intro {
-			ps = append(ps, Para{ParaID(part.Num, 0, k+1), p.Text})
+			ps = append(ps, Para{ID: ParaID(part.Num, 0, k+1), Text: p.Text})
 		}
 		for _, s := range part.Sections {
 			for k, p := range s.Paras {
-				ps = append(ps, Para{ParaID(part.Num, s.Num, k+1), p.Text})
+				ps = append(ps, Para{ID: ParaID(part.Num, s.Num, k+1), Text: p.Text})
 			}
 		}
 	}
 	for k, p := range r.Closing {
-		ps = append(ps, Para{ParaID(Closing, 0, k+1), p.Text})
+		ps = append(ps, Para{ID: ParaID(Closing, 0, k+1), Text: p.Text})
 	}
 	return ps
 }
@@ -85,9 +91,10 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		pages = append(pages, p)
 		return p
 	}
+	year, kind := 0, ""
 	addPara := func(p *page, id string, rp report.Para) {
 		p.body = append(p.body, paraMD(rp)+" {#"+id+"}")
-		p.paras = append(p.paras, Para{ID: id, Text: rp.Text})
+		p.paras = append(p.paras, Para{ID: id, Text: rp.Text, Year: year, Kind: kind})
 	}
 	opening, closing := "開篇", "結語"
 	if r.Simplified() {
@@ -100,6 +107,7 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		addPara(home, ParaID(0, 0, i+1), p)
 	}
 	for _, part := range r.Parts {
+		year, kind = period(r.Head.Year, part.Heading)
 		order++
 		title := strings.TrimPrefix(part.Heading, part.Numeral+"、")
 		slug := fmt.Sprintf("part-%d", part.Num)
@@ -125,6 +133,7 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 			}
 		}
 	}
+	year, kind = 0, ""
 	if len(r.Closing) > 0 {
 		order++
 		cp := newPage("closing", Meta{Title: closing, Cite: closing, Slug: "closing", Order: order, Kind: "closing"})
@@ -149,7 +158,7 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		body = append(body, p.paras...)
 	}
 	if cfg.Extra != nil {
-		files, after, err := cfg.Extra(body)
+		files, after, err := cfg.Extra(body, r.Simplified())
 		if err != nil {
 			return nil, err
 		}
@@ -194,6 +203,23 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 	out[OverridesFile] = []byte(overridesComment)
 	return out, nil
 }
+
+// period tells what a part's figures are from its heading: a review
+// (工作回顾) states the past year's outturns, a plan (2025年工作安排,
+// 重点任务) the report year's targets.
+func period(year int, heading string) (int, string) {
+	switch {
+	case year == 0:
+		return 0, ""
+	case strings.Contains(heading, "回顾") || strings.Contains(heading, "回顧") || strings.Contains(heading, fmt.Sprint(year-1)):
+		return year - 1, "outturn"
+	case strings.Contains(heading, fmt.Sprint(year)) || reTasks.MatchString(heading):
+		return year, "target"
+	}
+	return 0, ""
+}
+
+var reTasks = regexp.MustCompile(`安排|任[务務]|[总總][体體]要求|重[点點]工作`)
 
 const notesComment = `The report's notes, one entry per note, as the report prints them ("N.term：text").
 anchors: the literal strings in the report body that each note explains, and how many
