@@ -40,6 +40,8 @@ type Converter struct {
 	firsts map[rune]bool // the first characters of over's keys
 	maxKey int           // longest override key, in runes
 	keep   []string      // override values that deliberately hold a Traditional-only character
+	// variants maps Hong Kong forms (衞, 敍) to the standard ones t2s knows.
+	variants *strings.Replacer
 }
 
 // New returns a Converter applying overrides on top of OpenCC t2s.
@@ -53,6 +55,8 @@ func New(overrides []Override) (*Converter, error) {
 		over:   make(map[string]string, len(overrides)),
 		single: map[rune]rune{},
 		firsts: map[rune]bool{},
+		// Hong Kong forms (衞, 敍) become the standard ones before t2s.
+		variants: strings.NewReplacer(variants...),
 	}
 	for _, o := range overrides {
 		c.over[o.Trad] = o.Simp
@@ -95,6 +99,7 @@ func (c *Converter) T2S(s string) string {
 	if !utf8.ValidString(s) {
 		s = string([]rune(s)) // each invalid byte becomes U+FFFD
 	}
+	s = c.variants.Replace(s)
 	var out strings.Builder
 	out.Grow(len(s))
 	memo := map[string]string{} // runs already converted: words recur

@@ -201,3 +201,27 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestVariantsBeforeConversion: Hong Kong forms convert like the standard
+// ones and leave nothing for the lint.
+func TestVariantsBeforeConversion(t *testing.T) {
+	c, _ := New(nil)
+	for _, tc := range []struct{ in, want string }{
+		{"衞生健康", "卫生健康"},
+		{"敍事", "叙事"},
+		{"羣眾", "群众"},
+		{"這裏", "这里"},
+		{"着力", "着力"},
+		{"綫上", "线上"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			got := c.T2S(tc.in)
+			if got != tc.want {
+				t.Errorf("T2S(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			if errs := c.Lint("x", got); len(errs) > 0 {
+				t.Errorf("lint: %v", errs)
+			}
+		})
+	}
+}
