@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"edition/generator/internal/diag"
 	"edition/generator/internal/report"
 )
 
@@ -26,6 +27,7 @@ type Para struct {
 // GenerateConfig holds the optional passes over a generated edition.
 type GenerateConfig struct {
 	SeedName string
+	SeedPath string // for warnings; SeedName when empty
 	// Anchors proposes note anchors from the body paragraphs; nil leaves
 	// every note without anchors for an editor to fill in.
 	Anchors func(notes []report.Note, body []Para) [][]Anchor
@@ -84,6 +86,7 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		meta  Meta
 		body  []string // blocks
 		paras []Para
+		annex bool // not the report: no figures or note anchors from it
 	}
 	var pages []*page
 	newPage := func(name string, m Meta) *page {
@@ -147,15 +150,24 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		order++
 		slug := fmt.Sprintf("annex-%d", a.Num)
 		cite := fmt.Sprintf("附件%d", a.Num)
-		ap := newPage(slug, Meta{Title: a.Heading, Cite: cite, Slug: slug, Order: order, Kind: "closing"})
+		title := a.Heading
+		if len(a.Paras) > 0 && isTitleLine(a.Paras[0].Text) && reAnnexLabel.MatchString(a.Heading) {
+			title = a.Paras[0].Text // 附件1, then its title on the next line
+		}
+		ap := newPage(slug, Meta{Title: title, Cite: cite, Slug: slug, Order: order, Kind: "closing"})
+		ap.annex = true
 		ap.body = append(ap.body, "# "+escapeMD(a.Heading)+fmt.Sprintf(" {#annex-%d}", a.Num))
 		for i, p := range a.Paras {
 			addPara(ap, fmt.Sprintf("pa%d-%d", a.Num, i+1), p)
 		}
 	}
 	var body []Para
+	var all []Para // with the annexes, where notes' terms are linked too
 	for _, p := range pages {
-		body = append(body, p.paras...)
+		all = append(all, p.paras...)
+		if !p.annex {
+			body = append(body, p.paras...)
+		}
 	}
 	if cfg.Extra != nil {
 		files, after, err := cfg.Extra(body, r.Simplified())
@@ -188,12 +200,19 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		ns := &Notes{Label: r.NotesLabel.Text, Heading: r.NotesHeading.Text}
 		var anchors [][]Anchor
 		if cfg.Anchors != nil {
-			anchors = cfg.Anchors(r.Notes, body)
+			anchors = cfg.Anchors(r.Notes, all)
 		}
 		for i, n := range r.Notes {
 			note := Note{Number: n.Num, Marker: n.Marker, Sep: n.Sep, Term: n.Term, Text: n.Text}
 			if i < len(anchors) {
 				note.Anchors = anchors[i]
+			}
+			if len(note.Anchors) == 0 {
+				p := cfg.SeedPath
+				if p == "" {
+					p = cfg.SeedName
+				}
+				res.Warnings = append(res.Warnings, diag.Errorf(p, n.Seed, "note %d (%s) could not be anchored in the body: add the body text it explains to its anchors in %s", n.Num, n.Term, NotesFile))
 			}
 			ns.Notes = append(ns.Notes, note)
 		}
@@ -217,6 +236,14 @@ func period(year int, heading string) (int, string) {
 		return year, "target"
 	}
 	return 0, ""
+}
+
+// reAnnexLabel is an annex heading with no title of its own: 附件, 附件1.
+var reAnnexLabel = regexp.MustCompile(`^附件\s*[0-9０-９一二三四五六七八九十]*$`)
+
+// isTitleLine reports a short line with no sentence punctuation.
+func isTitleLine(s string) bool {
+	return len([]rune(s)) <= 30 && !strings.ContainsAny(s, "。；：！？，")
 }
 
 var reTasks = regexp.MustCompile(`安排|任[务務]|[总總][体體]要求|重[点點]工作`)

@@ -53,17 +53,18 @@ func Import(cfg ImportConfig) (*ImportStats, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Gen.SeedName == "" {
+		cfg.Gen.SeedName = filepath.Base(cfg.Seed)
+	}
+	cfg.Gen.SeedPath = filepath.ToSlash(cfg.Seed)
+	files, err := Generate(res, cfg.Gen)
+	if err != nil {
+		return nil, err
+	}
 	if cfg.Log != nil {
 		for _, w := range res.Warnings {
 			fmt.Fprintf(cfg.Log, "warning: %v\n", w)
 		}
-	}
-	if cfg.Gen.SeedName == "" {
-		cfg.Gen.SeedName = filepath.Base(cfg.Seed)
-	}
-	files, err := Generate(res, cfg.Gen)
-	if err != nil {
-		return nil, err
 	}
 	st := &ImportStats{Result: res}
 	return st, writeFiles(cfg, files, st)

@@ -164,10 +164,10 @@ func strayLatin(rs []rune, i int) bool {
 }
 
 // isSymbol reports marks that no Chinese sentence puts between two
-// characters: ASCII @ _ ^ ~ | # $ & * = < > { } [ ] \, math, arrows,
+// characters (［1］ marks a note in some reports, so ［］ is not one): ASCII @ _ ^ ~ | # $ & * = < > { } [ ] \, math, arrows,
 // enclosed numbers, the GB 2312 symbol rows.
 func isSymbol(r rune) bool {
-	if strings.ContainsRune("@_^~|#$&*=<>{}[]\\`ˉˇ¨〃‖〔〕〈〉〖〗±×÷∶∧∨∑∏∪∩∈∷√⊥∥∠⌒⊙∫∮≡≌≈∽∝≠≮≯≤≥∞∵∴♂♀°′″℃＄¤￠￡‰§№☆★○●◎◇◆□■△▲※→←↑↓〓『』", r) {
+	if strings.ContainsRune("＜＞＝＠＃＄＆＊＾＿｀｛｝｜～＼@_^~|#$&*=<>{}[]\\`ˉˇ¨〃‖〔〕〈〉〖〗±×÷∶∧∨∑∏∪∩∈∷√⊥∥∠⌒⊙∫∮≡≌≈∽∝≠≮≯≤≥∞∵∴♂♀°′″℃＄¤￠￡‰§№☆★○●◎◇◆□■△▲※→←↑↓〓『』", r) {
 		return true
 	}
 	return r >= 0x2460 && r <= 0x24FF || r >= 0x2160 && r <= 0x217F || r >= 0x3220 && r <= 0x3243
