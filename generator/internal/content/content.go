@@ -83,6 +83,9 @@ type Settings struct {
 	Seed        string `yaml:"seed"`         // seed file name, for check
 	Script      string `yaml:"script"`       // the seed's script: zh-Hant (default) or zh-Hans
 	About       string `yaml:"about"`        // short text for the home page
+	// Traditional is the OpenCC configuration that makes a Simplified
+	// report's Traditional edition: s2t (default), s2twp or s2hk.
+	Traditional string `yaml:"traditional"`
 }
 
 // Edition is one script's edition of the site.
@@ -90,15 +93,15 @@ type Edition struct {
 	Lang    string // zh-Hans, zh-Hant
 	Prefix  string // path below the site root: "" or "zh-hant/"
 	Label   string // the switch's name for it: 简体, 繁體
-	Convert bool   // converted from the seed's script (t2s)
+	Convert bool   // converted from the seed's script (t2s, or s2t for a Simplified seed)
 }
 
 // Editions returns the editions to build: Simplified at the root, for the
-// readers, and the seed's own Traditional under zh-hant/. A Simplified
-// report has one edition.
+// readers, and Traditional under zh-hant/. One of them is the seed's own
+// script; the other is converted (t2s, or s2t for a Simplified report).
 func (s Settings) Editions() []Edition {
 	if s.Script == "zh-Hans" {
-		return []Edition{{Lang: "zh-Hans", Label: "简体"}}
+		return []Edition{{Lang: "zh-Hans", Label: "简体"}, {Lang: "zh-Hant", Prefix: "zh-hant/", Label: "繁體", Convert: true}}
 	}
 	return []Edition{{Lang: "zh-Hans", Label: "简体", Convert: true}, {Lang: "zh-Hant", Prefix: "zh-hant/", Label: "繁體"}}
 }

@@ -225,3 +225,25 @@ func TestVariantsBeforeConversion(t *testing.T) {
 		})
 	}
 }
+
+func TestTraditional(t *testing.T) {
+	for _, c := range []struct{ config, in, want string }{
+		{"", "政府工作报告", "政府工作報告"},
+		{"s2t", "着力发展", "着力發展"},
+		{"s2hk", "卫生", "衞生"},
+		{"s2twp", "信息", "資訊"},
+	} {
+		t.Run(c.config+c.in, func(t *testing.T) {
+			tr, err := NewTraditional(c.config)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := tr.S2T(c.in); got != c.want {
+				t.Errorf("S2T(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+	if _, err := NewTraditional("t2s"); err == nil {
+		t.Error("t2s accepted as a Simplified-to-Traditional configuration")
+	}
+}

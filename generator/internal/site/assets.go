@@ -106,7 +106,7 @@ func (e *edition) loadTemplates() error {
 			}
 			continue
 		}
-		if _, err := common.New(name).Parse(e.conv(string(data[f]))); err != nil {
+		if _, err := common.New(name).Parse(e.ui(string(data[f]))); err != nil {
 			return templateErr(name, err)
 		}
 	}
@@ -120,7 +120,7 @@ func (e *edition) loadTemplates() error {
 		if err != nil {
 			return err
 		}
-		if _, err := t.New(name).Parse(e.conv(string(data[f]))); err != nil {
+		if _, err := t.New(name).Parse(e.ui(string(data[f]))); err != nil {
 			return templateErr(name, err)
 		}
 		tmpl[strings.TrimSuffix(path.Base(f), ".html")] = t
@@ -192,7 +192,7 @@ func (e *edition) funcs() template.FuncMap {
 			}
 			return s[1:]
 		},
-		"confidence": func(s string) string { return e.conv(confidence(s)) },
+		"confidence": func(s string) string { return e.ui(confidence(s)) },
 	}
 }
 

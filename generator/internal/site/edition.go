@@ -26,7 +26,8 @@ type edition struct {
 	src      Sources
 	c        *content.Content
 	out      Output
-	conv     func(string) string
+	conv     func(string) string // the content into this edition's script
+	ui       func(string) string // the templates' and Go's UI text (written in Traditional) into it
 	fold     func(rune) rune
 	folded   iter.Seq[rune]
 	lint     func(path, s string) diag.List
@@ -65,9 +66,9 @@ func (e *edition) build() error {
 	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.css, JS: e.js, HasFigures: e.ds != nil}
 	e.prepass()
 	e.anchors = e.termAnchors()
-	exts := []goldmark.Extender{markup.New(markup.Config{}), terms.New(terms.Config{Anchors: e.anchors, Label: e.conv("注釋")}), chart.New(e.chartConfig())}
-	if e.Convert {
-		exts = append(exts, convertCharts{e.conv})
+	exts := []goldmark.Extender{markup.New(markup.Config{}), terms.New(terms.Config{Anchors: e.anchors, Label: e.ui("注釋")}), chart.New(e.chartConfig())}
+	if e.Convert || e.Lang == "zh-Hans" {
+		exts = append(exts, convertCharts{e.mixed})
 	}
 	md := goldmark.New(goldmark.WithExtensions(exts...))
 	ids := map[string]string{}
@@ -159,8 +160,8 @@ func (e *edition) build() error {
 		if x.kind == "notes" && e.notes == nil {
 			continue
 		}
-		p := e.newPage(x.kind, x.url, e.conv(x.title))
-		p.Crumbs = []Link{{Href: p.Href(""), Title: e.conv("首頁")}}
+		p := e.newPage(x.kind, x.url, e.ui(x.title))
+		p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
 		if x.kind == "notes" {
 			p.NoteViews = e.noteViews(x.url)
 			for i := range p.NoteViews {
@@ -175,7 +176,7 @@ func (e *edition) build() error {
 		return err
 	}
 	if e.Prefix == "" {
-		nf := e.newPage("404", "404.html", e.conv("找不到此頁"))
+		nf := e.newPage("404", "404.html", e.ui("找不到此頁"))
 		nf.Root = basePath(e.settings.BaseURL)
 		nf.SiteRoot = nf.Root
 		nf.Alternates = nil

@@ -130,7 +130,7 @@ func (e *edition) chartConfig() chart.Config {
 	return chart.Config{
 		Data: e.ds,
 		Href: func(para string) string { return e.rel(e.paraPage[para]) + "#" + para },
-		Cite: func(para string) string { return e.conv(chart.Cite(para)) },
+		Cite: func(para string) string { return e.mixed(chart.Cite(para)) },
 		ChartHref: func(fig string) (string, bool) {
 			id, ok := e.figChart[fig]
 			if !ok {
@@ -164,8 +164,8 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	}
 	const url = "figures/"
 	e.cur = url
-	p := e.newPage("figures", url, e.conv("數據與圖表"))
-	p.Crumbs = []Link{{Href: p.Href(""), Title: e.conv("首頁")}}
+	p := e.newPage("figures", url, e.ui("數據與圖表"))
+	p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
 	fv := &FigureView{Count: len(e.ds.Figures)}
 	var src strings.Builder
 	for _, c := range e.charts {
@@ -184,13 +184,13 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	e.chartPage = saved
 	fv.Charts = template.HTML(buf.String())
 	cfg := e.chartConfig()
-	fv.Table = template.HTML(e.conv(chart.DatasetTable(e.ds, cfg, e.figChart)))
+	fv.Table = template.HTML(e.mixed(chart.DatasetTable(e.ds, cfg, e.figChart)))
 	abs := func(para string) string {
 		return baseURL(e.settings) + e.Prefix + e.paraPage[para] + "#" + para
 	}
-	csv := []byte(e.conv(string(figures.CSV(e.ds, abs))))
+	csv := []byte(e.mixed(string(figures.CSV(e.ds, abs))))
 	e.out[e.Prefix+url+"figures.csv"] = csv
-	e.out[e.Prefix+url+"figures.json"] = []byte(e.conv(string(figures.JSON(e.ds, abs))))
+	e.out[e.Prefix+url+"figures.json"] = []byte(e.mixed(string(figures.JSON(e.ds, abs))))
 	fv.Download.CSV, fv.Download.JSON = "figures.csv", "figures.json"
 	fv.CSV = e.highlight("csv", firstLines(string(csv), 6))
 	scfg := cfg
@@ -204,7 +204,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 		if err != nil {
 			continue
 		}
-		svg = []byte(e.conv(string(svg)))
+		svg = []byte(e.mixed(string(svg)))
 		name := "charts/" + s.ID + ".svg"
 		e.out[e.Prefix+url+name] = svg
 		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, Spec: e.highlight("yaml", "```chart\n"+c.Spec+"```")})
@@ -279,6 +279,16 @@ func ChromaCSS() []byte {
 // convertCharts converts the text of rendered charts to the edition's
 // script: the chart package writes its own labels (2023年實際, 資料來源)
 // in the seed's script. It runs after the chart transformer.
+// mixed converts text that holds both UI words (written in Traditional)
+// and report content: the Simplified editions take it all through t2s,
+// the Traditional ones convert only what came from a Simplified seed.
+func (e *edition) mixed(s string) string {
+	if e.Lang == "zh-Hans" {
+		return e.ui(s)
+	}
+	return e.conv(s)
+}
+
 type convertCharts struct{ conv func(string) string }
 
 func (c convertCharts) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {

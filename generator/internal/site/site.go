@@ -124,9 +124,21 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	built := make([]error, len(eds))
 	var wg sync.WaitGroup
 	for i, ed := range eds {
-		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: func(s string) string { return s }, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
-		if ed.Convert {
-			e.conv, e.lint = bl.cached(cv), cv.Lint
+		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: same, ui: same, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
+		// UI text is written in Traditional: the Simplified editions
+		// convert it, whatever the report's script.
+		if ed.Lang == "zh-Hans" {
+			e.ui = bl.cached("t2s", cv.T2S)
+		}
+		switch {
+		case ed.Convert && ed.Lang == "zh-Hans":
+			e.conv, e.lint = e.ui, cv.Lint
+		case ed.Convert:
+			tr, err := script.NewTraditional(c.Settings.Traditional)
+			if err != nil {
+				return nil, &diag.Error{Path: path.Join(src.Content.Name, content.SiteFile), Msg: err.Error()}
+			}
+			e.conv = bl.cached(c.Settings.Traditional+"s2t", tr.S2T)
 		}
 		e.ds = convertFigures(ds, e.conv)
 		all[i] = e
@@ -187,18 +199,22 @@ func (bl *Builder) converter(d Dir) (*script.Converter, error) {
 	return cv, nil
 }
 
-// cached memoises conversions: a preview rebuild converts only what changed.
-func (bl *Builder) cached(cv *script.Converter) func(string) string {
+func same(s string) string { return s }
+
+// cached memoises a conversion (tag names it in the shared cache): a
+// preview rebuild converts only what changed.
+func (bl *Builder) cached(tag string, conv func(string) string) func(string) string {
 	return func(s string) string {
+		k := tag + "\x00" + s
 		bl.mu.Lock()
-		v, ok := bl.cache[s]
+		v, ok := bl.cache[k]
 		bl.mu.Unlock()
 		if ok {
 			return v
 		}
-		v = cv.T2S(s)
+		v = conv(s)
 		bl.mu.Lock()
-		bl.cache[s] = v
+		bl.cache[k] = v
 		bl.mu.Unlock()
 		return v
 	}
