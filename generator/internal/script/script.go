@@ -24,6 +24,7 @@
 package script
 
 import (
+	_ "embed"
 	"fmt"
 	"strings"
 	"sync"
@@ -31,6 +32,12 @@ import (
 
 	"github.com/longbridgeapp/opencc"
 )
+
+// defaultsTSV holds the overrides every report needs (著 → 着 outside the
+// words that keep 著, …), under the report's own table.
+//
+//go:embed defaults.tsv
+var defaultsTSV []byte
 
 // Converter converts Traditional text to Simplified. Build one with New.
 type Converter struct {
@@ -50,6 +57,11 @@ type Converter struct {
 // and linting use a static table (simp_table.go) instead of OpenCC. The
 // error is always nil now (Load reports OpenCC's); it stays for callers.
 func New(overrides []Override) (*Converter, error) {
+	defaults, err := LoadOverrides("generator/internal/script/defaults.tsv", defaultsTSV)
+	if err != nil {
+		return nil, err
+	}
+	overrides = append(defaults, overrides...) // the report's rows win
 	c := &Converter{
 		t2s:    sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") }),
 		over:   make(map[string]string, len(overrides)),
