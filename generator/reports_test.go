@@ -13,6 +13,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/longbridgeapp/opencc"
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/traditionalchinese"
 
@@ -53,7 +54,15 @@ func TestAnyReport(t *testing.T) {
 		t.Skip("imports and builds every report (about a minute); run without -short")
 	}
 	synthetic, _ := filepath.Glob(filepath.Join("testdata", "reports", "*.txt"))
-	files := append(sharedReportFiles(t), synthetic...)
+	shared := sharedReportFiles(t)
+	files := append(append([]string(nil), shared...), synthetic...)
+	// Traditional copies, as a Hong Kong or Taiwan converter makes them,
+	// of every fourth shared report (the runtime stays modest).
+	for i, f := range shared {
+		if i%4 == 0 {
+			files = append(files, traditionalCopy(t, f, []string{"s2hk", "s2tw"}[i/4%2]))
+		}
+	}
 	cv, err := script.New(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -133,6 +142,29 @@ func anyReport(t *testing.T, seed string, cv *script.Converter) string {
 		charts += bytes.Count(p.Source, []byte("```chart"))
 	}
 	return fmt.Sprintf("| %s | %d | %d | %d | %d | %d | %d |", filepath.Base(seed), len(r.Parts), subs, len(r.Notes), links, charts, warnings)
+}
+
+// traditionalCopy writes the report converted by OpenCC config to a
+// temporary file named config-name.txt.
+func traditionalCopy(t *testing.T, f, config string) string {
+	t.Helper()
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cc, err := opencc.New(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cc.Convert(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), config+"-"+filepath.Base(f))
+	if err := os.WriteFile(p, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // page is a built HTML page: its ids, its links and its text by script.
