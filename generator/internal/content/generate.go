@@ -104,7 +104,7 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		opening, closing = "开篇", "结语"
 	}
 	order := 0
-	home := newPage("home", Meta{Title: r.Title.Text, Cite: opening, Kind: "home", Order: order,
+	home := newPage("home", Meta{Title: reportName(r), Cite: opening, Kind: "home", Order: order,
 		ReportTitle: r.Title.Text, Occasion: r.Occasion.Text, Speaker: r.Speaker.Text, Salutation: r.Salutation.Text})
 	for i, p := range r.Opening {
 		addPara(home, ParaID(0, 0, i+1), p)
@@ -307,10 +307,7 @@ const overridesComment = `# Where OpenCC's conversion between the scripts is wro
 func settingsFile(res *report.Result, seed string) []byte {
 	r, h := res.Report, res.Report.Head
 	simp := r.Simplified()
-	name := r.Title.Text
-	if h.Year > 0 && !strings.Contains(name, fmt.Sprint(h.Year)) {
-		name = fmt.Sprintf("%s%d年%s", h.Place, h.Year, name)
-	}
+	name := reportName(r)
 	label, about := " · 注釋版", aboutText(res, false)
 	if simp {
 		label, about = " · 注释版", aboutText(res, true)
@@ -335,6 +332,24 @@ func settingsFile(res *report.Result, seed string) []byte {
 	}
 	fmt.Fprintf(&b, "about: %s\n", yamlString(about))
 	return []byte(b.String())
+}
+
+// reportName is the report's title, with its place and year when the
+// title lacks its year; a report without a title line is named from the
+// occasion (西藏自治区2025年政府工作报告).
+func reportName(r *report.Report) string {
+	h := r.Head
+	name := r.Title.Text
+	if name == "" {
+		name = "政府工作報告"
+		if r.Simplified() {
+			name = "政府工作报告"
+		}
+	}
+	if h.Year > 0 && !strings.Contains(name, fmt.Sprint(h.Year)) {
+		name = fmt.Sprintf("%s%d年%s", h.Place, h.Year, name)
+	}
+	return name
 }
 
 // aboutText says what this edition did to the text, and nothing it did not:
