@@ -104,7 +104,11 @@ func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 		opening, closing = "开篇", "结语"
 	}
 	order := 0
-	home := newPage("home", Meta{Title: reportName(r), Cite: opening, Kind: "home", Order: order,
+	homeTitle := r.Title.Text
+	if homeTitle == "" {
+		homeTitle = reportName(r)
+	}
+	home := newPage("home", Meta{Title: homeTitle, Cite: opening, Kind: "home", Order: order,
 		ReportTitle: r.Title.Text, Occasion: r.Occasion.Text, Speaker: r.Speaker.Text, Salutation: r.Salutation.Text})
 	for i, p := range r.Opening {
 		addPara(home, ParaID(0, 0, i+1), p)
