@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -68,12 +69,40 @@ func folded(s string) string {
 // how many warnings it raises on the undamaged reports.
 func TestDamageRecall(t *testing.T) {
 	files := sharedReports(t)
-	var sites, found, visible, falseAlarms int
+	tw, err := opencc.New("s2t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, script := range []string{"Simplified", "Traditional"} {
+		sites, found, visible, falseAlarms := damageRecall(t, files, func(b []byte) []byte {
+			if script == "Simplified" {
+				return b
+			}
+			s, err := tw.Convert(string(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return []byte(s)
+		})
+		t.Logf("%s: damage recall: %d of %d visible damaged sites flagged (%d sites, %d left no trace); %d false alarms on %d undamaged reports", script, found, visible, sites, sites-visible, falseAlarms, len(files))
+		// A loss that only swaps in one common character (瞬47人) cannot
+		// be told from text by its characters; the rest must be found.
+		if visible == 0 || float64(found) < 0.92*float64(visible) {
+			t.Errorf("%s: recall %d/%d is below 92%%", script, found, visible)
+		}
+		if falseAlarms > 0 {
+			t.Errorf("%s: %d false alarms on the undamaged reports", script, falseAlarms)
+		}
+	}
+}
+
+func damageRecall(t *testing.T, files []string, conv func([]byte) []byte) (sites, found, visible, falseAlarms int) {
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
+		data = conv(data)
 		lines, _ := SplitLines(f, data)
 		var clean []Line
 		for i, l := range lines {
@@ -106,15 +135,7 @@ func TestDamageRecall(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("damage recall: %d of %d visible damaged sites flagged (%d sites, %d left no trace); %d false alarms on %d undamaged reports", found, visible, sites, sites-visible, falseAlarms, len(files))
-	// A loss that only swaps in one common character (瞬47人) cannot be told
-	// from text by its characters; the rest must be found.
-	if visible == 0 || float64(found) < 0.92*float64(visible) {
-		t.Errorf("recall %d/%d is below 92%%", found, visible)
-	}
-	if falseAlarms > 0 {
-		t.Errorf("%d false alarms on the undamaged reports", falseAlarms)
-	}
+	return sites, found, visible, falseAlarms
 }
 
 // leadByte returns the first lead byte of a two-byte character at or after p.

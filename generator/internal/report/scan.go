@@ -110,8 +110,12 @@ func damaged(rs []rune, i int, r rune) string {
 		return "kana"
 	case r >= 0x3100 && r <= 0x312F, r >= 0x31A0 && r <= 0x31BF:
 		return "bopomofo"
-	case r >= 0x2500 && r <= 0x257F:
+	case r >= 0x2500 && r <= 0x259F:
 		return "box-drawing sign"
+	case strings.ContainsRune("_^`|{}\\", r) && (unicode.Is(unicode.Han, prev) || unicode.Is(unicode.Han, next)):
+		return "symbol beside Chinese text"
+	case r == '　' && i > 0 && i < len(rs)-1 && rs[i-1] != '　' && rs[i+1] != '　' && !unicode.IsSpace(rs[i-1]):
+		return "ideographic space inside a line"
 	case r >= 0xFE50 && r <= 0xFE6F:
 		return "small-form sign"
 	case r >= 0xE000 && r <= 0xF8FF, r == 0xFFFD:
@@ -142,16 +146,19 @@ func strayLatin(rs []rune, i int) bool {
 	if r >= 0xFF00 { // full-width: no report types these between Chinese
 		return isHan(prev) || isHan(next)
 	}
-	if !isHan(prev) && !isASCIIMark(prev) || !unicode.Is(unicode.Han, next) && !isASCIIMark(next) && next != 0 {
+	if !isHan(prev) && !isASCIIMark(prev) && prev != '　' || !isHan(next) && !isASCIIMark(next) && next != 0 {
 		return false
 	}
 	if unicode.IsDigit(r) {
 		return false // numbers stand alone in real text: 3个, 第5
 	}
+	if unicode.IsLower(r) && unicode.IsDigit(prev) && unicode.Is(unicode.Han, next) {
+		return !strings.ContainsRune("mgtlhskwv", r) // 2705f千瓦, but 10t锅炉
+	}
 	switch {
 	case prev == '“' || prev == '「' || next == '”':
 		return false
-	case unicode.IsUpper(r) && strings.ContainsRune("级級类類型股档檔等号號期座轮輪字", next):
+	case unicode.IsUpper(r) && strings.ContainsRune("级級类類型股档檔号號座轮輪字", next):
 		return false
 	case unicode.IsUpper(r) && strings.ContainsRune("创創获獲评評", prev):
 		return false // 绩效创A: a grade won
@@ -160,7 +167,7 @@ func strayLatin(rs []rune, i int) bool {
 	case r == 'e' && unicode.Is(unicode.Han, next):
 		return false // e.g. e签宝, e企办: a real prefix
 	}
-	return isHan(prev) || isASCIIMark(prev)
+	return true
 }
 
 // isSymbol reports marks that no Chinese sentence puts between two
@@ -253,7 +260,7 @@ func (sc *scanner) rareRuns(rs []rune) []finding {
 			continue
 		}
 		i := idx[k]
-		if n := rareWithin(rare, idx, k, 4); n >= 3 {
+		if n := rareWithin(rare, idx, k, 4); n >= 3 || rareWithin(rare, idx, k, 8) >= 4 {
 			fs = append(fs, finding{i, "run of uncommon characters"})
 			k += 2
 			continue
