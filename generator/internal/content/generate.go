@@ -331,6 +331,8 @@ func settingsFile(res *report.Result, seed string) []byte {
 	b.WriteString("# The seed's script. A Traditional report also gets a Simplified edition (at the root).\n")
 	if simp {
 		b.WriteString("script: zh-Hans\n")
+		b.WriteString("# How the Traditional edition is made: OpenCC s2t (standard forms), s2twp (Taiwan) or s2hk (Hong Kong).\n")
+		b.WriteString("traditional: s2t\n")
 	} else {
 		b.WriteString("script: zh-Hant\n")
 	}
