@@ -1,0 +1,62 @@
+package report
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestHeadVariants: the head of the file in the orders and forms
+// report-variants.md lists; what is not there stays empty.
+func TestHeadVariants(t *testing.T) {
+	body := "各位代表：\n现在，我代表省人民政府向大会报告工作。\n一、2024年工作回顾\n过去一年。\n二、2025年工作安排\n今年。\n各位代表！让我们团结奋斗！\n"
+	cases := []struct {
+		name, head                               string
+		title, date, place, office, speaker, src string
+	}{
+		{"dash occasion, speaker line", "2025年甘肃省政府工作报告\n来源：甘肃日报\n——2025年1月20日在甘肃省第十四届人民代表大会第三次会议上\n甘肃省省长 任振鹤\n",
+			"2025年甘肃省政府工作报告", "2025-01-20", "甘肃省", "省长", "任振鹤", "甘肃日报"},
+		{"speaker inside the occasion, source after it", "2025年海南省政府工作报告\n——2025年1月14日海南省省长 刘小明在海南省第七届人民代表大会第四次会议上的讲话\n来源：海南日报\n",
+			"2025年海南省政府工作报告", "2025-01-14", "海南省", "省长", "刘小明", "海南日报"},
+		{"four dashes, name before office", "2025年上海市政府工作报告\n----2025年1月15日龚正市长在上海市第十六届人民代表大会第三次会议的政府工作报告\n来源 : 解放日报\n",
+			"2025年上海市政府工作报告", "2025-01-15", "上海市", "市长", "龚正", "解放日报"},
+		{"no dash, 作政府工作报告", "2025年浙江省政府工作报告\n来源：浙江日报\n2025年1月14日在浙江省第十四届人民代表大会第三次会议上浙江省代省长刘捷作政府工作报告\n \n",
+			"2025年浙江省政府工作报告", "2025-01-14", "浙江省", "代省长", "刘捷", "浙江日报"},
+		{"title twice, 同志作", "2025年北京市政府工作报告\n政府工作报告\n2025年1月14日在北京市第十六届人民代表大会第三次会议上北京市市长 殷勇同志作政府工作报告。\n",
+			"2025年北京市政府工作报告", "2025-01-14", "北京市", "市长", "殷勇", ""},
+		{"region, acting chairman", "2025年西藏政府工作报告\n——2025年1月19日在西藏自治区第十二届人民代表大会第三次会议上\n西藏自治区代理主席 嘎玛泽登\n",
+			"2025年西藏政府工作报告", "2025-01-19", "西藏自治区", "代理主席", "嘎玛泽登", ""},
+		{"name with a middle dot", "2025年新疆政府工作报告\n2025年1月19日在新疆维吾尔自治区第十四届人民代表大会第三次会议上\n自治区主席 艾尔肯·吐尼亚孜\n",
+			"2025年新疆政府工作报告", "2025-01-19", "新疆维吾尔自治区", "主席", "艾尔肯·吐尼亚孜", ""},
+		{"Traditional, speaker first", "政府工作報告\n市長 吳秀玲\n——2024年2月27日在朔州市第七屆人民代表大會第四次會議上\n",
+			"政府工作報告", "2024-02-27", "朔州市", "市長", "吳秀玲", ""},
+		{"no occasion: says less", "2025年某省政府工作报告\n",
+			"2025年某省政府工作报告", "", "", "", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Read("s.txt", []byte(c.head+body), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, h := res.Report, res.Report.Head
+			got := []string{r.Title.Text, h.Date, h.Place, h.Office, h.Speaker, h.Source}
+			want := []string{c.title, c.date, c.place, c.office, c.speaker, c.src}
+			for i, k := range []string{"title", "date", "place", "office", "speaker", "source"} {
+				if got[i] != want[i] {
+					t.Errorf("%s = %q, want %q", k, got[i], want[i])
+				}
+			}
+			if len(r.Parts) != 2 || len(r.Closing) != 1 || r.Salutation.Text == "" {
+				t.Errorf("%d parts, %d closing, salutation %q", len(r.Parts), len(r.Closing), r.Salutation.Text)
+			}
+			for _, u := range r.Units() {
+				if strings.HasPrefix(u.Text, "来源") {
+					t.Errorf("the 来源 line is report text: %q", u.Text)
+				}
+			}
+			if c.date == "" && len(res.Warnings) == 0 {
+				t.Error("no warning for the missing occasion")
+			}
+		})
+	}
+}
