@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"edition/generator/internal/diag"
+	"edition/generator/internal/markup"
 	"edition/generator/internal/report"
 )
 
@@ -258,14 +259,8 @@ times the body uses each. Import proposes them (see generator/internal/terms); r
 them by hand. The build links every occurrence and fails if a count is wrong.`
 
 func blockID(b string) string {
-	if !strings.HasSuffix(b, "}") {
-		return ""
-	}
-	i := strings.LastIndex(b, " {#")
-	if i < 0 {
-		return ""
-	}
-	return b[i+3 : len(b)-1]
+	id, _ := markup.TrailingID(b)
+	return id
 }
 
 func pageFile(m Meta, body []string) []byte {
@@ -296,9 +291,6 @@ func pageFile(m Meta, body []string) []byte {
 	}
 	return []byte(b.String())
 }
-
-// OverridesFile is the table of conversion overrides between the scripts.
-const OverridesFile = "script-overrides.tsv"
 
 const overridesComment = `# Where OpenCC's conversion between the scripts is wrong for this report:
 # one row per line, "traditional<TAB>simplified<TAB>why"; both words the same

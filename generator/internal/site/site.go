@@ -14,13 +14,11 @@ package site
 
 import (
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -72,7 +70,7 @@ func (o Output) FS() fs.FS {
 }
 
 // OverridesFile is the script conversion override table in content/.
-const OverridesFile = "script-overrides.tsv"
+const OverridesFile = content.OverridesFile
 
 // Builder renders editions. It keeps what does not change between builds
 // (the OpenCC converter, conversions already made), so the preview server
@@ -107,13 +105,10 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds, err := loadFigures(src.Content)
-	if err != nil {
-		return nil, err
-	}
+	ds := c.Figures
 	// Search folds both scripts in every edition, so the converter is
 	// needed even for a report with one edition.
-	cv, err := bl.converter(src.Content)
+	cv, err := bl.converter(c.Overrides)
 	if err != nil {
 		return nil, err
 	}
@@ -125,20 +120,8 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	var wg sync.WaitGroup
 	for i, ed := range eds {
 		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: same, ui: same, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
-		// UI text is written in Traditional: the Simplified editions
-		// convert it, whatever the report's script.
-		if ed.Lang == "zh-Hans" {
-			e.ui = bl.cached("t2s", cv.T2S)
-		}
-		switch {
-		case ed.Convert && ed.Lang == "zh-Hans":
-			e.conv, e.lint = e.ui, cv.Lint
-		case ed.Convert:
-			tr, err := script.NewTraditional(c.Settings.Traditional)
-			if err != nil {
-				return nil, &diag.Error{Path: path.Join(src.Content.Name, content.SiteFile), Msg: err.Error()}
-			}
-			e.conv = bl.cached(c.Settings.Traditional+"s2t", tr.S2T)
+		if err := bl.scripts(e, cv); err != nil {
+			return nil, err
 		}
 		e.ds = convertFigures(ds, e.conv)
 		all[i] = e
@@ -149,6 +132,16 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		}()
 	}
 	wg.Wait()
+	if err := merge(out, all, built); err != nil {
+		return nil, err
+	}
+	sitemap(out, c.Settings, all)
+	return out, nil
+}
+
+// merge puts the editions' outputs into out and their errors in one list.
+// Both editions come from the same sources, so each problem is said once.
+func merge(out Output, all []*edition, built []error) error {
 	var errs diag.List
 	seen := map[string]bool{}
 	for i, e := range all {
@@ -158,9 +151,8 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		if err := built[i]; err != nil {
 			l := diag.All(err)
 			if l == nil {
-				return nil, err
+				return err
 			}
-			// Both editions come from the same sources: say each problem once.
 			for _, d := range l {
 				if !seen[d.Error()] {
 					seen[d.Error()] = true
@@ -169,27 +161,19 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 			}
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	sitemap(out, c.Settings, all)
-	return out, nil
+	return errs.Err()
 }
 
 // converter returns the OpenCC converter with the content's override
 // table, made once per Builder (OpenCC's dictionaries take a while).
-func (bl *Builder) converter(d Dir) (*script.Converter, error) {
-	data, err := fs.ReadFile(d.FS, OverridesFile)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, &diag.Error{Path: path.Join(d.Name, OverridesFile), Msg: err.Error()}
+func (bl *Builder) converter(ov []script.Override) (*script.Converter, error) {
+	var k strings.Builder
+	for _, o := range ov {
+		k.WriteString(o.Trad + "\t" + o.Simp + "\n")
 	}
-	key := string(data)
+	key := k.String()
 	if bl.conv != nil && bl.convKey == key {
 		return bl.conv, nil
-	}
-	ov, err := script.LoadOverrides(path.Join(d.Name, OverridesFile), data)
-	if err != nil {
-		return nil, err
 	}
 	cv, err := script.New(ov)
 	if err != nil {
@@ -200,6 +184,29 @@ func (bl *Builder) converter(d Dir) (*script.Converter, error) {
 }
 
 func same(s string) string { return s }
+
+// scripts sets how an edition converts. UI text is written in Traditional:
+// the Simplified editions convert it, whatever the report's script. The
+// content is converted t2s into a Traditional report's Simplified edition,
+// s2t (or site.yaml's traditional: s2twp, s2hk) into a Simplified
+// report's Traditional one.
+func (bl *Builder) scripts(e *edition, cv *script.Converter) error {
+	if e.Lang == "zh-Hans" {
+		e.ui = bl.cached("t2s", cv.T2S)
+	}
+	switch {
+	case e.Convert && e.Lang == "zh-Hans":
+		e.conv, e.lint = e.ui, cv.Lint
+	case e.Convert:
+		config := e.c.Settings.Traditional
+		tr, err := script.NewTraditional(config)
+		if err != nil {
+			return &diag.Error{Path: e.src.Content.Name + "/" + content.SiteFile, Msg: err.Error()}
+		}
+		e.conv = bl.cached(config+"s2t", tr.S2T)
+	}
+	return nil
+}
 
 // cached memoises a conversion (tag names it in the shared cache): a
 // preview rebuild converts only what changed.

@@ -78,6 +78,7 @@ func pages(out site.Output) []string {
 
 // TestHTMLIsValid: every page of both editions passes the Nu HTML Checker.
 func TestHTMLIsValid(t *testing.T) {
+	validate.NeedHTMLChecker(t)
 	dir, _ := built(t)
 	validate.HTML(t, dir)
 }
@@ -85,6 +86,7 @@ func TestHTMLIsValid(t *testing.T) {
 // TestAccessible: every page of both editions has no axe-core violations,
 // on a phone and on a desktop.
 func TestAccessible(t *testing.T) {
+	validate.NeedAxe(t)
 	dir, out := built(t)
 	srv := serve(t, dir)
 	for _, vp := range []browsertest.Options{{Width: 360, Height: 740, Mobile: true}, {Width: 1280, Height: 900}} {
@@ -153,6 +155,7 @@ func sameOrigin(t *testing.T, ctx context.Context, origin string) func() {
 // TestNoOtherOrigins: no page asks anything of another origin, with
 // scripts on and the search index loaded.
 func TestNoOtherOrigins(t *testing.T) {
+	browsertest.Need(t)
 	dir, out := built(t)
 	srv := serve(t, dir)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true, Timeout: 120e9})
@@ -172,6 +175,7 @@ func TestNoOtherOrigins(t *testing.T) {
 // TestReadWithoutJavaScript: with scripts off a reader gets from the
 // contents to a section and reads it; the enhancements stay hidden.
 func TestReadWithoutJavaScript(t *testing.T) {
+	browsertest.Need(t)
 	dir, _ := built(t)
 	srv := serve(t, dir)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true, NoJavaScript: true})
@@ -216,6 +220,7 @@ func TestReadWithoutJavaScript(t *testing.T) {
 // TestSwitchKeepsParagraph: 繁體 on a Simplified page opens the same
 // paragraph in the Traditional edition, and back.
 func TestSwitchKeepsParagraph(t *testing.T) {
+	browsertest.Need(t)
 	dir, _ := built(t)
 	srv := serve(t, dir)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
@@ -256,6 +261,7 @@ func TestSwitchKeepsParagraph(t *testing.T) {
 // TestSearchAcrossScripts: in each edition, 减税 and 減稅 both find the
 // paragraph that says 減稅降費, and the result links to it.
 func TestSearchAcrossScripts(t *testing.T) {
+	browsertest.Need(t)
 	dir, _ := built(t)
 	srv := serve(t, dir)
 	for _, c := range []struct{ page, query, want string }{
@@ -301,6 +307,7 @@ func TestSearchAcrossScripts(t *testing.T) {
 // either and gives focus back to the term; a use in the note leads back to
 // its paragraph.
 func TestTermInPlace(t *testing.T) {
+	browsertest.Need(t)
 	dir, _ := built(t)
 	srv := serve(t, dir)
 	for _, c := range []struct {
