@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 
-	"edition/generator/internal/diag"
 	"edition/generator/internal/markup"
 	"edition/generator/internal/report"
 )
@@ -81,147 +80,24 @@ func Body(r *report.Report) []Para {
 // Generate lays out a read report as content files.
 func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 	r := res.Report
-	out := Generated{}
-	type page struct {
-		name  string
-		meta  Meta
-		body  []string // blocks
-		paras []Para
-		annex bool // not the report: no figures or note anchors from it
-	}
-	var pages []*page
-	newPage := func(name string, m Meta) *page {
-		p := &page{name: name, meta: m}
-		pages = append(pages, p)
-		return p
-	}
-	year, kind := 0, ""
-	addPara := func(p *page, id string, rp report.Para) {
-		p.body = append(p.body, paraMD(rp)+" {#"+id+"}")
-		p.paras = append(p.paras, Para{ID: id, Text: rp.Text, Year: year, Kind: kind})
-	}
-	opening, closing := "開篇", "結語"
-	if r.Simplified() {
-		opening, closing = "开篇", "结语"
-	}
-	order := 0
-	homeTitle := r.Title.Text
-	if homeTitle == "" {
-		homeTitle = reportName(r)
-	}
-	home := newPage("home", Meta{Title: homeTitle, Cite: opening, Kind: "home", Order: order,
-		ReportTitle: r.Title.Text, Occasion: r.Occasion.Text, Speaker: r.Speaker.Text, Salutation: r.Salutation.Text})
-	for i, p := range r.Opening {
-		addPara(home, ParaID(0, 0, i+1), p)
-	}
+	l := &layout{r: r}
+	l.home()
 	for _, part := range r.Parts {
-		year, kind = period(r.Head.Year, part.Heading)
-		order++
-		title := strings.TrimPrefix(part.Heading, part.Numeral+"、")
-		slug := fmt.Sprintf("part-%d", part.Num)
-		pp := newPage(slug, Meta{Title: title, Cite: part.Numeral, Slug: slug, Order: order, Kind: "part"})
-		pp.body = append(pp.body, "# "+escapeMD(part.Heading)+fmt.Sprintf(" {#part-%d}", part.Num))
-		for i, p := range part.Intro {
-			addPara(pp, ParaID(part.Num, 0, i+1), p)
-		}
-		for _, s := range part.Sections {
-			cite := part.Numeral + "（" + report.Numeral(s.Num) + "）"
-			if s.Inline {
-				for i, p := range s.Paras {
-					addPara(pp, ParaID(part.Num, s.Num, i+1), p)
-				}
-				continue
-			}
-			order++
-			sslug := fmt.Sprintf("part-%d-%d", part.Num, s.Num)
-			sp := newPage(sslug, Meta{Title: strings.TrimPrefix(s.Heading, s.Marker), Cite: cite, Slug: sslug, Order: order, Kind: "section", Parent: slug})
-			sp.body = append(sp.body, "# "+escapeMD(s.Heading)+fmt.Sprintf(" {#s%d-%d}", part.Num, s.Num))
-			for i, p := range s.Paras {
-				addPara(sp, ParaID(part.Num, s.Num, i+1), p)
-			}
-		}
+		l.part(part)
 	}
-	year, kind = 0, ""
-	if len(r.Closing) > 0 {
-		order++
-		cp := newPage("closing", Meta{Title: closing, Cite: closing, Slug: "closing", Order: order, Kind: "closing"})
-		for i, p := range r.Closing {
-			addPara(cp, ParaID(Closing, 0, i+1), p)
-		}
-	}
-	// Each annex is a page of its own after the report; the site lists it
-	// like the closing, outside the parts.
+	l.closing()
 	for _, a := range r.Annexes {
-		order++
-		slug := fmt.Sprintf("annex-%d", a.Num)
-		cite := fmt.Sprintf("附件%d", a.Num)
-		title := a.Heading
-		if len(a.Paras) > 0 && isTitleLine(a.Paras[0].Text) && reAnnexLabel.MatchString(a.Heading) {
-			title = a.Paras[0].Text // 附件1, then its title on the next line
-		}
-		ap := newPage(slug, Meta{Title: title, Cite: cite, Slug: slug, Order: order, Kind: "closing"})
-		ap.annex = true
-		ap.body = append(ap.body, "# "+escapeMD(a.Heading)+fmt.Sprintf(" {#annex-%d}", a.Num))
-		for i, p := range a.Paras {
-			addPara(ap, fmt.Sprintf("pa%d-%d", a.Num, i+1), p)
-		}
+		l.annex(a)
 	}
-	var body []Para
-	var all []Para // with the annexes, where notes' terms are linked too
-	for _, p := range pages {
-		all = append(all, p.paras...)
-		if !p.annex {
-			body = append(body, p.paras...)
-		}
-	}
+	out := Generated{}
 	if cfg.Extra != nil {
-		files, after, err := cfg.Extra(body, r.Simplified())
-		if err != nil {
+		if err := l.extra(cfg, out); err != nil {
 			return nil, err
 		}
-		for k, v := range files {
-			out[k] = v
-		}
-		for _, p := range pages {
-			var blocks []string
-			for _, b := range p.body {
-				blocks = append(blocks, b)
-				if id := blockID(b); id != "" {
-					for _, a := range after[id] {
-						blocks = append(blocks, strings.TrimSuffix(a, "\n"))
-					}
-				}
-			}
-			p.body = blocks
-		}
 	}
-	width := len(fmt.Sprint(len(pages)))
-	width = max(width, 2)
-	for i, p := range pages {
-		name := fmt.Sprintf("%0*d-%s.md", width, i, p.name)
-		out[name] = pageFile(p.meta, p.body)
-	}
+	l.write(out)
 	if len(r.Notes) > 0 {
-		ns := &Notes{Label: r.NotesLabel.Text, Heading: r.NotesHeading.Text}
-		var anchors [][]Anchor
-		if cfg.Anchors != nil {
-			anchors = cfg.Anchors(r.Notes, all)
-		}
-		for i, n := range r.Notes {
-			note := Note{Number: n.Num, Marker: n.Marker, Sep: n.Sep, Term: n.Term, Text: n.Text}
-			if i < len(anchors) {
-				note.Anchors = anchors[i]
-			}
-			if len(note.Anchors) == 0 {
-				p := cfg.SeedPath
-				if p == "" {
-					p = cfg.SeedName
-				}
-				res.Warnings = append(res.Warnings, diag.Errorf(p, n.Seed, "note %d (%s) could not be anchored in the body: add the body text it explains to its anchors in %s", n.Num, n.Term, NotesFile))
-			}
-			ns.Notes = append(ns.Notes, note)
-		}
-		out[NotesFile] = ns.Format(notesComment)
+		out[NotesFile] = l.notes(res, cfg)
 	}
 	out[SiteFile] = settingsFile(res, cfg.SeedName)
 	out[OverridesFile] = []byte(overridesComment)
