@@ -78,7 +78,7 @@ func (e *edition) loadTemplates() error {
 	data := map[string][]byte{}
 	h := sha256.New()
 	if e.bl != nil {
-		io.WriteString(h, e.Lang+"\x00"+e.bl.convKey+"\x00")
+		io.WriteString(h, e.Lang+"\x00"+e.bl.convKey+"\x00"+e.uiKey+"\x00")
 	}
 	for _, f := range append(files, partials...) {
 		b, err := fs.ReadFile(dir.FS, f)

@@ -29,6 +29,7 @@ type edition struct {
 	out      Output
 	conv     func(string) string // the content into this edition's script
 	ui       func(string) string // the templates' and Go's UI text (written in Traditional) into it
+	uiKey    string              // the UI table it was made with, for the template cache
 	fold     func(rune) rune
 	folded   iter.Seq[rune]
 	lint     func(path, s string) diag.List

@@ -112,6 +112,10 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	ui, err := loadUI(src.Templates)
+	if err != nil {
+		return nil, err
+	}
 	eds := c.Settings.Editions()
 	// The editions share nothing but the caches, so they build in
 	// parallel, each into its own output.
@@ -120,7 +124,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	var wg sync.WaitGroup
 	for i, ed := range eds {
 		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: same, ui: same, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
-		if err := bl.scripts(e, cv); err != nil {
+		if err := bl.scripts(e, cv, ui); err != nil {
 			return nil, err
 		}
 		e.ds = convertFigures(ds, e.conv)
@@ -186,17 +190,19 @@ func (bl *Builder) converter(ov []script.Override) (*script.Converter, error) {
 func same(s string) string { return s }
 
 // scripts sets how an edition converts. UI text is written in Traditional:
-// the Simplified editions convert it, whatever the report's script. The
+// the Simplified editions take its words from the UI table (templates/
+// ui.tsv), whatever the report's script. The
 // content is converted t2s into a Traditional report's Simplified edition,
 // s2t (or site.yaml's traditional: s2twp, s2hk) into a Simplified
 // report's Traditional one.
-func (bl *Builder) scripts(e *edition, cv *script.Converter) error {
+func (bl *Builder) scripts(e *edition, cv *script.Converter, ui *uiTable) error {
+	t2s := bl.cached("t2s", cv.T2S)
 	if e.Lang == "zh-Hans" {
-		e.ui = bl.cached("t2s", cv.T2S)
+		e.ui, e.uiKey = bl.cached("ui"+ui.key, ui.simplify(t2s)), ui.key
 	}
 	switch {
 	case e.Convert && e.Lang == "zh-Hans":
-		e.conv, e.lint = e.ui, cv.Lint
+		e.conv, e.lint = t2s, cv.Lint
 	case e.Convert:
 		config := e.c.Settings.Traditional
 		tr, err := script.NewTraditional(config)
