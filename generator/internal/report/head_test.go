@@ -60,3 +60,33 @@ func TestHeadVariants(t *testing.T) {
 		})
 	}
 }
+
+// TestPartsLadder: numbered parts; unnumbered titles; a lone 一、 list line
+// among unnumbered titles is not a part.
+func TestPartsLadder(t *testing.T) {
+	head := "2025年某省政府工作报告\n——2025年1月15日在某省第一届人民代表大会第一次会议上\n省长 某某\n各位代表：\n开篇。\n"
+	cases := []struct {
+		name, body string
+		parts      []string
+	}{
+		{"numbered", "一、2024年工作回顾\n甲。\n二、2025年工作安排\n乙。\n", []string{"一、2024年工作回顾", "二、2025年工作安排"}},
+		{"unnumbered", "2024年工作回顾\n甲。\n2025年工作安排\n乙。\n", []string{"2024年工作回顾", "2025年工作安排"}},
+		{"unnumbered with a list line", "2024年工作回顾\n一、稳增长\n甲。\n2025年工作安排\n乙。\n", []string{"2024年工作回顾", "2025年工作安排"}},
+		{"one numbered part", "一、2024年工作\n甲。\n", []string{"一、2024年工作"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Read("s.txt", []byte(head+c.body), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range res.Report.Parts {
+				got = append(got, p.Heading)
+			}
+			if strings.Join(got, "|") != strings.Join(c.parts, "|") {
+				t.Errorf("parts %q, want %q", got, c.parts)
+			}
+		})
+	}
+}

@@ -84,13 +84,15 @@ func isPartTitle(t string) bool {
 }
 
 func (r *Report) parseBody(path string, units []Line) error {
-	numbered := false
+	// Numbered parts when 一、 and then 二、 stand as headings; a lone 一、
+	// line is a list item, and the unnumbered titles are the parts.
+	numbered, one, titled := false, false, false
 	for _, u := range units {
-		if isNumberedPart(u.Text, 1) {
-			numbered = true
-			break
-		}
+		one = one || isNumberedPart(u.Text, 1)
+		titled = titled || isPartTitle(u.Text)
+		numbered = numbered || one && isNumberedPart(u.Text, 2)
 	}
+	numbered = numbered || one && !titled
 	var part *Part
 	var sec *Section
 	for _, u := range units {
