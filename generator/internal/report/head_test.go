@@ -90,3 +90,20 @@ func TestPartsLadder(t *testing.T) {
 		})
 	}
 }
+
+// TestUnlabelledAnnex: a list printed after the report's last words
+// without 附件 is an annex, not the last part's text.
+func TestUnlabelledAnnex(t *testing.T) {
+	in := "2025年某省政府工作报告\n——2025年1月15日在某省第一届人民代表大会第一次会议上\n省长 某某\n各位代表：\n开篇。\n一、2024年工作回顾\n甲。\n二、2025年工作安排\n乙。\n各位代表！让我们团结奋斗！\n2025年省十件民生实事\n一、新增托位2000个。\n年度目标：2000个。\n"
+	res, err := Read("s.txt", []byte(in), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Report
+	if len(r.Annexes) != 1 || r.Annexes[0].Heading != "2025年省十件民生实事" || len(r.Annexes[0].Paras) != 2 {
+		t.Fatalf("annexes %+v", r.Annexes)
+	}
+	if len(r.Closing) != 1 || len(r.Parts[1].Intro) != 1 {
+		t.Errorf("closing %d paragraphs, part 二 %d; want 1 and 1", len(r.Closing), len(r.Parts[1].Intro))
+	}
+}

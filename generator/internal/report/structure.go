@@ -189,7 +189,8 @@ func (r *Report) takeClosing(path string) {
 	if k := len(last.Sections); k > 0 {
 		paras = &last.Sections[k-1].Paras
 	}
-	ps := *paras
+	ps := r.takeUnlabelledAnnex(*paras)
+	*paras = ps
 	for k := len(ps) - 1; k >= 0 && k >= len(ps)-3; k-- {
 		if strings.HasPrefix(ps[k].Text, "各位代表") && k > 0 {
 			r.Closing = append([]Para(nil), ps[k:]...)
@@ -205,6 +206,30 @@ func (r *Report) takeClosing(path string) {
 		at = ps[n-1].Seed
 	}
 	r.Warnings = append(r.Warnings, diag.Errorf(path, at, "no closing paragraph (各位代表！…) at the end of the last part; the report's end stays in its last part"))
+}
+
+// takeUnlabelledAnnex moves an annex printed without 附件 (a title line
+// such as 2025年省十件民生实事 right after the report's last words, 让我们…！)
+// off the end of the last part, and returns the part's paragraphs left.
+func (r *Report) takeUnlabelledAnnex(ps []Para) []Para {
+	for j := 1; j < len(ps); j++ {
+		end := ps[j-1].Text
+		last, _ := utf8.DecodeLastRuneInString(end)
+		if (strings.Contains(end, "让我们") || strings.Contains(end, "讓我們")) && (last == '！' || last == '!') && isTitleLine(ps[j].Text) {
+			a := Annex{Num: len(r.Annexes) + 1, Seed: ps[j].Seed, Heading: ps[j].Text, Paras: append([]Para(nil), ps[j+1:]...)}
+			for i := range a.Paras {
+				a.Paras[i].Lead = ""
+			}
+			r.Annexes = append(r.Annexes, a)
+			return ps[:j]
+		}
+	}
+	return ps
+}
+
+// isTitleLine reports a short line with no sentence punctuation: a heading.
+func isTitleLine(s string) bool {
+	return utf8.RuneCountInString(s) <= 30 && !strings.ContainsAny(s, "。，；！？!?,;")
 }
 
 // parseTail reads the annexes and the notes after the report.
