@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -274,11 +275,7 @@ func (sc *scanner) rareRuns(rs []rune) []finding {
 }
 
 func sortFindings(fs []finding) {
-	for i := 1; i < len(fs); i++ {
-		for j := i; j > 0 && fs[j].col < fs[j-1].col; j-- {
-			fs[j], fs[j-1] = fs[j-1], fs[j]
-		}
-	}
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].col < fs[j].col })
 }
 
 // merge joins findings within a few characters: one damaged span, one warning.
