@@ -107,3 +107,23 @@ func TestUnlabelledAnnex(t *testing.T) {
 		t.Errorf("closing %d paragraphs, part 二 %d; want 1 and 1", len(r.Closing), len(r.Parts[1].Intro))
 	}
 }
+
+// TestSkippedNumbers: a subsection or part number past the expected one is
+// read as text, with a warning at its line.
+func TestSkippedNumbers(t *testing.T) {
+	in := "2025年某省政府工作报告\n——2025年1月15日在某省第一届人民代表大会第一次会议上\n省长 某某\n各位代表：\n开篇。\n一、2024年工作回顾\n（一）甲\n甲。\n（三）丙\n丙。\n三、2025年工作安排\n乙。\n各位代表！让我们团结奋斗！\n"
+	res, err := Read("s.txt", []byte(in), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Error())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{"s.txt:9: subsection （三） where （二） was expected", "s.txt:11: part heading 三、 where 二、 was expected"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings:\n%s\nwant %q", all, want)
+		}
+	}
+}

@@ -80,7 +80,7 @@ func isNumberedPart(t string, n int) bool {
 // isPartTitle reports whether t reads as an unnumbered part title: a short
 // line with no sentence punctuation in the usual wording.
 func isPartTitle(t string) bool {
-	return utf8.RuneCountInString(t) <= 24 && !strings.ContainsAny(t, "。，,；;：:！!？?（(") && rePartWords.MatchString(t)
+	return utf8.RuneCountInString(t) <= 24 && !strings.ContainsAny(t, "。，,；;：:！!？?（(") && rePartWords.MatchString(t) && !reAnyPart.MatchString(t)
 }
 
 func (r *Report) parseBody(path string, units []Line) error {
@@ -118,6 +118,7 @@ func (r *Report) parseBody(path string, units []Line) error {
 			sec = &part.Sections[len(part.Sections)-1]
 			continue
 		}
+		r.strayMarker(path, u, numbered, part)
 		p := Para{Seed: u.Seed, Text: u.Text}
 		// Topical paragraphs open with a short lead sentence; an address to
 		// the delegates does not.
@@ -133,6 +134,37 @@ func (r *Report) parseBody(path string, units []Line) error {
 		}
 	}
 	return nil
+}
+
+var (
+	reAnySection = regexp.MustCompile(`^[（(]([一二三四五六七八九十]{1,3})[）)]`)
+	reAnyPart    = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、`)
+)
+
+// numeralValue returns n for the Chinese numeral of 1 ≤ n ≤ 99, or 0.
+func numeralValue(s string) int {
+	for n := 1; n < 100; n++ {
+		if numeral(n) == s {
+			return n
+		}
+	}
+	return 0
+}
+
+// strayMarker warns about a line read as text that opens with a part or
+// subsection number past the one expected: the numbering skips, and the
+// line where the structure was expected is named.
+func (r *Report) strayMarker(path string, u Line, numbered bool, part *Part) {
+	if m := reAnySection.FindStringSubmatch(u.Text); m != nil {
+		if want := len(part.Sections) + 1; numeralValue(m[1]) > want {
+			r.Warnings = append(r.Warnings, diag.Errorf(path, u.Seed, "subsection %s where （%s） was expected: read as text of the subsection before it; check the numbering", m[0], numeral(want)))
+		}
+	}
+	if m := reAnyPart.FindStringSubmatch(u.Text); m != nil && numbered && utf8.RuneCountInString(u.Text) <= 40 && !strings.ContainsAny(u.Text, "。；") {
+		if want := len(r.Parts) + 1; numeralValue(m[1]) > want {
+			r.Warnings = append(r.Warnings, diag.Errorf(path, u.Seed, "part heading %s where %s、 was expected: read as text; check the numbering", m[0], numeral(want)))
+		}
+	}
 }
 
 // sectionMarker reports whether s starts with the subsection marker for n,
