@@ -145,6 +145,7 @@ func runImport(o options, force bool, stdout, stderr io.Writer) error {
 	r := st.Result
 	fmt.Fprintf(stdout, "import: %s → %s: %d files written, %d unchanged, %d kept as editors changed them; %d repairs, %d restored lines, %d punctuation marks made full-width; %d notes; %d warnings\n",
 		seed, o.content, st.Written, st.Unchanged, st.Kept, r.Repairs, r.Restored, r.Punct, len(r.Report.Notes), len(r.Warnings))
+	fmt.Fprintf(stdout, "import: recognised %s\n", r.Report.Summary())
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 
 	"edition/generator/internal/diag"
@@ -142,4 +143,21 @@ func (r *Report) Simplified() bool {
 		}
 	}
 	return s > t
+}
+
+// Summary says in one line what was recognised, for import's output:
+// parts, subsections, closing, annexes, notes and the head's particulars.
+func (r *Report) Summary() string {
+	subs := 0
+	for _, p := range r.Parts {
+		subs += len(p.Sections)
+	}
+	or := func(s string) string {
+		if s == "" {
+			return "not found"
+		}
+		return s
+	}
+	return fmt.Sprintf("%d parts, %d subsections, %d closing paragraphs, %d annexes, %d notes; date %s, speaker %s, issuer %s",
+		len(r.Parts), subs, len(r.Closing), len(r.Annexes), len(r.Notes), or(r.Head.Date), or(r.Head.Speaker), or(r.Head.Issuer()))
 }
