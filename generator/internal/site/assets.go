@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"edition/generator/internal/diag"
+	"edition/generator/internal/hilite"
 )
 
 // assets bundles static/css/*.css into one stylesheet and static/js/*.js
@@ -51,7 +52,7 @@ func assets(dir Dir, out Output) (css, js string, err error) {
 	if err != nil {
 		return "", "", &diag.Error{Path: dir.Name, Msg: err.Error()}
 	}
-	cssb.Write(ChromaCSS())
+	cssb.Write(hilite.CSS)
 	if cssb.Len() > 0 {
 		css = "assets/site-" + hash8(cssb.Bytes()) + ".css"
 		out[css] = cssb.Bytes()

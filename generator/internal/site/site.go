@@ -25,6 +25,7 @@ import (
 	"sync"
 	"testing/fstest"
 
+	"edition/generator/internal/buildcache"
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
 	"edition/generator/internal/script"
@@ -76,7 +77,17 @@ const OverridesFile = content.OverridesFile
 // (the OpenCC converter, conversions already made), so the preview server
 // rebuilds fast; the zero value is ready to use.
 type Builder struct {
-	mu      sync.Mutex // guards the caches: the editions build in parallel
+	// Cache, when set, keeps the costliest stages' results on disk
+	// between processes (see diskcache.go); nil caches only in memory.
+	Cache *buildcache.Cache
+	// Once says no build follows (the build command): the Builder then
+	// keeps no parses, embed pages or lint results in memory, which at
+	// thousands of pages would double the peak memory.
+	Once bool
+
+	mu      sync.Mutex       // guards the caches: the editions build in parallel
+	exe     string           // buildcache.ExecutableID, once
+	memos   map[string]*memo // the disk cache's memos this build has read (diskcache.go)
 	conv    *script.Converter
 	convKey string // the override table the converter was made with
 	cache   map[string]string
@@ -140,6 +151,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		return nil, err
 	}
 	sitemap(out, c.Settings, all)
+	bl.saveMemos()
 	return out, nil
 }
 
@@ -214,7 +226,8 @@ func (bl *Builder) scripts(e *edition, cv *script.Converter, ui *uiTable) error 
 	return nil
 }
 
-// cached memoises a conversion (tag names it in the shared cache): a
+// cached memoises a conversion (tag names it in the shared cache and the
+// disk cache): a
 // preview rebuild converts only what changed.
 func (bl *Builder) cached(tag string, conv func(string) string) func(string) string {
 	return func(s string) string {
@@ -225,7 +238,11 @@ func (bl *Builder) cached(tag string, conv func(string) string) func(string) str
 		if ok {
 			return v
 		}
-		v = conv(s)
+		dk, v, ok := bl.convertedOnDisk(k)
+		if !ok {
+			v = conv(s)
+			bl.remember(convMemo, dk, nil, []byte(v))
+		}
 		bl.mu.Lock()
 		bl.cache[k] = v
 		bl.mu.Unlock()
