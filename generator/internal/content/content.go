@@ -229,7 +229,7 @@ func Load(fsys fs.FS, dir string) (*Content, error) {
 			}
 		}
 	}
-	add(c.checkPages())
+	add(c.checkAll(fsys)) // validate.go
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -237,11 +237,22 @@ func Load(fsys fs.FS, dir string) (*Content, error) {
 }
 
 func (c *Content) loadSettings(p string, data []byte) error {
-	n, err := parseYAML(p, 0, data)
+	s, err := ParseSettings(p, data)
 	if err != nil {
 		return err
 	}
-	return decodeStrict(p, 0, n, &c.Settings).Err()
+	c.Settings = s
+	return nil
+}
+
+// ParseSettings reads site.yaml, read from p.
+func ParseSettings(p string, data []byte) (Settings, error) {
+	var s Settings
+	n, err := parseYAML(p, 0, data)
+	if err != nil {
+		return s, err
+	}
+	return s, decodeStrict(p, 0, n, &s).Err()
 }
 
 func (c *Content) checkPages() error {
