@@ -189,7 +189,7 @@ func proposePunct(cfg ImportConfig) error {
 	if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
 		return nil // the editor's file, or one import wrote before
 	}
-	data, err := os.ReadFile(cfg.Seed)
+	data, err := report.ReadSeed(cfg.Seed)
 	if err != nil {
 		return nil // ReadFiles reports it with the seed's path
 	}
