@@ -17,6 +17,8 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
+require golang.org/x/text v0.43.0
+
 require (
 	github.com/andybalholm/brotli v1.1.1 // indirect
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect

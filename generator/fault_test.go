@@ -208,6 +208,10 @@ func inputProbes() []probe {
 			must(t, os.Remove(filepath.Join(dir, "seeds", "000_cdd563ffef68d5a8.txt")))
 			fifo("seeds/000_cdd563ffef68d5a8.txt")(t, dir)
 		}, code: 1, want: "cannot read the seed: 000_cdd563ffef68d5a8.txt is a named pipe (FIFO), not a file"},
+		{name: "FIFO for the seed, import", cmd: "import", setup: func(t *testing.T, dir string) {
+			must(t, os.Remove(filepath.Join(dir, "seeds", "000_cdd563ffef68d5a8.txt")))
+			fifo("seeds/000_cdd563ffef68d5a8.txt")(t, dir)
+		}, code: 1, want: "000_cdd563ffef68d5a8.txt: is a named pipe (FIFO), not a file, so it is not read; refused"},
 		{name: "content file over 8 MB", cmd: "build", setup: func(t *testing.T, dir string) {
 			must(t, os.WriteFile(filepath.Join(dir, "content", "99-big.md"), bytes.Repeat([]byte("大"), 3<<20), 0o644))
 		}, code: 1, want: "DIR/content/99-big.md: 99-big.md is 9.0 MB, over the 8 MB limit for a source file; refused"},

@@ -190,6 +190,7 @@ func runImport(o options, force bool, stdout, stderr io.Writer) error {
 	r := st.Result
 	fmt.Fprintf(stdout, "import: %s → %s: %d files written, %d unchanged, %d kept as editors changed them; %d repairs, %d restored lines, %d punctuation marks made full-width; %d notes; %d warnings\n",
 		seed, o.content, st.Written, st.Unchanged, st.Kept, r.Repairs, r.Restored, r.Punct, len(r.Report.Notes), len(r.Warnings))
+	fmt.Fprintf(stdout, "import: recognised %s\n", r.Report.Summary())
 	return nil
 }
 
@@ -215,9 +216,10 @@ func generateConfig(dir string) content.GenerateConfig {
 		},
 		// The figures and where charts go are the editors' data in
 		// content/ (see content.ImportFigures); a failure to read them is
-		// an error, never a silent import without charts.
-		Extra: func(body []content.Para) (content.Generated, map[string][]string, error) {
-			g, after, err := content.ImportFigures(srcfs.New(dir, filepath.ToSlash(filepath.Clean(dir))), body)
+		// an error, never a silent import without charts. A first import
+		// proposes default charts from the report's own figures.
+		Extra: func(body []content.Para, simp bool) (content.Generated, map[string][]string, error) {
+			g, after, err := content.ImportFigures(srcfs.New(dir, filepath.ToSlash(filepath.Clean(dir))), body, simp)
 			if r := (*srcfs.Refused)(nil); errors.As(err, &r) {
 				err = r.Diag()
 			}
@@ -309,9 +311,24 @@ func runCheck(o options, stdout io.Writer) error {
 	return nil
 }
 
-// converter is the build's Traditional→Simplified conversion, with the
-// content's override table, for check to derive the Simplified text.
+// converter is the build's conversion into the other script, for check to
+// derive the converted edition's text: Traditional→Simplified with the
+// content's override table, or for a Simplified report site.yaml's
+// Simplified→Traditional configuration.
 func converter(src fs.FS, dir string) (func(string) string, error) {
+	if set, err := fs.ReadFile(src, content.SiteFile); err == nil {
+		s, err := content.ParseSettings(path.Join(dir, content.SiteFile), set)
+		if err != nil {
+			return nil, err
+		}
+		if s.Script == "zh-Hans" {
+			tr, err := script.NewTraditional(s.Traditional)
+			if err != nil {
+				return nil, &diag.Error{Path: path.Join(dir, content.SiteFile), Msg: err.Error()}
+			}
+			return tr.S2T, nil
+		}
+	}
 	data, err := fs.ReadFile(src, site.OverridesFile)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, &diag.Error{Path: path.Join(dir, site.OverridesFile), Msg: err.Error()}

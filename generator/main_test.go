@@ -180,7 +180,7 @@ func TestBadInput(t *testing.T) {
 		{"seed with no structure", "import", func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, "content/corrections.tsv"))
 			os.WriteFile(filepath.Join(dir, "seeds/000_cdd563ffef68d5a8.txt"), []byte("今天天氣很好。\n我們去公園。\n"), 0o644)
-		}, "DIR/seeds/000_cdd563ffef68d5a8.txt:1: no title"},
+		}, "DIR/seeds/000_cdd563ffef68d5a8.txt:1: no recognisable structure"},
 		{"damaged span no longer found", "import", func(t *testing.T, dir string) {
 			edit(t, filepath.Join(dir, "content/corrections.tsv"), "?v\t", "?x\t")
 		}, "DIR/seeds/000_cdd563ffef68d5a8.txt:38: recorded damaged text \"?x\" (DIR/content/corrections.tsv:14) is no longer found"},

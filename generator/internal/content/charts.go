@@ -29,8 +29,10 @@ import (
 // ImportFigures is import's figures step for the content directory fsys
 // (nil, or one without files, for a first import): the dataset to write
 // when there is none yet, and the chart blocks to put after each paragraph
-// ID, read from the pages there now.
-func ImportFigures(fsys fs.FS, body []Para) (Generated, map[string][]string, error) {
+// ID, read from the pages there now. For a first import, with no chart
+// yet, it proposes the default charts of figures.Propose, worded in the
+// report's script (simp).
+func ImportFigures(fsys fs.FS, body []Para, simp bool) (Generated, map[string][]string, error) {
 	after, err := ChartBlocks(fsys)
 	if err != nil {
 		return nil, nil, err
@@ -44,9 +46,15 @@ func ImportFigures(fsys fs.FS, body []Para) (Generated, map[string][]string, err
 	}
 	paras := make([]figures.Para, len(body))
 	for i, p := range body {
-		paras[i] = figures.Para{ID: p.ID, Text: p.Text}
+		paras[i] = figures.Para{ID: p.ID, Text: p.Text, Year: p.Year, Kind: p.Kind}
 	}
-	ds := figures.NewDataset(FiguresFile, figures.Extract(paras))
+	figs := figures.Extract(paras)
+	if len(after) == 0 {
+		for _, p := range figures.Propose(figs, figures.ProposeConfig{Simplified: simp}) {
+			after[p.After] = append(after[p.After], p.Block)
+		}
+	}
+	ds := figures.NewDataset(FiguresFile, figs)
 	return Generated{FiguresFile: figures.Format(ds)}, after, nil
 }
 

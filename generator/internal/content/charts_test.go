@@ -42,7 +42,7 @@ func TestImportFigures(t *testing.T) {
 		if fsys == nil {
 			fsys = fstest.MapFS{}
 		}
-		files, after, err := ImportFigures(fsys, body)
+		files, after, err := ImportFigures(fsys, body, false)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}

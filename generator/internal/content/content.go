@@ -89,6 +89,9 @@ type Settings struct {
 	Seed        string `yaml:"seed"`         // seed file name, for check
 	Script      string `yaml:"script"`       // the seed's script: zh-Hant (default) or zh-Hans
 	About       string `yaml:"about"`        // short text for the home page
+	// Traditional is the OpenCC configuration that makes a Simplified
+	// report's Traditional edition: s2t (default), s2twp or s2hk.
+	Traditional string `yaml:"traditional"`
 }
 
 // Edition is one script's edition of the site.
@@ -96,15 +99,15 @@ type Edition struct {
 	Lang    string // zh-Hans, zh-Hant
 	Prefix  string // path below the site root: "" or "zh-hant/"
 	Label   string // the switch's name for it: 简体, 繁體
-	Convert bool   // converted from the seed's script (t2s)
+	Convert bool   // converted from the seed's script (t2s, or s2t for a Simplified seed)
 }
 
 // Editions returns the editions to build: Simplified at the root, for the
-// readers, and the seed's own Traditional under zh-hant/. A Simplified
-// report has one edition.
+// readers, and Traditional under zh-hant/. One of them is the seed's own
+// script; the other is converted (t2s, or s2t for a Simplified report).
 func (s Settings) Editions() []Edition {
 	if s.Script == "zh-Hans" {
-		return []Edition{{Lang: "zh-Hans", Label: "简体"}}
+		return []Edition{{Lang: "zh-Hans", Label: "简体"}, {Lang: "zh-Hant", Prefix: "zh-hant/", Label: "繁體", Convert: true}}
 	}
 	return []Edition{{Lang: "zh-Hans", Label: "简体", Convert: true}, {Lang: "zh-Hant", Prefix: "zh-hant/", Label: "繁體"}}
 }
@@ -122,6 +125,8 @@ func (s Settings) Original() Edition {
 // Note is one entry of notes.yaml.
 type Note struct {
 	Number  int      `yaml:"number"`
+	Marker  string   `yaml:"marker"` // the number as printed, when not "N." (1．, （1）, ①)
+	Sep     string   `yaml:"sep"`    // the colon after the term, when not "："
 	Term    string   `yaml:"term"`
 	Text    []string `yaml:"text"`
 	Anchors []Anchor `yaml:"anchors"`
@@ -139,7 +144,7 @@ type Anchor struct {
 // Lines returns the note as the report prints it: "N.term：text", then
 // any continuation paragraphs.
 func (n Note) Lines() []string {
-	rn := report.Note{Num: n.Number, Term: n.Term, Text: n.Text}
+	rn := report.Note{Num: n.Number, Marker: n.Marker, Sep: n.Sep, Term: n.Term, Text: n.Text}
 	if len(n.Text) == 0 {
 		return nil
 	}
@@ -149,6 +154,7 @@ func (n Note) Lines() []string {
 // Notes is notes.yaml.
 type Notes struct {
 	Path    string
+	Label   string // a line before the heading, such as 附件2; usually ""
 	Heading string
 	Notes   []Note
 }
@@ -231,11 +237,22 @@ func Load(fsys fs.FS, dir string) (*Content, error) {
 }
 
 func (c *Content) loadSettings(p string, data []byte) error {
-	n, err := parseYAML(p, 0, data)
+	s, err := ParseSettings(p, data)
 	if err != nil {
 		return err
 	}
-	return decodeStrict(p, 0, n, &c.Settings).Err()
+	c.Settings = s
+	return nil
+}
+
+// ParseSettings reads site.yaml, read from p.
+func ParseSettings(p string, data []byte) (Settings, error) {
+	var s Settings
+	n, err := parseYAML(p, 0, data)
+	if err != nil {
+		return s, err
+	}
+	return s, decodeStrict(p, 0, n, &s).Err()
 }
 
 func (c *Content) checkPages() error {

@@ -51,7 +51,7 @@ func TestBodyIsWhatImportWrites(t *testing.T) {
 		}
 		for _, para := range markup.Paras(pc) {
 			if !para.Heading {
-				got = append(got, Para{para.ID, para.Text})
+				got = append(got, Para{ID: para.ID, Text: para.Text})
 			}
 		}
 	}

@@ -3,7 +3,6 @@ package content
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"edition/generator/internal/markup"
@@ -18,17 +17,24 @@ type Generated map[string][]byte
 type Para struct {
 	ID   string
 	Text string
+	// Year and Kind are what the paragraph's figures state: in a review
+	// part the past year's outturn, in a plan part the report year's
+	// targets; 0 and "" elsewhere or when the report's year is unknown.
+	Year int
+	Kind string
 }
 
 // GenerateConfig holds the optional passes over a generated edition.
 type GenerateConfig struct {
 	SeedName string
+	SeedPath string // for warnings; SeedName when empty
 	// Anchors proposes note anchors from the body paragraphs; nil leaves
 	// every note without anchors for an editor to fill in.
 	Anchors func(notes []report.Note, body []Para) [][]Anchor
 	// Extra adds files (such as a figures dataset) and returns blocks to
 	// insert after paragraphs, keyed by paragraph ID.
-	Extra func(body []Para) (files Generated, after map[string][]string, err error)
+	// simp tells the report's script, for the wording of what it proposes.
+	Extra func(body []Para, simp bool) (files Generated, after map[string][]string, err error)
 }
 
 // Closing is the part number ParaID takes for the closing paragraphs.
@@ -53,139 +59,75 @@ func ParaID(part, section, k int) string {
 func Body(r *report.Report) []Para {
 	var ps []Para
 	for k, p := range r.Opening {
-		ps = append(ps, Para{ParaID(0, 0, k+1), p.Text})
+		ps = append(ps, Para{ID: ParaID(0, 0, k+1), Text: p.Text})
 	}
 	for _, part := range r.Parts {
 		for k, p := range part.Intro {
-			ps = append(ps, Para{ParaID(part.Num, 0, k+1), p.Text})
+			ps = append(ps, Para{ID: ParaID(part.Num, 0, k+1), Text: p.Text})
 		}
 		for _, s := range part.Sections {
 			for k, p := range s.Paras {
-				ps = append(ps, Para{ParaID(part.Num, s.Num, k+1), p.Text})
+				ps = append(ps, Para{ID: ParaID(part.Num, s.Num, k+1), Text: p.Text})
 			}
 		}
 	}
 	for k, p := range r.Closing {
-		ps = append(ps, Para{ParaID(Closing, 0, k+1), p.Text})
+		ps = append(ps, Para{ID: ParaID(Closing, 0, k+1), Text: p.Text})
 	}
 	return ps
 }
 
-var reCity = regexp.MustCompile(`在(\p{Han}{1,8}?(?:市|縣|县|區|区|州|盟|旗|省))第`)
-var reDate = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日`)
-
 // Generate lays out a read report as content files.
 func Generate(res *report.Result, cfg GenerateConfig) (Generated, error) {
 	r := res.Report
-	out := Generated{}
-	type page struct {
-		name  string
-		meta  Meta
-		body  []string // blocks
-		paras []Para
-	}
-	var pages []*page
-	newPage := func(name string, m Meta) *page {
-		p := &page{name: name, meta: m}
-		pages = append(pages, p)
-		return p
-	}
-	addPara := func(p *page, id string, rp report.Para) {
-		p.body = append(p.body, paraMD(rp)+" {#"+id+"}")
-		p.paras = append(p.paras, Para{ID: id, Text: rp.Text})
-	}
-	opening, closing := "開篇", "結語"
-	if r.Simplified() {
-		opening, closing = "开篇", "结语"
-	}
-	order := 0
-	home := newPage("home", Meta{Title: r.Title.Text, Cite: opening, Kind: "home", Order: order,
-		ReportTitle: r.Title.Text, Occasion: r.Occasion.Text, Speaker: r.Speaker.Text, Salutation: r.Salutation.Text})
-	for i, p := range r.Opening {
-		addPara(home, ParaID(0, 0, i+1), p)
-	}
+	l := &layout{r: r}
+	l.home()
 	for _, part := range r.Parts {
-		order++
-		title := strings.TrimPrefix(part.Heading, part.Numeral+"、")
-		slug := fmt.Sprintf("part-%d", part.Num)
-		pp := newPage(slug, Meta{Title: title, Cite: part.Numeral, Slug: slug, Order: order, Kind: "part"})
-		pp.body = append(pp.body, "# "+escapeMD(part.Heading)+fmt.Sprintf(" {#part-%d}", part.Num))
-		for i, p := range part.Intro {
-			addPara(pp, ParaID(part.Num, 0, i+1), p)
-		}
-		for _, s := range part.Sections {
-			cite := part.Numeral + "（" + report.Numeral(s.Num) + "）"
-			if s.Inline {
-				for i, p := range s.Paras {
-					addPara(pp, ParaID(part.Num, s.Num, i+1), p)
-				}
-				continue
-			}
-			order++
-			sslug := fmt.Sprintf("part-%d-%d", part.Num, s.Num)
-			sp := newPage(sslug, Meta{Title: strings.TrimPrefix(s.Heading, s.Marker), Cite: cite, Slug: sslug, Order: order, Kind: "section", Parent: slug})
-			sp.body = append(sp.body, "# "+escapeMD(s.Heading)+fmt.Sprintf(" {#s%d-%d}", part.Num, s.Num))
-			for i, p := range s.Paras {
-				addPara(sp, ParaID(part.Num, s.Num, i+1), p)
-			}
-		}
+		l.part(part)
 	}
-	if len(r.Closing) > 0 {
-		order++
-		cp := newPage("closing", Meta{Title: closing, Cite: closing, Slug: "closing", Order: order, Kind: "closing"})
-		for i, p := range r.Closing {
-			addPara(cp, ParaID(Closing, 0, i+1), p)
-		}
+	l.closing()
+	for _, a := range r.Annexes {
+		l.annex(a)
 	}
-	var body []Para
-	for _, p := range pages {
-		body = append(body, p.paras...)
-	}
+	out := Generated{}
 	if cfg.Extra != nil {
-		files, after, err := cfg.Extra(body)
-		if err != nil {
+		if err := l.extra(cfg, out); err != nil {
 			return nil, err
 		}
-		for k, v := range files {
-			out[k] = v
-		}
-		for _, p := range pages {
-			var blocks []string
-			for _, b := range p.body {
-				blocks = append(blocks, b)
-				if id := blockID(b); id != "" {
-					for _, a := range after[id] {
-						blocks = append(blocks, strings.TrimSuffix(a, "\n"))
-					}
-				}
-			}
-			p.body = blocks
-		}
 	}
-	width := len(fmt.Sprint(len(pages)))
-	width = max(width, 2)
-	for i, p := range pages {
-		name := fmt.Sprintf("%0*d-%s.md", width, i, p.name)
-		out[name] = pageFile(p.meta, p.body)
-	}
+	l.write(out)
 	if len(r.Notes) > 0 {
-		ns := &Notes{Heading: r.NotesHeading.Text}
-		var anchors [][]Anchor
-		if cfg.Anchors != nil {
-			anchors = cfg.Anchors(r.Notes, body)
-		}
-		for i, n := range r.Notes {
-			note := Note{Number: n.Num, Term: n.Term, Text: n.Text}
-			if i < len(anchors) {
-				note.Anchors = anchors[i]
-			}
-			ns.Notes = append(ns.Notes, note)
-		}
-		out[NotesFile] = ns.Format(notesComment)
+		out[NotesFile] = l.notes(res, cfg)
 	}
-	out[SiteFile] = settingsFile(r, cfg.SeedName)
+	out[SiteFile] = settingsFile(res, cfg.SeedName)
+	out[OverridesFile] = []byte(overridesComment)
 	return out, nil
 }
+
+// period tells what a part's figures are from its heading: a review
+// (工作回顾) states the past year's outturns, a plan (2025年工作安排,
+// 重点任务) the report year's targets.
+func period(year int, heading string) (int, string) {
+	switch {
+	case year == 0:
+		return 0, ""
+	case strings.Contains(heading, "回顾") || strings.Contains(heading, "回顧") || strings.Contains(heading, fmt.Sprint(year-1)):
+		return year - 1, "outturn"
+	case strings.Contains(heading, fmt.Sprint(year)) || reTasks.MatchString(heading):
+		return year, "target"
+	}
+	return 0, ""
+}
+
+// reAnnexLabel is an annex heading with no title of its own: 附件, 附件1.
+var reAnnexLabel = regexp.MustCompile(`^附件\s*[0-9０-９一二三四五六七八九十]*$`)
+
+// isTitleLine reports a short line with no sentence punctuation.
+func isTitleLine(s string) bool {
+	return len([]rune(s)) <= 30 && !strings.ContainsAny(s, "。；：！？，")
+}
+
+var reTasks = regexp.MustCompile(`安排|任[务務]|[总總][体體]要求|重[点點]工作`)
 
 const notesComment = `The report's notes, one entry per note, as the report prints them ("N.term：text").
 anchors: the literal strings in the report body that each note explains, and how many
@@ -226,46 +168,86 @@ func pageFile(m Meta, body []string) []byte {
 	return []byte(b.String())
 }
 
-func settingsFile(r *report.Report, seed string) []byte {
-	city, date := "", ""
-	if m := reCity.FindStringSubmatch(r.Occasion.Text); m != nil {
-		city = m[1]
-	}
-	year := ""
-	if m := reDate.FindStringSubmatch(r.Occasion.Text); m != nil {
-		year = m[1]
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		date = fmt.Sprintf("%s-%02d-%02d", m[1], mo, d)
-	}
-	speaker := r.Speaker.Text
-	if i := strings.LastIndexAny(speaker, " 　"); i >= 0 {
-		speaker = strings.TrimSpace(speaker[i:])
-	}
-	name := r.Title.Text
-	if !strings.HasPrefix(name, year) && !strings.Contains(name, city) {
-		name = city + year + "年" + name
+const overridesComment = `# Where OpenCC's conversion between the scripts is wrong for this report:
+# one row per line, "traditional<TAB>simplified<TAB>why"; both words the same
+# length. Import writes this file empty for a new report; the build's script
+# lint names the characters that need a row.
+`
+
+// settingsFile drafts site.yaml from what the head of the report says, in
+// the report's own script; it says less rather than something wrong.
+func settingsFile(res *report.Result, seed string) []byte {
+	r, h := res.Report, res.Report.Head
+	simp := r.Simplified()
+	name := reportName(r)
+	label, about := " · 注釋版", aboutText(res, false)
+	if simp {
+		label, about = " · 注释版", aboutText(res, true)
 	}
 	var b strings.Builder
 	b.WriteString("# What the edition says about itself. Written by the first import only; edit freely.\n")
-	fmt.Fprintf(&b, "name: %s\n", yamlString(name+" · 注釋版"))
+	fmt.Fprintf(&b, "name: %s\n", yamlString(name+label))
 	fmt.Fprintf(&b, "report: %s\n", yamlString(name))
-	fmt.Fprintf(&b, "issuer: %s\n", yamlString(city+"人民政府"))
-	fmt.Fprintf(&b, "date: %s\n", yamlString(date))
-	fmt.Fprintf(&b, "speaker: %s\n", yamlString(speaker))
+	fmt.Fprintf(&b, "issuer: %s\n", yamlString(h.Issuer()))
+	fmt.Fprintf(&b, "date: %s\n", yamlString(h.Date))
+	fmt.Fprintf(&b, "speaker: %s\n", yamlString(h.Speaker))
 	b.WriteString("# Absolute address the edition is published at (canonical links, sitemap).\n")
 	b.WriteString("base_url: https://edition.example.org/\n")
 	b.WriteString("# Where readers find the official text.\n")
 	b.WriteString("official_url: \"\"\n")
 	fmt.Fprintf(&b, "seed: %s\n", yamlString(seed))
 	b.WriteString("# The seed's script. A Traditional report also gets a Simplified edition (at the root).\n")
-	if r.Simplified() {
+	if simp {
 		b.WriteString("script: zh-Hans\n")
+		b.WriteString("# How the Traditional edition is made: OpenCC s2t (standard forms), s2twp (Taiwan) or s2hk (Hong Kong).\n")
+		b.WriteString("traditional: s2t\n")
 	} else {
 		b.WriteString("script: zh-Hant\n")
 	}
-	b.WriteString("about: 本版是政府工作報告的注釋版，非官方版本。正文逐字依照報告原文，原文在傳輸中受損之處已按記錄修復，每處修復及其依據見勘誤頁。\n")
+	fmt.Fprintf(&b, "about: %s\n", yamlString(about))
 	return []byte(b.String())
+}
+
+// reportName is the report's title, with its place and year when the
+// title lacks its year; a report without a title line is named from the
+// occasion (西藏自治区2025年政府工作报告).
+func reportName(r *report.Report) string {
+	h := r.Head
+	name := r.Title.Text
+	if name == "" {
+		name = "政府工作報告"
+		if r.Simplified() {
+			name = "政府工作报告"
+		}
+	}
+	if h.Year > 0 && !strings.Contains(name, fmt.Sprint(h.Year)) {
+		name = fmt.Sprintf("%s%d年%s", h.Place, h.Year, name)
+	}
+	return name
+}
+
+// aboutText says what this edition did to the text, and nothing it did not:
+// repairs only when corrections were recorded, the source when the copy
+// named one.
+func aboutText(res *report.Result, simp bool) string {
+	pick := func(hans, hant string) string {
+		if simp {
+			return hans
+		}
+		return hant
+	}
+	s := pick("本版是政府工作报告的注释版，非官方版本。正文逐字依照报告原文", "本版是政府工作報告的注釋版，非官方版本。正文逐字依照報告原文")
+	switch {
+	case res.Repairs+res.Restored > 0:
+		s += pick("，原文在传输中受损之处已按记录修复，每处修复及其依据见勘误页", "，原文在傳輸中受損之處已按記錄修復，每處修復及其依據見勘誤頁")
+	case res.Punct > 0:
+		s += pick("，仅将复制时变为半角的标点按记录改回全角，见勘误页", "，僅將複製時變為半角的標點按記錄改回全角，見勘誤頁")
+	}
+	s += "。"
+	if src := res.Report.Head.Source; src != "" {
+		s += pick("底本录自", "底本錄自") + src + "。"
+	}
+	return s
 }
 
 // paraMD writes a paragraph as one Markdown line, its lead in bold.

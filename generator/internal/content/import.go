@@ -20,7 +20,7 @@ import (
 
 // writeOnce files are written by the first import only: they hold the
 // edition's own settings, which editors are expected to change.
-var writeOnce = map[string]bool{SiteFile: true}
+var writeOnce = map[string]bool{SiteFile: true, OverridesFile: true}
 
 // ManifestFile records what import last wrote, so a second import can tell
 // an editor's change from its own output.
@@ -47,7 +47,18 @@ type ImportStats struct {
 // import has nothing new for it; when it has, import refuses to overwrite
 // the editor's work unless cfg.Force is set, and then writes nothing.
 func Import(cfg ImportConfig) (*ImportStats, error) {
+	if err := proposePunct(cfg); err != nil {
+		return nil, err
+	}
 	res, err := report.ReadFiles(filepath.ToSlash(cfg.Seed), filepath.ToSlash(filepath.Join(cfg.Dir, CorrectionsFile)))
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Gen.SeedName == "" {
+		cfg.Gen.SeedName = filepath.Base(cfg.Seed)
+	}
+	cfg.Gen.SeedPath = filepath.ToSlash(cfg.Seed)
+	files, err := Generate(res, cfg.Gen)
 	if err != nil {
 		return nil, err
 	}
@@ -55,13 +66,6 @@ func Import(cfg ImportConfig) (*ImportStats, error) {
 		for _, w := range res.Warnings {
 			fmt.Fprintf(cfg.Log, "warning: %v\n", w)
 		}
-	}
-	if cfg.Gen.SeedName == "" {
-		cfg.Gen.SeedName = filepath.Base(cfg.Seed)
-	}
-	files, err := Generate(res, cfg.Gen)
-	if err != nil {
-		return nil, err
 	}
 	st := &ImportStats{Result: res}
 	return st, writeFiles(cfg, files, st)
@@ -171,4 +175,40 @@ func unwrapPathErr(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// punctRule is the seed's rule for full-width marks folded to ASCII.
+var punctRule = report.Correction{Damaged: ",:;?!()", Repaired: "，：；？！（）", Confidence: "rule",
+	Reason: "Full-width ，：；？！（） had become ASCII in the copied text; restored wherever the mark stands in Chinese prose (ASCII kept between ASCII characters: 1,000, 2.33, B2B)"}
+
+// proposePunct starts a corrections file holding the punctuation rule when
+// a report has none and its Chinese prose carries ASCII marks, so the
+// restoration is recorded as data and shown on the corrections page.
+func proposePunct(cfg ImportConfig) error {
+	p := filepath.Join(cfg.Dir, CorrectionsFile)
+	if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
+		return nil // the editor's file, or one import wrote before
+	}
+	data, err := report.ReadSeed(cfg.Seed)
+	if err != nil {
+		return nil // ReadFiles reports it with the seed's path
+	}
+	lines, err := report.SplitLines(cfg.Seed, data)
+	if err != nil {
+		return nil
+	}
+	c := &report.Corrections{Punct: &punctRule}
+	n := 0
+	for _, l := range lines {
+		_, k := report.Punctuate(l, c.PunctMap())
+		n += k
+	}
+	if n == 0 {
+		return nil
+	}
+	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
+		return err
+	}
+	comment := fmt.Sprintf("Recorded corrections to %s, applied by import in this order.\nColumns: line (* for a rule over the whole text), damaged, repaired, confidence, reason.\nImport found %d ASCII marks in Chinese prose and proposed the rule below; delete it to keep them.", filepath.Base(cfg.Seed), n)
+	return writeAtomic(p, c.Format(comment))
 }

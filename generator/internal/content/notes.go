@@ -20,13 +20,14 @@ func ParseNotes(p string, data []byte) (*Notes, error) {
 	ns := &Notes{Path: p}
 	var errs diag.List
 	var top struct {
+		Label   string    `yaml:"label"`
 		Heading string    `yaml:"heading"`
 		Notes   yaml.Node `yaml:"notes"`
 	}
 	if errs = decodeStrict(p, 0, root, &top); len(errs) > 0 {
 		return nil, errs
 	}
-	ns.Heading = top.Heading
+	ns.Heading, ns.Label = top.Heading, top.Label
 	if top.Notes.Kind != yaml.SequenceNode && top.Notes.Kind != 0 {
 		return nil, diag.Errorf(p, top.Notes.Line, "notes: expected a list of notes")
 	}
@@ -45,6 +46,8 @@ func ParseNotes(p string, data []byte) (*Notes, error) {
 func parseNote(p string, nn *yaml.Node) (*Note, diag.List) {
 	var raw struct {
 		Number  int       `yaml:"number"`
+		Marker  string    `yaml:"marker"`
+		Sep     string    `yaml:"sep"`
 		Term    string    `yaml:"term"`
 		Text    []string  `yaml:"text"`
 		Anchors yaml.Node `yaml:"anchors"`
@@ -53,7 +56,7 @@ func parseNote(p string, nn *yaml.Node) (*Note, diag.List) {
 		return nil, e
 	}
 	var errs diag.List
-	n := &Note{Number: raw.Number, Term: raw.Term, Text: raw.Text, Line: nn.Line}
+	n := &Note{Number: raw.Number, Marker: raw.Marker, Sep: raw.Sep, Term: raw.Term, Text: raw.Text, Line: nn.Line}
 	if len(n.Text) == 0 || strings.TrimSpace(strings.Join(n.Text, "")) == "" {
 		errs = append(errs, diag.Errorf(p, nn.Line, "note %d has no text", n.Number))
 	}
@@ -104,9 +107,19 @@ func (ns *Notes) Format(comment string) []byte {
 	for _, l := range strings.Split(strings.TrimSpace(comment), "\n") {
 		fmt.Fprintf(&b, "# %s\n", l)
 	}
+	if ns.Label != "" {
+		fmt.Fprintf(&b, "label: %s\n", yamlString(ns.Label))
+	}
 	fmt.Fprintf(&b, "heading: %s\nnotes:\n", yamlString(ns.Heading))
 	for _, n := range ns.Notes {
-		fmt.Fprintf(&b, "  - number: %d\n    term: %s\n    text:\n", n.Number, yamlString(n.Term))
+		fmt.Fprintf(&b, "  - number: %d\n", n.Number)
+		if n.Marker != "" && n.Marker != fmt.Sprintf("%d.", n.Number) {
+			fmt.Fprintf(&b, "    marker: %s\n", yamlString(n.Marker))
+		}
+		if n.Sep != "" && n.Sep != "：" {
+			fmt.Fprintf(&b, "    sep: %s\n", yamlString(n.Sep))
+		}
+		fmt.Fprintf(&b, "    term: %s\n    text:\n", yamlString(n.Term))
 		for _, t := range n.Text {
 			fmt.Fprintf(&b, "      - %s\n", yamlString(t))
 		}

@@ -11,6 +11,11 @@ import (
 // contract).
 type Para struct {
 	ID, Text string
+	// Year and Kind say what the paragraph's figures are: a review part's
+	// are the past year's outturn, a plan part's the report year's targets.
+	// Zero leaves them to the paragraph ID (the seed's p1 and p2).
+	Year int
+	Kind string
 }
 
 // Figure is one stated quantity.
@@ -82,11 +87,12 @@ func isSuffixQualifier(q string) bool {
 var (
 	prefixQualifiers = []string{"力爭", "突破", "超過", "約", "近"}
 	leadingNoise     = []string{"全年", "全市", "累計", "其中", "今年", "同時", "一年來", "年度"}
-	trailingNoise    = []string{"發展到", "分別增長", "增長", "增速", "達到", "達", "為", "突破", "超過", "穩定在", "保持在", "分別", "約", "近", "實現", "均"}
-	growthWords      = regexp.MustCompile(`增長|增速|增幅|提高|下降`)
-	reTimes          = regexp.MustCompile(`(\d+)×$`)
-	reEnumeration    = regexp.MustCompile(`^[一二三四五六七八九十]是`)
-	reFollowingVerb  = regexp.MustCompile(`享受|獲評|入選|核增|建立|建成|認定|成功|完成|實現|全部|的|\d`)
+	trailingNoise    = []string{"發展到", "分別增長", "增長", "增速", "達到", "達", "為", "突破", "超過", "穩定在", "保持在", "分別", "約", "近", "實現", "均", "发展到", "分别增长", "增长", "达到", "达", "为", "超过", "稳定在", "分别", "约", "实现"}
+	// Growth is growth in either script (增長, 增长).
+	growthWords     = regexp.MustCompile(`增長|增长|增速|增幅|提高|下降`)
+	reTimes         = regexp.MustCompile(`(\d+)×$`)
+	reEnumeration   = regexp.MustCompile(`^[一二三四五六七八九十]是`)
+	reFollowingVerb = regexp.MustCompile(`享受|獲評|入選|核增|建立|建成|認定|成功|完成|實現|全部|的|\d`)
 )
 
 const clauseStops = "，。；：、！？（）“”,;:"
@@ -138,6 +144,9 @@ func extractPara(p Para) []Figure {
 			}
 		}
 		f.Year, f.Kind = periodOf(p.ID)
+		if p.Year != 0 || p.Kind != "" {
+			f.Year, f.Kind = p.Year, p.Kind
+		}
 		figs = append(figs, f)
 		prevEnd = end
 	}

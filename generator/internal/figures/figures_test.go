@@ -43,7 +43,7 @@ func TestExtract(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var got []string
-			for _, f := range Extract([]Para{{"p1-1", c.text}}) {
+			for _, f := range Extract([]Para{{ID: "p1-1", Text: c.text}}) {
 				got = append(got, strings.Join([]string{f.Measure, f.Value, f.Unit, f.Type, f.Qualifier, f.Phrase}, "|"))
 				if !strings.Contains(c.text, f.Phrase) {
 					t.Errorf("phrase %q is not a substring", f.Phrase)
@@ -167,7 +167,7 @@ func FuzzParse(f *testing.F) {
 			Validate(ds, func(string) (string, bool) { return string(data), true })
 			Format(ds)
 		}
-		Extract([]Para{{"p1-1", string(data)}})
+		Extract([]Para{{ID: "p1-1", Text: string(data)}})
 	})
 }
 

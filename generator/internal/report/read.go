@@ -3,11 +3,12 @@ package report
 import (
 	"errors"
 	"io/fs"
-	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"edition/generator/internal/diag"
+	"edition/generator/internal/srcfs"
 )
 
 // Result is a read report with what was done to it.
@@ -52,24 +53,20 @@ func Read(path string, seed []byte, corr *Corrections) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	res.Warnings = append(res.Warnings, res.Report.Warnings...)
 	return res, nil
 }
 
 // ReadFiles reads the seed at seedPath and repairs it with the corrections
 // file at corrPath, if that exists. Paths in errors are the ones given.
 func ReadFiles(seedPath, corrPath string) (*Result, error) {
-	seed, err := os.ReadFile(seedPath)
+	seed, err := ReadSeed(seedPath)
 	if err != nil {
-		msg := err.Error()
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			msg = pe.Err.Error()
-		}
-		return nil, &diag.Error{Path: seedPath, Msg: "cannot read the seed: " + msg}
+		return nil, err
 	}
 	var corr *Corrections
 	if corrPath != "" {
-		data, err := os.ReadFile(corrPath)
+		data, err := readSource(corrPath)
 		switch {
 		case err == nil:
 			if corr, err = ParseCorrections(corrPath, data); err != nil {
@@ -80,6 +77,31 @@ func ReadFiles(seedPath, corrPath string) (*Result, error) {
 		}
 	}
 	return Read(seedPath, seed, corr)
+}
+
+// ReadSeed reads the seed file at p through srcfs, so that a named pipe,
+// a device or a file over srcfs.MaxFile is refused rather than read (a
+// FIFO given as the seed would otherwise hang import).
+func ReadSeed(p string) ([]byte, error) {
+	seed, err := readSource(p)
+	if err != nil {
+		var r *srcfs.Refused
+		if errors.As(err, &r) {
+			return nil, &diag.Error{Path: p, Msg: r.Reason + "; refused"}
+		}
+		msg := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			msg = pe.Err.Error()
+		}
+		return nil, &diag.Error{Path: p, Msg: "cannot read the seed: " + msg}
+	}
+	return seed, nil
+}
+
+// readSource reads the file p, refusing what srcfs refuses.
+func readSource(p string) ([]byte, error) {
+	return srcfs.New(filepath.Dir(p), filepath.ToSlash(filepath.Dir(p))).ReadFile(filepath.Base(p))
 }
 
 // SplitLines splits a seed into lines, accepting LF or CRLF and a missing

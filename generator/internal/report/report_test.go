@@ -209,7 +209,6 @@ func TestBadInput(t *testing.T) {
 		{"blank seed", "\n\n  \n", "", "s.txt:1: the seed is empty"},
 		{"not utf-8", "政府工作報告\n\xff\xfe\n", "", "s.txt:2: not UTF-8"},
 		{"no structure", "政府工作報告\n今天天氣很好。\n", "", "s.txt:2: no recognisable structure"},
-		{"no title", "——2024年1月1日在大會上\n一、回顧\n好。\n", "", "s.txt:1: no title"},
 		{"damaged span gone", "政府工作報告\n一、回顧\n好。\n", "line\tdamaged\trepaired\tconfidence\treason\n3\t壞\t好\tsure\tx\n", "s.txt:3: recorded damaged text \"壞\" (c.tsv:2) is no longer found"},
 		{"damaged span twice", "政府工作報告\n一、回顧\n壞壞。\n", "line\tdamaged\trepaired\tconfidence\treason\n3\t壞\t好\tsure\tx\n", "occurs 2 times"},
 		{"past end", "政府工作報告\n一、回顧\n", "line\tdamaged\trepaired\tconfidence\treason\n9\t壞\t好\tsure\tx\n", "s.txt:9: recorded correction (c.tsv:2) is past the end"},
@@ -230,5 +229,21 @@ func TestBadInput(t *testing.T) {
 				t.Fatalf("error = %v, want it to contain %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestNoTitleIsAWarning: a report without a title line still reads; the
+// warning names its first line.
+func TestNoTitleIsAWarning(t *testing.T) {
+	res, err := Read("s.txt", []byte("——2024年1月1日在某市第一屆人民代表大會第一次會議上\n一、2023年工作回顧\n好。\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, w := range res.Warnings {
+		found = found || strings.HasPrefix(w.Error(), "s.txt:1: no title line")
+	}
+	if !found || len(res.Report.Parts) != 1 {
+		t.Errorf("warnings %v, %d parts; want the no-title warning and 1 part", res.Warnings, len(res.Report.Parts))
 	}
 }

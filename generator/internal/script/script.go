@@ -24,6 +24,7 @@
 package script
 
 import (
+	_ "embed"
 	"fmt"
 	"strings"
 	"sync"
@@ -31,6 +32,12 @@ import (
 
 	"github.com/longbridgeapp/opencc"
 )
+
+// defaultsTSV holds the overrides every report needs (著 → 着 outside the
+// words that keep 著, …), under the report's own table.
+//
+//go:embed defaults.tsv
+var defaultsTSV []byte
 
 // Converter converts Traditional text to Simplified. Build one with New.
 type Converter struct {
@@ -40,6 +47,8 @@ type Converter struct {
 	firsts map[rune]bool // the first characters of over's keys
 	maxKey int           // longest override key, in runes
 	keep   []string      // override values that deliberately hold a Traditional-only character
+	// variants maps Hong Kong forms (衞, 敍) to the standard ones t2s knows.
+	variants *strings.Replacer
 }
 
 // New returns a Converter applying overrides on top of OpenCC t2s.
@@ -48,11 +57,18 @@ type Converter struct {
 // and linting use a static table (simp_table.go) instead of OpenCC. The
 // error is always nil now (Load reports OpenCC's); it stays for callers.
 func New(overrides []Override) (*Converter, error) {
+	defaults, err := LoadOverrides("generator/internal/script/defaults.tsv", defaultsTSV)
+	if err != nil {
+		return nil, err
+	}
+	overrides = append(defaults, overrides...) // the report's rows win
 	c := &Converter{
 		t2s:    sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") }),
 		over:   make(map[string]string, len(overrides)),
 		single: map[rune]rune{},
 		firsts: map[rune]bool{},
+		// Hong Kong forms (衞, 敍) become the standard ones before t2s.
+		variants: strings.NewReplacer(variants...),
 	}
 	for _, o := range overrides {
 		c.over[o.Trad] = o.Simp
@@ -95,6 +111,7 @@ func (c *Converter) T2S(s string) string {
 	if !utf8.ValidString(s) {
 		s = string([]rune(s)) // each invalid byte becomes U+FFFD
 	}
+	s = c.variants.Replace(s)
 	var out strings.Builder
 	out.Grow(len(s))
 	memo := map[string]string{} // runs already converted: words recur

@@ -79,7 +79,7 @@ func (e *edition) loadTemplates() error {
 	data := map[string][]byte{}
 	h := sha256.New()
 	if e.bl != nil {
-		io.WriteString(h, e.Lang+"\x00"+e.bl.convKey+"\x00")
+		io.WriteString(h, e.Lang+"\x00"+e.bl.convKey+"\x00"+e.uiKey+"\x00")
 	}
 	for _, f := range append(files, partials...) {
 		b, err := fs.ReadFile(dir.FS, f)
@@ -122,7 +122,7 @@ func (e *edition) parseTemplates(files, partials []string, data map[string][]byt
 			}
 			continue
 		}
-		if _, err := common.New(name).Parse(e.conv(string(data[f]))); err != nil {
+		if _, err := common.New(name).Parse(e.ui(string(data[f]))); err != nil {
 			return nil, templateErr(name, err)
 		}
 	}
@@ -136,7 +136,7 @@ func (e *edition) parseTemplates(files, partials []string, data map[string][]byt
 		if err != nil {
 			return nil, err
 		}
-		if _, err := t.New(name).Parse(e.conv(string(data[f]))); err != nil {
+		if _, err := t.New(name).Parse(e.ui(string(data[f]))); err != nil {
 			return nil, templateErr(name, err)
 		}
 		tmpl[strings.TrimSuffix(path.Base(f), ".html")] = t
@@ -215,7 +215,7 @@ func (e *edition) funcs() template.FuncMap {
 			}
 			return s[1:]
 		},
-		"confidence": func(s string) string { return e.conv(confidence(s)) },
+		"confidence": func(s string) string { return e.ui(confidence(s)) },
 	}
 }
 

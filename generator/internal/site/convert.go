@@ -23,7 +23,7 @@ func (e *edition) convertContent() {
 		e.cpages = append(e.cpages, &q)
 	}
 	if n := e.c.Notes; n != nil {
-		ns := &content.Notes{Path: n.Path, Heading: cv(n.Heading)}
+		ns := &content.Notes{Path: n.Path, Label: cv(n.Label), Heading: cv(n.Heading)}
 		for _, note := range n.Notes {
 			c := note
 			c.Term = cv(c.Term)

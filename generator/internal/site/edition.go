@@ -27,7 +27,9 @@ type edition struct {
 	src      Sources
 	c        *content.Content
 	out      Output
-	conv     func(string) string
+	conv     func(string) string // the content into this edition's script
+	ui       func(string) string // the templates' and Go's UI text (written in Traditional) into it
+	uiKey    string              // the UI table it was made with, for the template cache
 	fold     func(rune) rune
 	folded   iter.Seq[rune]
 	lint     func(path, s string) diag.List
@@ -198,8 +200,8 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 		if x.kind == "notes" && e.notes == nil {
 			continue
 		}
-		p := e.newPage(x.kind, x.url, e.conv(x.title))
-		p.Crumbs = []Link{{Href: p.Href(""), Title: e.conv("首頁")}}
+		p := e.newPage(x.kind, x.url, e.ui(x.title))
+		p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
 		if x.kind == "notes" {
 			p.NoteViews = e.noteViews(x.url)
 			for i := range p.NoteViews {
@@ -214,7 +216,7 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 		return err
 	}
 	if e.Prefix == "" {
-		nf := e.newPage("404", notFoundURL, e.conv("找不到此頁"))
+		nf := e.newPage("404", notFoundURL, e.ui("找不到此頁"))
 		nf.Root = basePath(e.settings.BaseURL)
 		nf.SiteRoot = nf.Root
 		nf.Alternates = nil

@@ -197,7 +197,7 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
 	o := embed.NewOEmbed(src, title, e.settings.Name, base+e.Prefix, r.oh)
 	e.out[dir+"oembed.json"] = o.JSON()
 	sn := embed.Snippet{Src: src, Title: title, Height: h, Phone: r.h, Wide: r.wide, Script: base + "embed/resize.js", Href: ep.Full,
-		LinkText: e.conv("閱讀全文與注釋：") + ep.Title}
+		LinkText: e.ui("閱讀全文與注釋：") + ep.Title}
 	return &ShareView{Kind: kind, Title: title, Embed: src, OEmbed: src + "oembed.json", Code: e.highlight("html", sn.HTML()), Height: h}, nil
 }
 

@@ -98,7 +98,7 @@ func (e *edition) chartConfig() chart.Config {
 		Data:     e.ds,
 		Source:   e.c.Settings.Report, // converted with the chart's other text
 		HrefFrom: func(from, para string) string { return rel(from, e.paraPage[para]) + "#" + para },
-		Cite:     func(para string) string { return e.conv(chart.Cite(para)) },
+		Cite:     func(para string) string { return e.mixed(chart.Cite(para)) },
 		ChartHrefFrom: func(from, fig string) (string, bool) {
 			// The figures page's own charts link to each other there.
 			return e.chartHref(from, fig, from == figuresURL)
@@ -150,8 +150,8 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 		return nil
 	}
 	const url = figuresURL
-	p := e.newPage("figures", url, e.conv("數據與圖表"))
-	p.Crumbs = []Link{{Href: p.Href(""), Title: e.conv("首頁")}}
+	p := e.newPage("figures", url, e.ui("數據與圖表"))
+	p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
 	fv := &FigureView{Count: len(e.ds.Figures)}
 	var src strings.Builder
 	for _, c := range e.charts {
@@ -165,14 +165,14 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	// The dataset table links each figure to its chart on its page.
 	cfg := e.chartConfig().ForPage(url)
 	cfg.ChartHref = func(fig string) (string, bool) { return e.chartHref(url, fig, false) }
-	fv.Table = template.HTML(e.conv(chart.DatasetTable(e.ds, cfg, e.figChart)))
+	fv.Table = template.HTML(e.mixed(chart.DatasetTable(e.ds, cfg, e.figChart)))
 	abs := func(para string) string {
 		return baseURL(e.settings) + e.Prefix + e.paraPage[para] + "#" + para
 	}
-	csv := []byte(e.conv(string(figures.CSV(e.ds, abs))))
+	csv := []byte(e.mixed(string(figures.CSV(e.ds, abs))))
 	e.out[e.Prefix+url+"figures.csv"] = csv
 	e.out[e.Prefix+url+"figures-excel.csv"] = withBOM(csv)
-	e.out[e.Prefix+url+"figures.json"] = []byte(e.conv(string(figures.JSON(e.ds, abs))))
+	e.out[e.Prefix+url+"figures.json"] = []byte(e.mixed(string(figures.JSON(e.ds, abs))))
 	fv.Download.CSV, fv.Download.CSVExcel, fv.Download.JSON = "figures.csv", "figures-excel.csv", "figures.json"
 	fv.CSV = e.highlight("csv", firstLines(string(csv), 6))
 	scfg := cfg
@@ -186,7 +186,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 		if err != nil {
 			continue
 		}
-		svg = []byte(e.conv(string(svg)))
+		svg = []byte(e.mixed(string(svg)))
 		name := chartSVGURL(s.ID)
 		e.out[e.Prefix+url+name] = svg
 		e.chartCSV(s, abs)
@@ -248,6 +248,16 @@ func highlight(lang, code string) template.HTML {
 // convertCharts converts the text of rendered charts to the edition's
 // script: the chart package writes its own labels (實際, 資料來源)
 // in the seed's script. It runs after the chart transformer.
+// mixed converts text that holds both UI words (written in Traditional)
+// and report content: the Simplified editions take it all through t2s,
+// the Traditional ones convert only what came from a Simplified seed.
+func (e *edition) mixed(s string) string {
+	if e.Lang == "zh-Hans" {
+		return e.ui(s)
+	}
+	return e.conv(s)
+}
+
 type convertCharts struct{ conv func(string) string }
 
 func (c convertCharts) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {

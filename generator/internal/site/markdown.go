@@ -28,11 +28,11 @@ const convertChartsPriority = 3500
 func (e *edition) markdown() goldmark.Markdown {
 	exts := []goldmark.Extender{
 		markup.New(markup.Config{}),
-		terms.New(terms.Config{Anchors: e.anchors, Label: e.conv("注釋")}),
+		terms.New(terms.Config{Anchors: e.anchors, Label: e.ui("注釋")}),
 		chart.New(e.chartConfig()),
 	}
-	if e.Convert {
-		exts = append(exts, convertCharts{e.conv})
+	if e.Convert || e.Lang == "zh-Hans" {
+		exts = append(exts, convertCharts{e.mixed})
 	}
 	return goldmark.New(goldmark.WithExtensions(exts...))
 }

@@ -43,7 +43,7 @@ func (e *edition) navigation() {
 	for _, p := range e.pages {
 		bySlug[p.Meta.Slug] = p
 	}
-	home := e.conv("首頁")
+	home := e.ui("首頁")
 	for i, p := range e.pages {
 		if p.Kind != "home" {
 			p.Crumbs = []Link{{Href: p.Href(""), Title: home}}

@@ -48,7 +48,7 @@ func (e *edition) rootViews() []terms.NoteView {
 	}
 	var rn []report.Note
 	for _, n := range e.notes.Notes {
-		rn = append(rn, report.Note{Num: n.Number, Term: n.Term, Text: n.Text})
+		rn = append(rn, report.Note{Num: n.Number, Marker: n.Marker, Sep: n.Sep, Term: n.Term, Text: n.Text})
 	}
 	where := func(id string) (string, string) { return e.paraPage[id] + "#" + id, e.cites[id] }
 	e.views = terms.Views(rn, e.anchors, e.uses, where)

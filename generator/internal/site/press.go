@@ -239,7 +239,7 @@ func (e *edition) chartImage(s *chart.Spec, c chartBlock) string {
 		return "" // a chart error is reported with its page's line
 	}
 	name := "charts/" + s.ID + ".png"
-	cv := e.conv
+	cv := e.mixed // titles and labels are content, series words and legends UI text
 	for _, x := range []*string{&d.Title, &d.Subtitle, &d.Note} {
 		*x = cv(*x)
 	}
@@ -247,8 +247,8 @@ func (e *edition) chartImage(s *chart.Spec, c chartBlock) string {
 		d.Legend[i] = cv(d.Legend[i])
 	}
 	convertPanels(d, cv)
-	info := pressimg.ChartInfo{Edition: e.settings.Name, Report: e.settings.Report, Conv: cv,
-		Cite: func(p string) string { return e.conv(chart.Cite(p)) }, Permalink: e.chartPermalink(s.ID)}
+	info := pressimg.ChartInfo{Edition: e.settings.Name, Report: e.settings.Report, Conv: e.ui,
+		Cite: func(p string) string { return e.mixed(chart.Cite(p)) }, Permalink: e.chartPermalink(s.ID)}
 	e.queue(pressJob{
 		name:  e.Prefix + "figures/" + name,
 		key:   func(font [sha256.Size]byte) []byte { return pressimg.ChartKey(font, d, info) },
@@ -356,7 +356,7 @@ func (e *edition) pressView(p *Page, chartID string) *PressView {
 // comes from the image cache like the PNGs.
 func (e *edition) qrFile(png, link string) string {
 	svg := strings.TrimSuffix(png, ".png") + "-qr.svg"
-	label := e.conv("二維碼：") + link
+	label := e.ui("二維碼：") + link
 	e.queue(pressJob{
 		name: e.Prefix + svg,
 		key:  func([sha256.Size]byte) []byte { return pressimg.QRKey(label) },
@@ -380,7 +380,7 @@ func (e *edition) chartCSV(s *chart.Spec, abs func(string) string) {
 	if err != nil {
 		return
 	}
-	csv := []byte(e.conv(string(figuresCSV(d, e.ds.Path, abs))))
+	csv := []byte(e.mixed(string(figuresCSV(d, e.ds.Path, abs))))
 	dir := e.Prefix + "figures/charts/"
 	e.out[dir+s.ID+".csv"] = csv
 	e.out[dir+s.ID+"-excel.csv"] = withBOM(csv)

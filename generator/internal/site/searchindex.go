@@ -21,7 +21,7 @@ func (e *edition) searchIndex() error {
 	}
 	if e.notes != nil {
 		for _, n := range e.notes.Notes {
-			docs = append(docs, search.Doc{URL: fmt.Sprintf("notes/index.html#n%d", n.Number), Cite: e.conv(fmt.Sprintf("注釋%d", n.Number)), Kind: "note", Text: strings.Join(n.Lines(), "")})
+			docs = append(docs, search.Doc{URL: fmt.Sprintf("notes/index.html#n%d", n.Number), Cite: e.ui(fmt.Sprintf("注釋%d", n.Number)), Kind: "note", Text: strings.Join(n.Lines(), "")})
 		}
 	}
 	js, err := search.Build(docs, search.Config{Fold: e.fold, Folded: e.folded})

@@ -135,6 +135,10 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	ui, err := loadUI(src.Templates)
+	if err != nil {
+		return nil, err
+	}
 	eds := c.Settings.Editions()
 	// The editions share nothing but the caches, so they build in
 	// parallel, each into its own output.
@@ -142,9 +146,9 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	built := make([]error, len(eds))
 	var wg sync.WaitGroup
 	for i, ed := range eds {
-		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: func(s string) string { return s }, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
-		if ed.Convert {
-			e.conv, e.lint = bl.cached(cv), cv.Lint
+		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: same, ui: same, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
+		if err := bl.scripts(e, cv, ui); err != nil {
+			return nil, err
 		}
 		e.ds = convertFigures(ds, e.conv)
 		all[i] = e
@@ -207,22 +211,52 @@ func (bl *Builder) converter(ov []script.Override) (*script.Converter, error) {
 	return cv, nil
 }
 
-// cached memoises conversions: a preview rebuild converts only what changed.
-func (bl *Builder) cached(cv *script.Converter) func(string) string {
+func same(s string) string { return s }
+
+// scripts sets how an edition converts. UI text is written in Traditional:
+// the Simplified editions take its words from the UI table (templates/
+// ui.tsv), whatever the report's script. The
+// content is converted t2s into a Traditional report's Simplified edition,
+// s2t (or site.yaml's traditional: s2twp, s2hk) into a Simplified
+// report's Traditional one.
+func (bl *Builder) scripts(e *edition, cv *script.Converter, ui *uiTable) error {
+	t2s := bl.cached("t2s", cv.T2S)
+	if e.Lang == "zh-Hans" {
+		e.ui, e.uiKey = bl.cached("ui"+ui.key, ui.simplify(t2s)), ui.key
+	}
+	switch {
+	case e.Convert && e.Lang == "zh-Hans":
+		e.conv, e.lint = t2s, cv.Lint
+	case e.Convert:
+		config := e.c.Settings.Traditional
+		tr, err := script.NewTraditional(config)
+		if err != nil {
+			return &diag.Error{Path: e.src.Content.Name + "/" + content.SiteFile, Msg: err.Error()}
+		}
+		e.conv = bl.cached(config+"s2t", tr.S2T)
+	}
+	return nil
+}
+
+// cached memoises a conversion (tag names it in the shared cache and the
+// disk cache): a
+// preview rebuild converts only what changed.
+func (bl *Builder) cached(tag string, conv func(string) string) func(string) string {
 	return func(s string) string {
+		k := tag + "\x00" + s
 		bl.mu.Lock()
-		v, ok := bl.cache[s]
+		v, ok := bl.cache[k]
 		bl.mu.Unlock()
 		if ok {
 			return v
 		}
-		k, v, ok := bl.convertedOnDisk(s)
+		dk, v, ok := bl.convertedOnDisk(k)
 		if !ok {
-			v = cv.T2S(s)
-			bl.remember(convMemo, k, nil, []byte(v))
+			v = conv(s)
+			bl.remember(convMemo, dk, nil, []byte(v))
 		}
 		bl.mu.Lock()
-		bl.cache[s] = v
+		bl.cache[k] = v
 		bl.mu.Unlock()
 		return v
 	}

@@ -58,6 +58,26 @@ func propose(n report.Note, body []string) []string {
 			return []string{rest}
 		}
 	}
+	// 2025年10件民生实事: the body says 10件民生实事.
+	if rest := reYear.ReplaceAllString(n.Term, ""); rest != n.Term && count(body, rest) > 0 {
+		return []string{quoted(rest, body)}
+	}
+	return prefix(n.Term, body)
+}
+
+// reYear is a year a note's term may open with.
+var reYear = regexp.MustCompile(`^[0-9]{4}年`)
+
+// prefix returns the longest head of a long term, four characters or more,
+// that the body uses: 未来产业六大领域 is explained where the body says
+// 未来产业. A proposal for review, like every anchor import writes.
+func prefix(term string, body []string) []string {
+	rs := []rune(stripQuotes(term))
+	for n := len(rs) - 1; n >= 4 && len(rs) >= 6; n-- {
+		if t := string(rs[:n]); count(body, t) > 0 {
+			return []string{quoted(t, body)}
+		}
+	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package terms
 
 import (
+	"fmt"
 	"sort"
 
 	"edition/generator/internal/report"
@@ -9,6 +10,8 @@ import (
 // NoteView is a note as the templates show it.
 type NoteView struct {
 	Number int
+	Marker string   // the number as the report prints it: "1.", "1．", "（1）", "①"
+	Sep    string   // the colon after the term
 	Term   string   // the term as the note prints it; "" for a note without one (note 14)
 	Label  string   // what names the note: Term, or else its first anchor
 	Text   []string // the note's text: first line after the colon, then more lines
@@ -35,7 +38,13 @@ type Where func(paraID string) (href, cite string)
 func Views(notes []report.Note, anchors []Anchor, uses []Use, where Where) []NoteView {
 	vs := make([]NoteView, 0, len(notes))
 	for _, n := range notes {
-		v := NoteView{Number: n.Num, Term: n.Term, Label: n.Term, Text: n.Text}
+		v := NoteView{Number: n.Num, Term: n.Term, Label: n.Term, Text: n.Text, Marker: n.Marker, Sep: n.Sep}
+		if v.Marker == "" {
+			v.Marker = fmt.Sprintf("%d.", n.Num)
+		}
+		if v.Sep == "" {
+			v.Sep = "："
+		}
 		if v.Label == "" {
 			for _, a := range anchors {
 				if a.Note == n.Num {
