@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 
 	"edition/generator/internal/fontsubset"
@@ -20,6 +19,7 @@ import (
 type fontFlags struct {
 	regular, bold string
 	index         int
+	common        bool
 }
 
 func (f *fontFlags) register(fl *flag.FlagSet) {
@@ -27,12 +27,14 @@ func (f *fontFlags) register(fl *flag.FlagSet) {
 	fl.StringVar(&f.regular, "font-regular", dir+"NotoSansCJK-Regular.ttc", "fontsubset: full regular `font` (OpenType or collection)")
 	fl.StringVar(&f.bold, "font-bold", dir+"NotoSansCJK-Bold.ttc", "fontsubset: full bold `font`")
 	fl.IntVar(&f.index, "font-index", 2, "fontsubset: face in a collection (2: Noto Sans CJK SC)")
+	fl.BoolVar(&f.common, "common", true, "fontsubset: also cut the common set, so any report builds: regular gets all 6,763 GB2312 hanzi, bold (titles only) GB2312 level 1's 3,755, each with its Traditional forms (OpenCC s2t, s2tw, s2hk); -common=false: only what the images draw")
 }
 
 // runFontSubset renders every image of the edition recording the
 // characters drawn, then cuts those, the characters the subset already
 // has, and glyphs.Always from the full fonts into
-// generator/internal/glyphs/font/. Keeping what is there lets one subset
+// generator/internal/glyphs/font/, with the common set
+// (fontsubset.Common) unless -common=false. Keeping what is there lets one subset
 // serve this edition and the test reports (run it once per -content); to
 // start afresh, delete the two files first. It overwrites only files it
 // made before (they begin with its header).
@@ -45,20 +47,20 @@ func runFontSubset(o options, ff fontFlags, stdout io.Writer) error {
 		weight, font string
 		used         map[rune]bool
 	}{{glyphs.Regular, ff.regular, bl.Record.Regular}, {glyphs.Bold, ff.bold, bl.Record.Bold}} {
+		var common []rune
+		if ff.common {
+			var err error
+			if common, err = fontsubset.Common(w.weight == glyphs.Bold); err != nil {
+				return err
+			}
+		}
 		data, err := os.ReadFile(w.font)
 		if err != nil {
 			return fmt.Errorf("%w (install Debian's fonts-noto-cjk, or name the font with -font-%s)", err, w.weight)
 		}
 		name := filepath.Join(filepath.FromSlash(glyphs.Dir), w.weight+".svg")
-		runes := keptRunes(name)
-		added := 0
-		for r := range w.used {
-			if !slices.Contains(runes, r) {
-				runes = append(runes, r)
-				added++
-			}
-		}
-		sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
+		kept := keptRunes(name)
+		runes, added := union(kept, w.used, common)
 		out, err := fontsubset.Cut(fontsubset.Source{Data: data, Index: ff.index, Name: filepath.Base(w.font)}, w.weight, runes)
 		if err != nil {
 			return err
@@ -70,6 +72,28 @@ func runFontSubset(o options, ff fontFlags, stdout io.Writer) error {
 			filepath.ToSlash(name), len(w.used), added, len(runes), len(out))
 	}
 	return nil
+}
+
+// union is the characters of kept, used and common, each once, in code
+// point order, and how many of them kept lacked.
+func union(kept []rune, used map[rune]bool, common []rune) ([]rune, int) {
+	set := map[rune]bool{}
+	for _, r := range kept {
+		set[r] = true
+	}
+	n := len(set)
+	for r := range used {
+		set[r] = true
+	}
+	for _, r := range common {
+		set[r] = true
+	}
+	out := make([]rune, 0, len(set))
+	for r := range set {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, len(set) - n
 }
 
 // keptRunes are the characters of an existing subset file.
