@@ -34,44 +34,56 @@ func (f *fontFlags) register(fl *flag.FlagSet) {
 // characters drawn, then cuts those, the characters the subset already
 // has, and glyphs.Always from the full fonts into
 // generator/internal/glyphs/font/, with the common set
-// (fontsubset.Common) unless -common=false. Keeping what is there lets one subset
-// serve this edition and the test reports (run it once per -content); to
-// start afresh, delete the two files first. It overwrites only files it
-// made before (they begin with its header).
+// (fontsubset.Common) unless -common=false, and writes their hash
+// (glyphs.SumFile). Keeping what is there lets one subset serve this
+// edition and the test reports (run it once per -content); to start
+// afresh, delete the files first. It overwrites only files it made before
+// (they carry its name).
 func runFontSubset(o options, ff fontFlags, stdout io.Writer) error {
 	bl := &site.Builder{Record: pressimg.NewUsed()}
 	if _, err := bl.Render(site.DirSources(o.content, o.templates, o.static)); err != nil {
 		return err
 	}
-	for _, w := range []struct {
+	var outs [2][]byte
+	for i, w := range []struct {
 		weight, font string
 		used         map[rune]bool
 	}{{glyphs.Regular, ff.regular, bl.Record.Regular}, {glyphs.Bold, ff.bold, bl.Record.Bold}} {
-		var common []rune
-		if ff.common {
-			var err error
-			if common, err = fontsubset.Common(w.weight == glyphs.Bold); err != nil {
-				return err
-			}
-		}
-		data, err := os.ReadFile(w.font)
-		if err != nil {
-			return fmt.Errorf("%w (install Debian's fonts-noto-cjk, or name the font with -font-%s)", err, w.weight)
-		}
-		name := filepath.Join(filepath.FromSlash(glyphs.Dir), w.weight+".svg")
-		kept := keptRunes(name)
-		runes, added := union(kept, w.used, common)
-		out, err := fontsubset.Cut(fontsubset.Source{Data: data, Index: ff.index, Name: filepath.Base(w.font)}, w.weight, runes)
+		out, err := cutWeight(ff, w.weight, w.font, w.used, stdout)
 		if err != nil {
 			return err
 		}
-		if err := writeOwn(name, out); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "fontsubset: %s: %d characters the images draw, %d new; %d characters, %d bytes\n",
-			filepath.ToSlash(name), len(w.used), added, len(runes), len(out))
+		outs[i] = out
 	}
-	return nil
+	return writeOwn(filepath.Join(filepath.FromSlash(glyphs.Dir), glyphs.SumFile), glyphs.SumLine(outs[0], outs[1]))
+}
+
+// cutWeight cuts and writes one weight's file: what it has, what the
+// images drew (used) and the common set.
+func cutWeight(ff fontFlags, weight, font string, used map[rune]bool, stdout io.Writer) ([]byte, error) {
+	var common []rune
+	if ff.common {
+		var err error
+		if common, err = fontsubset.Common(weight == glyphs.Bold); err != nil {
+			return nil, err
+		}
+	}
+	data, err := os.ReadFile(font)
+	if err != nil {
+		return nil, fmt.Errorf("%w (install Debian's fonts-noto-cjk, or name the font with -font-%s)", err, weight)
+	}
+	name := filepath.Join(filepath.FromSlash(glyphs.Dir), weight+".svg")
+	runes, added := union(keptRunes(name), used, common)
+	out, err := fontsubset.Cut(fontsubset.Source{Data: data, Index: ff.index, Name: filepath.Base(font)}, weight, runes)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeOwn(name, out); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(stdout, "fontsubset: %s: %d characters the images draw, %d new; %d characters, %d bytes\n",
+		filepath.ToSlash(name), len(used), added, len(runes), len(out))
+	return out, nil
 }
 
 // union is the characters of kept, used and common, each once, in code

@@ -3,10 +3,13 @@ package glyphs
 import (
 	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -52,14 +55,18 @@ type Face struct {
 // Font is both weights of the subset.
 type Font struct {
 	Regular, Bold *Face
-	// Sum is the SHA-256 of the files, for keys of cached images.
+	// Sum is the SHA-256 of the files (SumFile), for keys of cached images.
 	Sum [sha256.Size]byte
 }
 
 // Load reads the committed subset.
 func Load() (*Font, error) {
 	var f Font
-	h := sha256.New()
+	sum, err := Sum()
+	if err != nil {
+		return nil, err
+	}
+	f.Sum = sum
 	for _, w := range []struct {
 		name string
 		dst  **Face
@@ -68,14 +75,12 @@ func Load() (*Font, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s/%s.svg: %v; run `%s`", Dir, w.name, err, Command)
 		}
-		h.Write(b)
 		face, err := ParseFace(b)
 		if err != nil {
 			return nil, fmt.Errorf("%s/%s.svg: %v", Dir, w.name, err)
 		}
 		*w.dst = face
 	}
-	copy(f.Sum[:], h.Sum(nil))
 	return &f, nil
 }
 
@@ -88,20 +93,53 @@ func Empty() *Font {
 	return &Font{Regular: face(Regular), Bold: face(Bold)}
 }
 
-// Sum is the SHA-256 of the committed subset files, the same as Load's
-// Font.Sum, without parsing them: keys of cached images need only this.
+// SumFile holds the SHA-256 of the two weights' files (regular, then
+// bold), written by the command beside them. The files are megabytes
+// (the common set: package fontsubset), and a build whose images all come
+// from the cache needs only this hash for their keys: reading it instead
+// of hashing 11 MB keeps such a build fast. TestSumFile proves it current.
+const SumFile = "sum.txt"
+
+// Sum is the subset's hash from SumFile, without reading the outlines.
 func Sum() ([sha256.Size]byte, error) {
+	var s [sha256.Size]byte
+	b, err := files.ReadFile("font/" + SumFile)
+	if err != nil {
+		return s, fmt.Errorf("%s/%s: %v; run `%s`", Dir, SumFile, err, Command)
+	}
+	h, _, _ := strings.Cut(string(b), " ")
+	if n, err := hex.Decode(s[:], []byte(h)); err != nil || n != len(s) {
+		return s, fmt.Errorf("%s/%s:1: %q is not a SHA-256; run `%s`", Dir, SumFile, h, Command)
+	}
+	return s, nil
+}
+
+// FilesSum hashes the subset files themselves, regular then bold, as
+// SumLine does: what SumFile must say.
+func FilesSum() ([sha256.Size]byte, error) {
 	h := sha256.New()
 	for _, w := range []string{Regular, Bold} {
-		b, err := File(w)
+		f, err := files.Open("font/" + w + ".svg")
 		if err != nil {
 			return [sha256.Size]byte{}, fmt.Errorf("%s/%s.svg: %v; run `%s`", Dir, w, err, Command)
 		}
-		h.Write(b)
+		_, err = io.Copy(h, f) // streamed: no copy of the megabytes
+		f.Close()
+		if err != nil {
+			return [sha256.Size]byte{}, err
+		}
 	}
 	var s [sha256.Size]byte
 	copy(s[:], h.Sum(nil))
 	return s, nil
+}
+
+// SumLine is SumFile's content for the files' bytes, regular and bold.
+func SumLine(regular, bold []byte) []byte {
+	h := sha256.New()
+	h.Write(regular)
+	h.Write(bold)
+	return fmt.Appendf(nil, "%x  %s.svg %s.svg, written by `%s`\n", h.Sum(nil), Regular, Bold, Command)
 }
 
 // Face returns the face of a weight (Regular or Bold).

@@ -59,3 +59,25 @@ func TestParseFaceRejects(t *testing.T) {
 		})
 	}
 }
+
+// TestSumFile: the hash the build keys images with is the files' own,
+// so an edited subset never serves a cached image drawn with the old one.
+func TestSumFile(t *testing.T) {
+	got, err := Sum()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := FilesSum()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("%s/%s says %x, the files hash to %x; run `%s`", Dir, SumFile, got, want, Command)
+	}
+	r, _ := File(Regular)
+	b, _ := File(Bold)
+	line, _ := files.ReadFile("font/" + SumFile)
+	if string(SumLine(r, b)) != string(line) {
+		t.Errorf("%s is not what the command writes", SumFile)
+	}
+}
