@@ -27,7 +27,7 @@ func (f *fontFlags) register(fl *flag.FlagSet) {
 	fl.StringVar(&f.regular, "font-regular", dir+"NotoSansCJK-Regular.ttc", "fontsubset: full regular `font` (OpenType or collection)")
 	fl.StringVar(&f.bold, "font-bold", dir+"NotoSansCJK-Bold.ttc", "fontsubset: full bold `font`")
 	fl.IntVar(&f.index, "font-index", 2, "fontsubset: face in a collection (2: Noto Sans CJK SC)")
-	fl.BoolVar(&f.common, "common", true, "fontsubset: also cut the common set, so any report builds: regular gets all 6,763 GB2312 hanzi, bold (titles only) GB2312 level 1's 3,755, each with its Traditional forms (OpenCC s2t, s2tw, s2hk); -common=false: only what the images draw")
+	fl.BoolVar(&f.common, "common", true, "fontsubset: also cut the common set, so any report builds: regular gets all 6,763 GB2312 hanzi, bold (titles only) GB2312 level 1's 3,755, each with every Traditional form OpenCC converts it to or from; -common=false: only what the images draw")
 }
 
 // runFontSubset renders every image of the edition recording the

@@ -51,7 +51,8 @@ commands:
   build    render content/ with templates/ and static/ into public/
   check    compare the built pages with the seed after the recorded corrections
   serve    preview server: rebuild on save and reload the browser
-  fontsubset  cut the characters the images draw from Noto Sans CJK into
+  fontsubset  cut the common set (GB2312 hanzi and their Traditional forms)
+           and the characters the images draw from Noto Sans CJK into
            generator/internal/glyphs/font/ (run when the build asks)
 
 run "go run ./generator <command> -h" for the flags of a command.

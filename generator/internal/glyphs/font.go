@@ -1,6 +1,7 @@
 package glyphs
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -167,8 +168,24 @@ type svgFile struct {
 	} `xml:"defs>font"`
 }
 
-// ParseFace reads one SVG font file written by Subset.
+// ParseFace reads one SVG font file written by Subset: its glyphs by
+// fastGlyphs when it can, else by encoding/xml.
 func ParseFace(b []byte) (*Face, error) {
+	if fast, ok := fastGlyphs(b); ok {
+		head := b
+		if i := bytes.Index(b, []byte("<glyph")); i >= 0 {
+			head = append(b[:i:i], "</font></defs></svg>"...)
+		}
+		f, err := parseSVG(head)
+		if err == nil && len(f.Glyphs) == 0 {
+			f.Glyphs = fast
+			return f, nil
+		}
+	}
+	return parseSVG(b)
+}
+
+func parseSVG(b []byte) (*Face, error) {
 	var s svgFile
 	if err := xml.Unmarshal(b, &s); err != nil {
 		return nil, err

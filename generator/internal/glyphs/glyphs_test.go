@@ -2,6 +2,7 @@ package glyphs
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -79,5 +80,41 @@ func TestSumFile(t *testing.T) {
 	line, _ := files.ReadFile("font/" + SumFile)
 	if string(SumLine(r, b)) != string(line) {
 		t.Errorf("%s is not what the command writes", SumFile)
+	}
+}
+
+// TestFastGlyphs: the line scanner reads the committed files exactly as
+// encoding/xml does, and gives way to it on a file in another layout.
+func TestFastGlyphs(t *testing.T) {
+	for _, w := range []string{Regular, Bold} {
+		b, err := File(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := fastGlyphs(b); !ok {
+			t.Errorf("%s: the scanner gives way on the committed file", w)
+		}
+		fast, err := ParseFace(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slow, err := parseSVG(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Errorf("%s: the scanner and encoding/xml read different faces", w)
+		}
+	}
+	for _, tc := range []struct{ name, src string }{
+		{"attributes reordered", `<svg><defs><font id="r"><font-face units-per-em="1000"/>` + "\n" + `<glyph horiz-adv-x="500" unicode="a" d="M0 0Z"/>` + "\n</font></defs></svg>"},
+		{"entity", `<svg><defs><font id="r"><font-face units-per-em="1000"/>` + "\n" + `<glyph unicode="&#x61;" horiz-adv-x="500" d="M0 0Z"/>` + "\n</font></defs></svg>"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := ParseFace([]byte(tc.src))
+			if err != nil || f.Glyphs['a'].Advance != 500 {
+				t.Errorf("face %+v, err %v", f, err)
+			}
+		})
 	}
 }
