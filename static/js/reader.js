@@ -78,12 +78,47 @@
     sync();
   }
 
+  /* The panel closes when the reader taps or clicks elsewhere, presses
+   * Escape (focus goes back to its summary) or scrolls the page: it never
+   * stays open over the text. */
+  function closer(panel) {
+    function close(focus) {
+      if (!panel.open) { return; }
+      panel.open = false;
+      if (focus) { panel.querySelector('summary').focus(); }
+    }
+    document.addEventListener('click', function (e) {
+      if (!panel.contains(e.target)) { close(false); }
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' || e.keyCode === 27) { close(panel.contains(document.activeElement)); }
+    });
+    var y0 = 0;
+    panel.addEventListener('toggle', function () { y0 = window.pageYOffset; });
+    window.addEventListener('scroll', function () {
+      if (Math.abs(window.pageYOffset - y0) > 48) { close(false); }
+    }, { passive: true });
+  }
+
+  /* printURL puts this page's own address in the printed citation where
+   * the build could not know it (no base_url). */
+  function printURL() {
+    if (!/^https?:$/.test(location.protocol)) { return; }
+    var spans = document.querySelectorAll('.print-url');
+    for (var i = 0; i < spans.length; i++) {
+      if (!spans[i].textContent) { spans[i].textContent = location.href.split('#')[0]; }
+    }
+  }
+
   function init() {
     if (!has('js')) { toggle('js', true); }
     var groups = document.querySelectorAll('.reader-controls');
     for (var i = 0; i < groups.length; i++) {
       groups[i].addEventListener('click', onClick);
     }
+    var panels = document.querySelectorAll('details.reader');
+    for (var j = 0; j < panels.length; j++) { closer(panels[j]); }
+    printURL();
     sync();
   }
 

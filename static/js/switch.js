@@ -29,6 +29,13 @@
   }, true);
 
   if (!head || !window.requestAnimationFrame) { return; }
+  /* Revealed after reading down, the header shows only its search row:
+   * the sticky header's top is minus the brand row's height, so that row
+   * stays above the screen's edge (about 60 px instead of 150 px). */
+  var bar = head.querySelector('.bar');
+  function fit() { if (bar) { head.style.top = (-bar.offsetHeight - 1) + 'px'; } }
+  fit();
+  window.addEventListener('resize', fit);
   var last = window.pageYOffset, ticking = false;
   document.documentElement.classList.add('headroom');
   window.addEventListener('scroll', function () {
