@@ -15,13 +15,21 @@ import (
 	"edition/generator/internal/diag"
 )
 
+// bundles are the assets' paths below the site root, and the styles
+// inlined in each page's head (firstscreen.go).
+type bundles struct {
+	CSS, JS, LateCSS string
+	InlineCSS        template.CSS
+}
+
 // assets bundles static/css/*.css into one stylesheet and static/js/*.js
 // into one script (in name order, so 00-base.css comes first), named by
-// content hash, and copies every other static file as it is. It returns
-// the bundles' paths below the site root.
-func assets(dir Dir, out Output) (css, js string, err error) {
+// content hash, and copies every other static file as it is. Pages inline
+// the first-screen part of the CSS and link the rest (firstscreen.go).
+func assets(dir Dir, out Output) (bundles, error) {
 	var cssb, jsb bytes.Buffer
-	err = fs.WalkDir(dir.FS, ".", func(rel string, d fs.DirEntry, err error) error {
+	var sheets []sheet
+	err := fs.WalkDir(dir.FS, ".", func(rel string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -34,6 +42,7 @@ func assets(dir Dir, out Output) (css, js string, err error) {
 		}
 		switch {
 		case path.Dir(rel) == "css" && path.Ext(rel) == ".css":
+			sheets = append(sheets, sheet{rel, data})
 			cssb.WriteString("/* " + rel + " */\n")
 			cssb.Write(data)
 			cssb.WriteString("\n")
@@ -46,19 +55,30 @@ func assets(dir Dir, out Output) (css, js string, err error) {
 		}
 		return nil
 	})
+	var b bundles
 	if err != nil {
-		return "", "", &diag.Error{Path: dir.Name, Msg: err.Error()}
+		return b, &diag.Error{Path: dir.Name, Msg: err.Error()}
 	}
-	cssb.Write(ChromaCSS())
+	chroma := ChromaCSS()
+	cssb.Write(chroma)
 	if cssb.Len() > 0 {
-		css = "assets/site-" + hash8(cssb.Bytes()) + ".css"
-		out[css] = cssb.Bytes()
+		b.CSS = "assets/site-" + hash8(cssb.Bytes()) + ".css"
+		out[b.CSS] = cssb.Bytes()
+	}
+	inline, late, err := splitCSS(dir.Name, sheets, chroma)
+	if err != nil {
+		return b, err
+	}
+	b.InlineCSS = inline
+	if len(late) > 0 {
+		b.LateCSS = "assets/late-" + hash8(late) + ".css"
+		out[b.LateCSS] = late
 	}
 	if jsb.Len() > 0 {
-		js = "assets/site-" + hash8(jsb.Bytes()) + ".js"
-		out[js] = jsb.Bytes()
+		b.JS = "assets/site-" + hash8(jsb.Bytes()) + ".js"
+		out[b.JS] = jsb.Bytes()
 	}
-	return css, js, nil
+	return b, nil
 }
 
 // loadTemplates parses templates/base.html and the partials with each page

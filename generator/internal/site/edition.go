@@ -30,7 +30,7 @@ type edition struct {
 	fold     func(rune) rune
 	folded   iter.Seq[rune]
 	lint     func(path, s string) diag.List
-	css, js  string
+	assets   bundles
 	all      []content.Edition
 	tmpl     map[string]*template.Template
 	site     *Site
@@ -62,7 +62,7 @@ func (e *edition) build() error {
 	if err := e.loadTemplates(); err != nil {
 		return err
 	}
-	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.css, JS: e.js, HasFigures: e.ds != nil}
+	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.assets.CSS, JS: e.assets.JS, LateCSS: e.assets.LateCSS, InlineCSS: e.assets.InlineCSS, HasFigures: e.ds != nil}
 	e.prepass()
 	e.anchors = e.termAnchors()
 	exts := []goldmark.Extender{markup.New(markup.Config{}), terms.New(terms.Config{Anchors: e.anchors, Label: e.conv("注釋")}), chart.New(e.chartConfig())}

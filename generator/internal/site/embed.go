@@ -108,7 +108,7 @@ func (e *edition) embeds(md goldmark.Markdown) error {
 func (e *edition) embedPage(url, title, label string) *EmbedPage {
 	root := rootOf(e.Prefix + EmbedPrefix + url)
 	return &EmbedPage{Lang: e.Lang, Title: title, Edition: label, Site: e.site, dir: url,
-		OEmbed: baseURL(e.settings) + e.Prefix + EmbedPrefix + url + "oembed.json", CSS: root + e.css, Script: root + "embed/embed.js"}
+		OEmbed: baseURL(e.settings) + e.Prefix + EmbedPrefix + url + "oembed.json", CSS: root + e.assets.CSS, Script: root + "embed/embed.js"}
 }
 
 // chartEmbed writes one chart's embed page and adds the share panel after

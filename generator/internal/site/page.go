@@ -73,7 +73,9 @@ type Site struct {
 	Repairs     int // corrections that replace damaged text
 	Restored    int // corrections that restore a missing line
 	Punct       *PunctView
-	CSS, JS     string // asset paths below the site root
+	CSS, JS     string       // asset paths below the site root
+	LateCSS     string       // below the site root: styles for further down (firstscreen.go)
+	InlineCSS   template.CSS // the first screen's styles, in <head>
 	Report      reportFront
 	HasFigures  bool
 }

@@ -103,7 +103,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		return nil, err
 	}
 	out := Output{}
-	css, js, err := assets(src.Static, out)
+	as, err := assets(src.Static, out)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	built := make([]error, len(eds))
 	var wg sync.WaitGroup
 	for i, ed := range eds {
-		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: func(s string) string { return s }, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
+		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: func(s string) string { return s }, fold: cv.FoldRune, folded: cv.Folded(), assets: as, all: eds}
 		if ed.Convert {
 			e.conv, e.lint = bl.cached(cv), cv.Lint
 		}

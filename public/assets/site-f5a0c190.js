@@ -552,8 +552,16 @@
     }
   }
 
+  /* late switches the stylesheet base.html loads as print-only (so the
+   * first paint does not wait for it) to every medium. */
+  function late() {
+    var links = document.querySelectorAll('link[data-late]');
+    for (var i = 0; i < links.length; i++) { links[i].media = 'all'; }
+  }
+
   function init() {
     if (!has('js')) { toggle('js', true); }
+    late();
     var groups = document.querySelectorAll('.reader-controls');
     for (var i = 0; i < groups.length; i++) {
       groups[i].addEventListener('click', onClick);
