@@ -91,7 +91,7 @@ func (e *edition) build() error {
 		}
 		e.uses = append(e.uses, uses...)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
-			URL: cp.URL(), Body: template.HTML(html), Paras: paras, uses: uses})
+			URL: cp.URL(), Body: template.HTML(leadHeadings(string(html), paras)), Paras: paras, uses: uses})
 	}
 	// Every note is linked from the body, as often as recorded; checked on
 	// the seed's own script, whose text notes.yaml quotes.
