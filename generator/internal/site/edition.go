@@ -174,11 +174,22 @@ func (e *edition) build() error {
 	if err := e.figuresPage(md); err != nil {
 		return err
 	}
-	if e.Prefix == "" {
+	// Each edition has its own 404 page: hosts that serve the nearest
+	// 404.html (Cloudflare Pages) answer a Traditional address in
+	// Traditional. Links are from the site's root path: a 404 page is
+	// served at any depth.
+	{
 		nf := e.newPage("404", "404.html", e.conv("找不到此頁"))
-		nf.Root = basePath(e.settings.BaseURL)
-		nf.SiteRoot = nf.Root
+		nf.SiteRoot = basePath(e.settings.BaseURL)
+		nf.Root = nf.SiteRoot + e.Prefix
+		// Only the other editions' home pages: the 404 page knows not
+		// which page was asked for.
 		nf.Alternates = nil
+		for _, o := range e.all {
+			if o.Lang != e.Lang {
+				nf.Alternates = append(nf.Alternates, Alternate{Lang: o.Lang, Label: o.Label, Href: nf.SiteRoot + o.Prefix})
+			}
+		}
 		if err := e.execute("404", nf); err != nil {
 			return err
 		}
