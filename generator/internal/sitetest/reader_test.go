@@ -139,8 +139,8 @@ func TestSearchDropWidth(t *testing.T) {
 		t.Run(m.name, func(t *testing.T) {
 			vp := viewports[0]
 			ctx := inMode(t, srv.URL, vp, m)
-			err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.Focus("#q"), chromedp.SendKeys("#q", "煤炭"),
-				chromedp.WaitVisible(".search-results mark"))
+			err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.Focus(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), "煤炭"),
+				chromedp.WaitVisible(chromedp.CSS(".search-results mark")))
 			if err != nil {
 				t.Fatal(err)
 			}

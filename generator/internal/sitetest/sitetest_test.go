@@ -163,8 +163,8 @@ func TestNoOtherOrigins(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.Focus("#q"), chromedp.SendKeys("#q", "减税"),
-		chromedp.WaitVisible(".search-results mark")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.Focus(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), "减税"),
+		chromedp.WaitVisible(chromedp.CSS(".search-results mark"))); err != nil {
 		t.Fatal(err)
 	}
 	done()
@@ -177,11 +177,11 @@ func TestReadWithoutJavaScript(t *testing.T) {
 	srv := serve(t, dir)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true, NoJavaScript: true})
 	err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"),
-		chromedp.Click(`.toc a[href="part-2-1/"]`), chromedp.WaitVisible("#p2-1-1"))
+		chromedp.Click(chromedp.CSS(`.toc a[href="part-2-1/"]`)), chromedp.WaitVisible(chromedp.CSS("#p2-1-1")))
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := chromedp.Run(ctx, chromedp.Text("#p2-1-1"))
+	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#p2-1-1")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,10 +194,10 @@ func TestReadWithoutJavaScript(t *testing.T) {
 	}
 	// A term is a plain link to its note at the end of the page, and the
 	// note links back to where the term is used.
-	if err := chromedp.Do(ctx, chromedp.Click(`a.term[data-note="8"]`), chromedp.WaitVisible("li#n8:target")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`a.term[data-note="8"]`)), chromedp.WaitVisible(chromedp.CSS("li#n8:target"))); err != nil {
 		t.Fatal(err)
 	}
-	note, _ := chromedp.Run(ctx, chromedp.Text("li#n8"))
+	note, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("li#n8")))
 	if !strings.Contains(note, "煤电机组“三改联动”") || !strings.Contains(note, "节能降耗改造") {
 		t.Errorf("note 8 reads %.60q…, want the note on 煤电机组“三改联动”", note)
 	}
@@ -220,7 +220,7 @@ func TestSwitchKeepsParagraph(t *testing.T) {
 	dir, _ := built(t)
 	srv := serve(t, dir)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.WaitVisible("#p2-1-3")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.WaitVisible(chromedp.CSS("#p2-1-3"))); err != nil {
 		t.Fatal(err)
 	}
 	// The reader has scrolled to the third paragraph.
@@ -234,7 +234,7 @@ func TestSwitchKeepsParagraph(t *testing.T) {
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('`+sel+`').click(), true`)); err != nil {
 			t.Fatal(err)
 		}
-		if err := chromedp.Do(ctx, chromedp.WaitVisible("#p2-1-3")); err != nil {
+		if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#p2-1-3"))); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -267,15 +267,15 @@ func TestSearchAcrossScripts(t *testing.T) {
 	} {
 		t.Run(c.page+c.query, func(t *testing.T) {
 			ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
-			err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+c.page), chromedp.Focus("#q"), chromedp.SendKeys("#q", c.query),
-				chromedp.WaitVisible(".search-results mark"))
+			err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+c.page), chromedp.Focus(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), c.query),
+				chromedp.WaitVisible(chromedp.CSS(".search-results mark")))
 			if err != nil {
 				t.Fatal(err)
 			}
 			// Results update as each character is typed; wait for the last.
 			var mark string
 			for i := 0; i < 50 && mark != c.want; i++ {
-				mark, _ = chromedp.Run(ctx, chromedp.Text(".search-results mark"))
+				mark, _ = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".search-results mark")))
 				if mark != c.want {
 					chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond))
 				}
@@ -286,10 +286,10 @@ func TestSearchAcrossScripts(t *testing.T) {
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('.search-results a').click(), true`)); err != nil {
 				t.Fatal(err)
 			}
-			if err := chromedp.Do(ctx, chromedp.WaitVisible("p:target")); err != nil {
+			if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("p:target"))); err != nil {
 				t.Fatal(err)
 			}
-			txt, _ := chromedp.Run(ctx, chromedp.Text("p:target"))
+			txt, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("p:target")))
 			if !strings.Contains(txt, c.want) {
 				t.Errorf("the result led to a paragraph without %q: %.40q…", c.want, txt)
 			}
@@ -315,7 +315,7 @@ func TestTermInPlace(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := browsertest.New(t, c.opt)
 			term := `a.term[data-note="5"]`
-			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/zh-hant/part-2-2/"), chromedp.WaitVisible(term)); err != nil {
+			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/zh-hant/part-2-2/"), chromedp.WaitVisible(chromedp.CSS(term))); err != nil {
 				t.Fatal(err)
 			}
 			if c.opt.Mobile {
@@ -328,7 +328,7 @@ func TestTermInPlace(t *testing.T) {
 				if err := chromedp.Do(ctx, chromedp.TapXY(xy[0], xy[1])); err != nil {
 					t.Fatal(err)
 				}
-			} else if err := chromedp.Do(ctx, chromedp.Click(term)); err != nil {
+			} else if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(term))); err != nil {
 				t.Fatal(err)
 			}
 			var text string
@@ -359,7 +359,7 @@ func TestTermInPlace(t *testing.T) {
 	t.Run("back button", func(t *testing.T) {
 		ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
 		term := `a.term[data-note="5"]`
-		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-2/"), chromedp.WaitVisible(term)); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-2/"), chromedp.WaitVisible(chromedp.CSS(term))); err != nil {
 			t.Fatal(err)
 		}
 		xy, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(function(){var e=document.querySelector('`+term+`');e.scrollIntoView({block:'center'});var r=e.getClientRects()[0];return [r.left+r.width/2, r.top+r.height/2]})()`))
@@ -392,13 +392,13 @@ func TestTermInPlace(t *testing.T) {
 	})
 	// Back-link from the notes page to the paragraph that uses the term.
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/zh-hant/notes/#n5"), chromedp.WaitVisible("#n5")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/zh-hant/notes/#n5"), chromedp.WaitVisible(chromedp.CSS("#n5"))); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('#n5 a[role=doc-backlink]').click(), true`)); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx, chromedp.WaitVisible("p:target")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("p:target"))); err != nil {
 		t.Fatal(err)
 	}
 	loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + location.hash`))
