@@ -83,6 +83,8 @@ type Settings struct {
 	Seed        string `yaml:"seed"`         // seed file name, for check
 	Script      string `yaml:"script"`       // the seed's script: zh-Hant (default) or zh-Hans
 	About       string `yaml:"about"`        // short text for the home page
+	Version     string `yaml:"version"`      // this edition's version, e.g. 1.1: in citations and print
+	Updated     string `yaml:"updated"`      // this version's date, YYYY-MM-DD
 }
 
 // Edition is one script's edition of the site.
