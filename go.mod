@@ -6,7 +6,6 @@ require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
 	github.com/longbridgeapp/opencc v0.3.13
-	github.com/tdewolff/minify/v2 v2.23.4
 	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/net v0.62.0
@@ -14,7 +13,7 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
-require github.com/tdewolff/parse/v2 v2.8.0 // indirect
+require github.com/tdewolff/parse/v2 v2.8.0
 
 require (
 	github.com/alecthomas/chroma/v2 v2.27.0

@@ -65,12 +65,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.static, "static", "static", "static files `dir`")
 	force := fl.Bool("force", false, "import: overwrite content files an editor changed")
 	addr := fl.String("addr", "127.0.0.1:1313", "serve: `address` to listen on")
+	fl.StringVar(&o.baseURL, "base-url", "", "build: the `URL` the site is published at (instead of site.yaml's base_url)")
 	var f func() error
 	switch cmd {
 	case "import":
 		f = func() error { return runImport(o, *force, stdout, stderr) }
 	case "build":
-		f = func() error { return runBuild(o, stdout) }
+		f = func() error { return runBuild(o, stdout, stderr) }
 	case "check":
 		f = func() error { return runCheck(o, stdout) }
 	case "serve":
@@ -98,6 +99,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 type options struct {
 	seed, content, out, templates, static string
+	baseURL                               string
 }
 
 // seedPath resolves -seed: the flag, else the only .txt file in seeds/.
@@ -191,11 +193,16 @@ func generateConfig() content.GenerateConfig {
 	}
 }
 
-func runBuild(o options, stdout io.Writer) error {
+func runBuild(o options, stdout, stderr io.Writer) error {
 	start := time.Now()
-	out, err := site.Render(site.DirSources(o.content, o.templates, o.static))
+	src := site.DirSources(o.content, o.templates, o.static)
+	src.BaseURL = o.baseURL
+	out, err := site.Render(src)
 	if err != nil {
 		return err
+	}
+	if site.MissingBaseURL(out) {
+		fmt.Fprintf(stderr, "build: warning: no base URL (%s/site.yaml base_url, or -base-url): no canonical links, og:url, sitemap or oEmbed; share snippets use the address the page is served from\n", o.content)
 	}
 	if err := site.Write(out, o.out); err != nil {
 		return err

@@ -2,11 +2,12 @@ package site
 
 import (
 	"bytes"
+	"io"
 	"html/template"
 	"strings"
 
-	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/css"
 
 	"edition/generator/internal/diag"
 )
@@ -23,9 +24,11 @@ import (
 var lateCSS = map[string]bool{"css/embed.css": true}
 
 // splitCSS returns the minified first-screen styles, from the stylesheets
-// in the order bundled, and the late bundle's content. Minifying is
-// tdewolff/minify's (a maintained minifier), so comments and spaces
-// that explain the CSS in the repository are not sent on every page.
+// in the order bundled, and the late bundle's content. The comments and
+// runs of spaces that explain the CSS in the repository are not sent on
+// every page: tdewolff/parse's CSS lexer (the maintained lexer under
+// tdewolff/minify, which itself would bring net/http into the build)
+// finds them.
 func splitCSS(name string, sheets []sheet, chroma []byte) (template.CSS, []byte, error) {
 	var first, late bytes.Buffer
 	for _, s := range sheets {
@@ -38,13 +41,12 @@ func splitCSS(name string, sheets []sheet, chroma []byte) (template.CSS, []byte,
 		first.WriteString("\n")
 	}
 	late.Write(chroma)
-	m := minify.New()
-	var min bytes.Buffer
-	if err := css.Minify(m, &min, &first, nil); err != nil {
-		return "", nil, &diag.Error{Path: name, Msg: "minify CSS: " + err.Error()}
+	min, err := compact(first.Bytes())
+	if err != nil {
+		return "", nil, &diag.Error{Path: name, Msg: "CSS: " + err.Error()}
 	}
 	// The CSS goes inside <style>: it must not close the element.
-	inline := strings.ReplaceAll(min.String(), "</", `<\/`)
+	inline := strings.ReplaceAll(string(min), "</", `<\/`)
 	return template.CSS(inline), late.Bytes(), nil
 }
 
@@ -52,4 +54,35 @@ func splitCSS(name string, sheets []sheet, chroma []byte) (template.CSS, []byte,
 type sheet struct {
 	rel  string
 	data []byte
+}
+
+// compact drops comments and shortens each run of white space to one
+// space, or to none next to a brace, semicolon or comma, or after a
+// colon (a space before
+// a colon stays: "html.js :target" is not "html.js:target").
+func compact(src []byte) ([]byte, error) {
+	l := css.NewLexer(parse.NewInputBytes(src))
+	var b bytes.Buffer
+	space := false
+	for {
+		tt, text := l.Next()
+		switch tt {
+		case css.ErrorToken:
+			if err := l.Err(); err != nil && err != io.EOF {
+				return nil, err
+			}
+			return b.Bytes(), nil
+		case css.CommentToken:
+			continue
+		case css.WhitespaceToken:
+			space = true
+			continue
+		}
+		tight := tt == css.LeftBraceToken || tt == css.RightBraceToken || tt == css.SemicolonToken || tt == css.CommaToken
+		if space && !tight && b.Len() > 0 && !bytes.ContainsAny(b.Bytes()[b.Len()-1:], "{};:,") {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.Write(text)
+	}
 }

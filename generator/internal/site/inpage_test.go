@@ -53,3 +53,46 @@ func TestJumps(t *testing.T) {
 		t.Errorf("long title = %q, want %d characters ending in …", got, jumpLabel)
 	}
 }
+
+func TestCompactCSS(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"comments and spaces go", "/* why */\n.a  { color : red ;\n}\n", ".a{color :red;}"},
+		{"a descendant pseudo-class keeps its space", "html.js :target { x: 1 }", "html.js :target{x:1}"},
+		{"values keep their spaces", ".b { margin: 0 1rem; box-shadow: 0 6px rgba(0, 0, 0, .1) }", ".b{margin:0 1rem;box-shadow:0 6px rgba(0,0,0,.1)}"},
+		{"strings are kept whole", `.c::after { content: "\2060 /* x */" }`, `.c::after{content:"\2060 /* x */"}`},
+	} {
+		got, err := compact([]byte(c.in))
+		if err != nil || string(got) != c.want {
+			t.Errorf("%s: compact(%q) = %q, %v; want %q", c.name, c.in, got, err, c.want)
+		}
+	}
+}
+
+// TestUnsetBaseURL: without a base URL the site writes no absolute
+// address of its own and no placeholder: no canonical, og:url, hreflang
+// alternates, sitemap or oEmbed; links are root-relative.
+func TestUnsetBaseURL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-edition build")
+	}
+	out, err := Render(DirSources("../../../content", "../../../templates", "../../../static"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !MissingBaseURL(out) {
+		t.Fatal("the repository's site.yaml sets base_url; this test wants it unset")
+	}
+	for name, b := range out {
+		for _, bad := range []string{"unset.invalid", "example.org", `rel="canonical"`, `og:url`, `hreflang="zh-Hant" href="http`, "json+oembed"} {
+			if strings.Contains(string(b), bad) {
+				t.Errorf("%s contains %q", name, bad)
+			}
+		}
+		if strings.HasSuffix(name, "oembed.json") || name == "sitemap.xml" {
+			t.Errorf("%s written without a base URL", name)
+		}
+	}
+	if !strings.Contains(string(out["part-2-1/index.html"]), `<a href="/embed/part-2-1/">`) {
+		t.Error("the share panel's embed link is not root-relative")
+	}
+}

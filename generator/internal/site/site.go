@@ -41,6 +41,9 @@ type Dir struct {
 // Sources are the inputs of a build.
 type Sources struct {
 	Content, Templates, Static Dir
+	// BaseURL, when set, is the address the site is published at,
+	// instead of content/site.yaml's base_url (build -base-url).
+	BaseURL string
 }
 
 // DirSources returns Sources for directories on disk.
@@ -102,6 +105,13 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	if src.BaseURL != "" {
+		c.Settings.BaseURL = src.BaseURL
+	}
+	unset := c.Settings.BaseURL == ""
+	if unset {
+		c.Settings.BaseURL = unsetBase
+	}
 	out := Output{}
 	as, err := assets(src.Static, out)
 	if err != nil {
@@ -161,6 +171,9 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		return nil, err
 	}
 	sitemap(out, c.Settings, all)
+	if unset {
+		unbase(out)
+	}
 	return out, nil
 }
 
