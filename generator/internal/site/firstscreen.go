@@ -2,8 +2,8 @@ package site
 
 import (
 	"bytes"
-	"io"
 	"html/template"
+	"io"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
