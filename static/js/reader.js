@@ -106,7 +106,7 @@
     if (!/^https?:$/.test(location.protocol)) { return; }
     var spans = document.querySelectorAll('.print-url');
     for (var i = 0; i < spans.length; i++) {
-      if (!spans[i].textContent) { spans[i].textContent = location.href.split('#')[0]; }
+      if (!/^https?:/.test(spans[i].textContent)) { spans[i].textContent = location.href.split('#')[0]; }
     }
   }
 
@@ -117,9 +117,25 @@
     for (var i = 0; i < links.length; i++) { links[i].media = 'all'; }
   }
 
+  /* Printed, folded parts (data tables, technical notes) are open; the
+   * reader's own choice comes back afterwards. */
+  function printOpen() {
+    var opened = [];
+    window.addEventListener('beforeprint', function () {
+      var ds = document.querySelectorAll('main details:not([open])');
+      for (var i = 0; i < ds.length; i++) {
+        if (!/\b(share|reader|toc-mini)\b/.test(ds[i].className)) { ds[i].open = true; opened.push(ds[i]); }
+      }
+    });
+    window.addEventListener('afterprint', function () {
+      while (opened.length) { opened.pop().open = false; }
+    });
+  }
+
   function init() {
     if (!has('js')) { toggle('js', true); }
     late();
+    printOpen();
     var groups = document.querySelectorAll('.reader-controls');
     for (var i = 0; i < groups.length; i++) {
       groups[i].addEventListener('click', onClick);

