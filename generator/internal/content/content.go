@@ -85,6 +85,7 @@ type Settings struct {
 	About       string `yaml:"about"`        // short text for the home page
 	Version     string `yaml:"version"`      // this edition's version, e.g. 1.1: in citations and print
 	Updated     string `yaml:"updated"`      // this version's date, YYYY-MM-DD
+	Source      string `yaml:"source"`       // where the seed text comes from, for readers
 }
 
 // Edition is one script's edition of the site.

@@ -213,7 +213,23 @@ func (e *edition) funcs() template.FuncMap {
 			return s[1:]
 		},
 		"confidence": func(s string) string { return e.conv(confidence(s)) },
+		"basis":      func(s string) string { return e.conv(basis(s)) },
 	}
+}
+
+// basis explains in plain Chinese how a correction of the recorded
+// confidence was established; the editor's own record (English) follows
+// it on the page.
+func basis(s string) string {
+	switch s {
+	case "reproduced byte-exactly", "reproduced byte-exactly; hidden chars from context":
+		return "原文的亂碼是這樣產生的：文字在轉碼時丟了一個字節，後面的字節錯位，被讀成了別的字。把修復後的文字按同樣的方式弄壞一次，得到的亂碼和原文一模一樣，所以修復是可靠的。"
+	case "inferred from context":
+		return "這一處沒有留下可以重現的亂碼，修復是按上下文和報告的用語推斷的。"
+	case "restored from the report itself":
+		return "這一行在原文中缺失；報告的目錄和其他部分寫明了它的文字，據此補回。"
+	}
+	return ""
 }
 
 // confidence says a correction's recorded confidence in the readers'

@@ -63,6 +63,16 @@ func (e *edition) build() error {
 		return err
 	}
 	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.assets.CSS, JS: e.assets.JS, LateCSS: e.assets.LateCSS, InlineCSS: e.assets.InlineCSS, HasFigures: e.ds != nil}
+	changes, err := loadChanges(e.src.Content, e.c.Settings.Version, e.c.Settings.Updated)
+	if err != nil {
+		return err
+	}
+	for _, c := range changes {
+		for i := range c.Changes {
+			c.Changes[i] = e.conv(c.Changes[i])
+		}
+		e.site.Changes = append(e.site.Changes, c)
+	}
 	e.prepass()
 	e.anchors = e.termAnchors()
 	exts := []goldmark.Extender{markup.New(markup.Config{}), terms.New(terms.Config{Anchors: e.anchors, Label: e.conv("注釋")}), chart.New(e.chartConfig())}
@@ -154,9 +164,10 @@ func (e *edition) build() error {
 	extra := []struct{ kind, url, title string }{
 		{"notes", "notes/", "注釋"},
 		{"corrections", "corrections/", "關於本版 / 勘誤"},
+		{"changes", "changes/", "更新記錄"},
 	}
 	for _, x := range extra {
-		if x.kind == "notes" && e.notes == nil {
+		if x.kind == "notes" && e.notes == nil || x.kind == "changes" && e.site.Changes == nil {
 			continue
 		}
 		p := e.newPage(x.kind, x.url, e.conv(x.title))

@@ -78,6 +78,7 @@ type Site struct {
 	InlineCSS   template.CSS // the first screen's styles, in <head>
 	Report      reportFront
 	HasFigures  bool
+	Changes     []Change // the 更新記錄, newest first (provenance.go)
 }
 
 type reportFront struct{ Title, Occasion, Speaker, Salutation string }
