@@ -185,6 +185,9 @@ func (e *edition) build() error {
 	if err := e.figuresPage(md); err != nil {
 		return err
 	}
+	if err := e.fullPage(md); err != nil {
+		return err
+	}
 	// Each edition has its own 404 page: hosts that serve the nearest
 	// 404.html (Cloudflare Pages) answer a Traditional address in
 	// Traditional. Links are from the site's root path: a 404 page is

@@ -256,7 +256,7 @@ func (bl *Builder) setEmbedded(k uint64, r embedResult) {
 // framed anywhere, every other page only by the site itself. The editions
 // have the same pages, so each writes the same file for all of them.
 func (e *edition) headers() {
-	dirs := []string{"notes/", "corrections/", "figures/", "changes/"}
+	dirs := []string{"notes/", "corrections/", "figures/", "changes/", FullURL}
 	for _, p := range e.pages {
 		if p.URL != "" {
 			dirs = append(dirs, p.URL)

@@ -96,3 +96,30 @@ func TestUnsetBaseURL(t *testing.T) {
 		t.Error("the share panel's embed link is not root-relative")
 	}
 }
+
+// TestFullPage: the 全文 page holds every paragraph of the report once,
+// links within itself, and lists every note.
+func TestFullPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-edition build")
+	}
+	out, err := Render(DirSources("../../../content", "../../../templates", "../../../static"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := string(out["full/index.html"])
+	for _, want := range []string{`<p id="p1-1" data-seed>`, `<p id="p3-4-1" data-seed`, `<h2 id="closing">结语</h2>`, `<li id="n36"`, `href="#chart-`, `第1.1版`} {
+		if !strings.Contains(full, want) {
+			t.Errorf("全文 has no %s", want)
+		}
+	}
+	if n := strings.Count(full, `<p id="p2-1-1" `); n != 1 {
+		t.Errorf("p2-1-1 appears %d times", n)
+	}
+	if strings.Contains(full, `href="../part-`) {
+		t.Error("全文 links to the section pages instead of within itself")
+	}
+	if !strings.Contains(string(out["zh-hant/full/index.html"]), `<h2 id="closing">結語</h2>`) {
+		t.Error("no Traditional 全文")
+	}
+}
