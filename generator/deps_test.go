@@ -11,6 +11,7 @@ import (
 // in the preview server and on the command line. Only serve (and the tests'
 // helpers) may import net/http or fsnotify.
 func TestPipelineHasNoServer(t *testing.T) {
+	t.Parallel()
 	pipeline := []string{"report", "content", "markup", "terms", "figures", "chart", "script", "search", "embed", "site", "check", "diag"}
 	for _, p := range pipeline {
 		pkg := "edition/generator/internal/" + p

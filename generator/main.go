@@ -23,11 +23,9 @@ import (
 	"syscall"
 	"time"
 
-	"edition/generator/internal/chart"
 	"edition/generator/internal/check"
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
-	"edition/generator/internal/figures"
 	"edition/generator/internal/report"
 	"edition/generator/internal/serve"
 	"edition/generator/internal/site"
@@ -142,7 +140,7 @@ func runImport(o options, force bool, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := content.Import(content.ImportConfig{Seed: seed, Dir: o.content, Force: force, Log: stderr, Gen: generateConfig()})
+	st, err := content.Import(content.ImportConfig{Seed: seed, Dir: o.content, Force: force, Log: stderr, Gen: generateConfig(o.content)})
 	if err != nil {
 		return err
 	}
@@ -155,7 +153,7 @@ func runImport(o options, force bool, stdout, stderr io.Writer) error {
 // generateConfig wires the passes that annotate imported content: the
 // figures dataset, and the default charts placed after the paragraphs
 // they illustrate.
-func generateConfig() content.GenerateConfig {
+func generateConfig(dir string) content.GenerateConfig {
 	return content.GenerateConfig{
 		Anchors: func(notes []report.Note, body []content.Para) [][]content.Anchor {
 			texts := make([]string, len(body))
@@ -172,23 +170,11 @@ func generateConfig() content.GenerateConfig {
 			}
 			return out
 		},
+		// The figures and where charts go are the editors' data in
+		// content/ (see content.ImportFigures); a failure to read them is
+		// an error, never a silent import without charts.
 		Extra: func(body []content.Para) (content.Generated, map[string][]string, error) {
-			paras := make([]figures.Para, len(body))
-			for i, p := range body {
-				paras[i] = figures.Para{ID: p.ID, Text: p.Text}
-			}
-			ds, err := figures.Build(site.FiguresFile, paras)
-			if err != nil {
-				// A report of another city has other figures: no curated
-				// charts, but the extracted dataset is still worth reviewing.
-				ds = figures.NewDataset(site.FiguresFile, figures.Extract(paras))
-				return content.Generated{site.FiguresFile: figures.Format(ds)}, nil, nil
-			}
-			after := map[string][]string{}
-			for _, pl := range chart.Defaults(ds) {
-				after[pl.After] = append(after[pl.After], pl.Block)
-			}
-			return content.Generated{site.FiguresFile: figures.Format(ds)}, after, nil
+			return content.ImportFigures(os.DirFS(dir), body)
 		},
 	}
 }

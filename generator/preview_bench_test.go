@@ -74,6 +74,7 @@ func waitEvent(b testing.TB, events <-chan string, name string) {
 // preview uses, vim's way of saving (probe file, rename to a backup, write
 // and fsync, delete the backup) still makes one reload, not two.
 func TestPreviewOneRebuildPerSave(t *testing.T) {
+	t.Parallel()
 	dir, events := previewStream(t)
 	waitEvent(t, events, "hello")
 	page := filepath.Join(dir, "content", "05-part-2-3.md")
@@ -141,6 +142,7 @@ func BenchmarkPreviewSaveToReload(b *testing.B) {
 // hand; a broken front matter shows the overlay with its path and line,
 // and fixing it clears the overlay.
 func TestPreviewInBrowser(t *testing.T) {
+	browsertest.Need(t)
 	dir := tempProject(t)
 	p, err := newPreview(options{content: "content", templates: "templates", static: "static"}, dir, "127.0.0.1:0", io.Discard)
 	if err != nil {

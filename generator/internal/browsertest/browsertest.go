@@ -35,10 +35,15 @@ func ExecPath() string {
 	return ""
 }
 
-// New returns a chromedp context for a fresh browser with an empty profile,
-// closed when the test ends.
-func New(t testing.TB, o Options) context.Context {
+// Need skips the test in -short mode or when no browser is installed
+// (failing instead in CI), and returns the browser's path. Tests that set up
+// servers or builds before they open the browser call it first, so a
+// skipped test costs nothing.
+func Need(t testing.TB) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("browsertest: browser tests are skipped in -short mode")
+	}
 	exe := ExecPath()
 	if exe == "" {
 		if os.Getenv("CI") != "" {
@@ -46,6 +51,14 @@ func New(t testing.TB, o Options) context.Context {
 		}
 		t.Skip("browsertest: no Chromium found; set $CHROMIUM or install chromium")
 	}
+	return exe
+}
+
+// New returns a chromedp context for a fresh browser with an empty profile,
+// closed when the test ends.
+func New(t testing.TB, o Options) context.Context {
+	t.Helper()
+	exe := Need(t)
 	if o.Width == 0 {
 		o.Width, o.Height = 1280, 900
 	}

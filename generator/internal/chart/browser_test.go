@@ -19,6 +19,7 @@ import (
 // horizontal overflow, and no chart text is drawn smaller than 11 CSS px.
 // Set SCREENSHOTS=dir to keep PNGs to look at.
 func TestChartsInBrowser(t *testing.T) {
+	browsertest.Need(t)
 	page := fixturePage(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -39,8 +40,8 @@ func TestChartsInBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n != len(defaultSpecs) {
-				t.Errorf("%d charts on the page, want %d", n, len(defaultSpecs))
+			if _, specs := realCharts(t); n != len(specs) {
+				t.Errorf("%d charts on the page, want %d", n, len(specs))
 			}
 			over, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth`))
 			if err != nil {
@@ -80,8 +81,8 @@ func TestChartsInBrowser(t *testing.T) {
 				if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("charts-%s.png", c.name)), png, 0o644); err != nil {
 					t.Fatal(err)
 				}
-				for _, s := range defaultSpecs {
-					sp, _ := ParseSpec(s.spec)
+				_, specs := realCharts(t)
+				for _, sp := range specs {
 					png := shootChart(t, ctx, sp.ID)
 					if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%s.png", sp.ID, c.name)), png, 0o644); err != nil {
 						t.Fatal(err)

@@ -30,6 +30,15 @@ type Config struct {
 	ChartHref func(figureID string) (href string, ok bool)
 	// NoTextLinks turns off linking figure phrases to charts.
 	NoTextLinks bool
+	// HrefFrom and ChartHrefFrom, when set, stand for Href and ChartHref
+	// on the page being parsed, whose URL they are given (from the
+	// parser.Context, see SetPage): one Config serves every page, and no
+	// caller keeps a "current page" to be read behind the parser's back.
+	HrefFrom      func(from, para string) string
+	ChartHrefFrom func(from, figureID string) (href string, ok bool)
+	// Source names the report the figures come from, after "資料來源：";
+	// empty leaves the source line to the paragraph links alone.
+	Source string
 }
 
 func (c Config) href(p string) string {
@@ -44,6 +53,31 @@ func (c Config) cite(p string) string {
 		return c.Cite(p)
 	}
 	return Cite(p)
+}
+
+// SetPage records in pc the URL of the page about to be parsed, for
+// Config.HrefFrom and Config.ChartHrefFrom.
+func SetPage(pc parser.Context, url string) { pc.Set(pageKey, url) }
+
+// forPage is c with HrefFrom and ChartHrefFrom bound to the page pc is
+// parsing.
+func (c Config) forPage(pc parser.Context) Config {
+	from, _ := pc.Get(pageKey).(string)
+	return c.ForPage(from)
+}
+
+// ForPage is c with HrefFrom and ChartHrefFrom bound to the page at URL
+// from, for rendering outside goldmark (tables, standalone SVGs).
+func (c Config) ForPage(from string) Config {
+	if c.HrefFrom != nil {
+		hf := c.HrefFrom
+		c.Href = func(para string) string { return hf(from, para) }
+	}
+	if c.ChartHrefFrom != nil {
+		cf := c.ChartHrefFrom
+		c.ChartHref = func(fig string) (string, bool) { return cf(from, fig) }
+	}
+	return c
 }
 
 // Cite turns a paragraph id into the contract's display label: p1-3 → 一¶3,
@@ -76,11 +110,13 @@ type Placed struct {
 	Figures   []string // figure ids
 	Paras     []string // source paragraph ids
 	Line      int      // line of the opening fence
+	Node      *Node    // the drawn chart; its HTML is final once parsing ends
 }
 
 var (
 	placedKey = parser.NewContextKey()
 	errorsKey = parser.NewContextKey()
+	pageKey   = parser.NewContextKey()
 	// KindChart is the AST node kind of a rendered chart block.
 	KindChart = ast.NewNodeKind("Chart")
 )
@@ -118,15 +154,15 @@ type extension struct{ cfg Config }
 // New returns the goldmark extension that draws ```chart blocks.
 func New(cfg Config) goldmark.Extender { return &extension{cfg} }
 
-// transformerPriority puts the chart transformer after the site's markup
+// Priority puts the chart transformer after the site's markup
 // transformer (which sets paragraph ids) and after term linking (terms,
 // 2000), which must link every occurrence of a term; a figure phrase that
 // a term splits is then simply not linked to its chart. goldmark runs
 // transformers in ascending priority order.
-const transformerPriority = 3000
+const Priority = 3000
 
 func (e *extension) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&transformer{e.cfg}, transformerPriority)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&transformer{e.cfg}, Priority)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 500)))
 }
 
@@ -134,6 +170,7 @@ type transformer struct{ cfg Config }
 
 func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	cfg := t.cfg.forPage(pc)
 	var blocks []*ast.FencedCodeBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering && string(fc.Language(src)) == "chart" {
@@ -173,8 +210,8 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			node.HTML = []byte(errorHTML(id, msg))
 		} else {
 			node.ID = spec.ID
-			node.HTML = []byte(m.figureHTML(t.cfg))
-			placed = append(placed, Placed{ID: spec.ID, Title: spec.Title, Figures: spec.Figures, Paras: m.Paras, Line: line})
+			node.HTML = []byte(m.figureHTML(cfg))
+			placed = append(placed, Placed{ID: spec.ID, Title: spec.Title, Figures: spec.Figures, Paras: m.Paras, Line: line, Node: node})
 			for _, id := range spec.Figures {
 				if _, ok := onPage[id]; !ok {
 					onPage[id] = spec.ID
@@ -185,8 +222,8 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	}
 	pc.Set(placedKey, placed)
 	pc.Set(errorsKey, errs)
-	if !t.cfg.NoTextLinks && t.cfg.Data != nil {
-		linkPhrases(doc, src, t.cfg, onPage)
+	if !cfg.NoTextLinks && cfg.Data != nil {
+		linkPhrases(doc, src, cfg, onPage)
 	}
 }
 

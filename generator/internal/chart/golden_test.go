@@ -45,8 +45,8 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			html := m.figureHTML(Config{Data: ds})
-			svg, err := Standalone(spec, Config{Data: ds, Href: func(p string) string { return "https://example.org/#" + p }})
+			html := m.figureHTML(Config{Data: ds, Source: testSource})
+			svg, err := Standalone(spec, Config{Data: ds, Source: testSource, Href: func(p string) string { return "https://example.org/#" + p }})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -100,14 +100,12 @@ func checkXML(t *testing.T, b []byte) {
 	}
 }
 
-// Every default chart renders from the real dataset as a standalone SVG
-// that parses as XML.
-func TestDefaultsStandalone(t *testing.T) {
+// Every chart of the edition renders from the real dataset as a standalone
+// SVG that parses as XML.
+func TestEditionChartsStandalone(t *testing.T) {
 	_, ds := realReport(t)
-	if got, want := len(Defaults(ds)), len(defaultSpecs); got != want {
-		t.Fatalf("%d default placements, want %d (a default names a figure the dataset lacks)", got, want)
-	}
-	for _, s := range DefaultSpecs() {
+	_, specs := realCharts(t)
+	for _, s := range specs {
 		t.Run(s.ID, func(t *testing.T) {
 			svg, err := Standalone(s, Config{Data: ds})
 			if err != nil {
@@ -121,12 +119,13 @@ func TestDefaultsStandalone(t *testing.T) {
 	}
 }
 
-// The default blocks, placed after their paragraphs in the real report,
-// render without errors and link every charted phrase in those paragraphs.
-func TestDefaultsOnThePage(t *testing.T) {
+// The edition's chart blocks, placed after their paragraphs in the real
+// report, render without errors and link every charted phrase in those
+// paragraphs.
+func TestEditionChartsOnThePage(t *testing.T) {
 	page := fixturePage(t)
-	if n := strings.Count(page, `<figure class="chart`); n != len(defaultSpecs) {
-		t.Errorf("%d charts, want %d", n, len(defaultSpecs))
+	if _, specs := realCharts(t); strings.Count(page, `<figure class="chart`) != len(specs) {
+		t.Errorf("%d charts, want %d", strings.Count(page, `<figure class="chart`), len(specs))
 	}
 	for _, want := range []string{`<a href="#chart-main-targets" class="fig-link">地區生產總值增長5%以上</a>`, `<a href="#chart-power-capacity" class="fig-link">其中新能源裝機825萬千瓦</a>`} {
 		if !strings.Contains(page, want) {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -20,8 +21,8 @@ import (
 
 const root = "../../.."
 
-// realReport returns the repaired report's paragraphs and the curated
-// dataset built from them, as the lead's import does.
+// realReport returns the repaired report's paragraphs and the committed
+// dataset (content/figures.tsv).
 func realReport(t testing.TB) ([]figures.Para, *figures.Dataset) {
 	t.Helper()
 	res, err := report.ReadFiles(filepath.Join(root, "seeds", "000_cdd563ffef68d5a8.txt"), filepath.Join(root, "content", "corrections.tsv"))
@@ -32,11 +33,41 @@ func realReport(t testing.TB) ([]figures.Para, *figures.Dataset) {
 	for _, p := range content.Body(res.Report) {
 		paras = append(paras, figures.Para{ID: p.ID, Text: p.Text})
 	}
-	ds, err := figures.Build("content/figures.tsv", paras)
+	data, err := os.ReadFile(filepath.Join(root, "content", "figures.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := figures.Parse("content/figures.tsv", data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return paras, ds
+}
+
+// realCharts returns the edition's ```chart blocks by the paragraph each
+// follows, and their specs in page order.
+func realCharts(t testing.TB) (map[string][]string, []*Spec) {
+	t.Helper()
+	after, err := content.ChartBlocks(os.DirFS(filepath.Join(root, "content")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras, _ := realReport(t)
+	var specs []*Spec
+	for _, p := range paras {
+		for _, b := range after[p.ID] {
+			body := strings.TrimSuffix(strings.TrimPrefix(b, "```chart\n"), "```")
+			s, err := ParseSpec(body)
+			if err != nil {
+				t.Fatalf("chart after %s: %v", p.ID, err)
+			}
+			specs = append(specs, s)
+		}
+	}
+	if len(specs) == 0 {
+		t.Fatal("no ```chart blocks in content/")
+	}
+	return after, specs
 }
 
 // paraIDs stands in for the lead's markup extension: a paragraph line
@@ -86,10 +117,7 @@ func convert(t testing.TB, cfg Config, md string) (string, parser.Context) {
 // them, as a whole HTML page with the chart stylesheet.
 func fixturePage(t testing.TB) string {
 	paras, ds := realReport(t)
-	after := map[string][]string{}
-	for _, p := range Defaults(ds) {
-		after[p.After] = append(after[p.After], p.Block)
-	}
+	after, _ := realCharts(t)
 	var md bytes.Buffer
 	for _, p := range paras {
 		if _, ok := after[p.ID]; !ok {
@@ -97,10 +125,10 @@ func fixturePage(t testing.TB) string {
 		}
 		md.WriteString(p.Text + " {#" + p.ID + "}\n\n")
 		for _, b := range after[p.ID] {
-			md.WriteString(b + "\n")
+			md.WriteString(b + "\n\n")
 		}
 	}
-	html, pc := convert(t, Config{Data: ds}, md.String())
+	html, pc := convert(t, Config{Data: ds, Source: testSource}, md.String())
 	if errs := Errors(pc); len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -119,3 +147,6 @@ body{color:var(--fg);background:var(--bg)} a{color:var(--link)}`)
 	return `<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>charts</title><style>` +
 		string(base) + "\nbody{margin:0 auto;padding:0 16px;max-width:40rem;font-family:var(--font,sans-serif);line-height:1.8}\n" + string(css) + `</style></head><body>` + html + `</body></html>`
 }
+
+// testSource is the report the fixtures' figures come from.
+const testSource = "朔州市2024年政府工作報告"

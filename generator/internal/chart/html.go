@@ -16,9 +16,9 @@ func (m *model) figureHTML(cfg Config) string {
 		p(`<span class="chart-sub">%s</span>`, esc(m.Spec.Subtitle))
 	}
 	b.WriteString("</figcaption>\n")
-	b.WriteString(m.render(svgOptions{Href: cfg.href, Cite: cfg.cite, Labelledby: uid + "-title"}))
+	b.WriteString(m.render(svgOptions{Href: cfg.href, Cite: cfg.cite, Labelledby: uid + "-title", Source: cfg.Source}))
 	b.WriteString("\n")
-	p(`<p class="chart-source">資料來源：朔州市2024年政府工作報告 `)
+	p(`<p class="chart-source">%s`, esc(sourceLabel(cfg.Source)))
 	for i, para := range m.Paras {
 		if i > 0 {
 			b.WriteString("、")

@@ -62,9 +62,8 @@ func TestCite(t *testing.T) {
 }
 
 func FuzzParseSpec(f *testing.F) {
-	for _, s := range defaultSpecs {
-		f.Add(s.spec)
-	}
+	f.Add("id: grain\nkind: compare\ntitle: 糧食產量\nsubtitle: 億斤\nfigures: grain-2023, grain-2024\n")
+	f.Add("id: incomes\nkind: compare\ntitle: T\npanels: unit\nfigures: a, b\nnote: 未列數值。\nsort: desc\nlabel a: x\n")
 	f.Add("id: a\nkind: part\ntitle: T\nfigures: a b\nlabel a: x")
 	f.Add("figures:\n- \n-")
 	ds := testDataset(f)

@@ -11,7 +11,7 @@ func Standalone(spec *Spec, cfg Config) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: %w", spec.ID, err)
 	}
-	svg := m.render(svgOptions{Standalone: true, Href: cfg.href, Cite: cfg.cite, Labelledby: "chart-" + spec.ID + "-t"})
+	svg := m.render(svgOptions{Standalone: true, Href: cfg.href, Cite: cfg.cite, Labelledby: "chart-" + spec.ID + "-t", Source: cfg.Source})
 	return []byte(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + svg + "\n"), nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -28,6 +29,7 @@ type svgOptions struct {
 	Href       func(para string) string
 	Cite       func(para string) string
 	Labelledby string // id of the visible title (inline)
+	Source     string // the report's name, as Config.Source
 }
 
 // textWidth estimates the width of s in user units: CJK one em, ASCII a
@@ -131,25 +133,7 @@ func (m *model) render(o svgOptions) string {
 		}
 		m.renderPanel(body, p, o, uid)
 	}
-	if m.Both && m.Spec.Kind == KindCompare {
-		body.y += 4
-		body.text("實心條為2023年實際，斜紋框為2024年目標", "t-muted", fsValue)
-	}
-	if m.Spec.Kind == KindPart {
-		body.text("實心為其中部分，空白框為其餘部分", "t-muted", fsValue)
-	}
-	if m.Spec.Note != "" {
-		body.y += 2
-		body.text(m.Spec.Note, "t-muted", fsValue)
-	}
-	if o.Standalone {
-		body.y += 4
-		var cites []string
-		for _, p := range m.Paras {
-			cites = append(cites, o.Cite(p))
-		}
-		body.text("資料來源：朔州市2024年政府工作報告 "+strings.Join(cites, "、"), "t-muted", fsValue)
-	}
+	m.footer(body, o)
 	h := math.Ceil(body.y + pad + 4)
 	var w svgWriter
 	w.f(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s"`, num(width), num(h))
@@ -194,9 +178,9 @@ func (m *model) renderPanel(w *svgWriter, p panel, o svgOptions, uid string) {
 		}
 		if m.Both {
 			if len(r.Marks) == 1 {
-				miss := "2024年目標：報告未列數值"
+				miss := m.seriesYear("b") + "目標：報告未列數值"
 				if r.Marks[0].Series == "b" {
-					miss = "2023年實際：報告未列數值"
+					miss = m.seriesYear("a") + "實際：報告未列數值"
 				}
 				w.y += fsValue
 				w.f(`<text x="%s" y="%s" font-size="14" class="t-muted">%s</text>`+"\n", num(pad+4), num(w.y), esc(miss))
@@ -295,3 +279,51 @@ func (m *model) renderPart(w *svgWriter, p panel, o svgOptions, uid string) {
 // standaloneCSS styles a downloaded SVG without the site's stylesheet:
 // light theme, system CJK fonts.
 const standaloneCSS = `.bg{fill:#fff}text{fill:#1a1a1a;font-size:14px}.t-title{font-size:17px;font-weight:bold}.t-label{font-size:15px}.t-muted{fill:#555}.t-inbar{fill:#fff}.m-a{fill:#1f5f8b}.m-a2{fill:#7a3e9d}.m-b{stroke:#b4451f;stroke-width:1.5}.m-rest{fill:#fff;stroke:#1a1a1a;stroke-width:1.5}.hatch-bg{fill:#fff}.hatch-line{stroke:#b4451f;stroke-width:2.5}.axis,.tick{stroke:#1a1a1a;stroke-width:1}.rule{stroke:#ccc}`
+
+// footer draws the lines under the panels: the legend, the spec's note
+// and, standing alone, the source.
+func (m *model) footer(body *svgWriter, o svgOptions) {
+	if m.Both && m.Spec.Kind == KindCompare {
+		body.y += 4
+		body.text("實心條為"+m.seriesYear("a")+"實際，斜紋框為"+m.seriesYear("b")+"目標", "t-muted", fsValue)
+	}
+	if m.Spec.Kind == KindPart {
+		body.text("實心為其中部分，空白框為其餘部分", "t-muted", fsValue)
+	}
+	if m.Spec.Note != "" {
+		body.y += 2
+		body.text(m.Spec.Note, "t-muted", fsValue)
+	}
+	if o.Standalone {
+		body.y += 4
+		var cites []string
+		for _, p := range m.Paras {
+			cites = append(cites, o.Cite(p))
+		}
+		body.text(sourceLabel(o.Source)+strings.Join(cites, "、"), "t-muted", fsValue)
+	}
+}
+
+// sourceLabel is the start of a chart's source line: "資料來源：" and the
+// report's name, then the cited paragraphs.
+func sourceLabel(report string) string {
+	if report == "" {
+		return "資料來源："
+	}
+	return "資料來源：" + report + " "
+}
+
+// seriesYear is "2023年" for the year of a series' figures ("a" outturns,
+// "b" targets), from the dataset, or "" when the figures name none.
+func (m *model) seriesYear(series string) string {
+	for _, p := range m.Panels {
+		for _, r := range p.Rows {
+			for _, mk := range r.Marks {
+				if mk.Series == series && mk.Fig.Year != 0 {
+					return strconv.Itoa(mk.Fig.Year) + "年"
+				}
+			}
+		}
+	}
+	return ""
+}

@@ -1,8 +1,9 @@
 // Package content is the editable form of an edition: one Markdown page per
 // part or subsection with typed YAML front matter, the notes (notes.yaml),
-// the recorded corrections (corrections.tsv) and the edition's settings
-// (site.yaml). Import writes it from a seed; Load reads it back for the
-// build, reporting every problem as path:line.
+// the recorded corrections (corrections.tsv), the key figures (figures.tsv),
+// the script conversion's exceptions (script-overrides.tsv) and the
+// edition's settings (site.yaml). Import writes it from a seed; Load reads
+// all of it back for the build, reporting every problem as path:line.
 //
 // A page file looks like this:
 //
@@ -25,7 +26,6 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -33,8 +33,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"go.yaml.in/yaml/v3"
+
 	"edition/generator/internal/diag"
+	"edition/generator/internal/figures"
 	"edition/generator/internal/report"
+	"edition/generator/internal/script"
 )
 
 // Files the content directory holds besides pages.
@@ -42,6 +46,8 @@ const (
 	SiteFile        = "site.yaml"
 	NotesFile       = "notes.yaml"
 	CorrectionsFile = "corrections.tsv"
+	FiguresFile     = "figures.tsv"          // the key figures and their charts' data
+	OverridesFile   = "script-overrides.tsv" // where Traditional→Simplified conversion is wrong
 )
 
 // Meta is a page's front matter.
@@ -157,6 +163,8 @@ type Content struct {
 	Pages       []*Page // in reading order
 	Notes       *Notes  // nil when the report has no notes
 	Corrections *report.Corrections
+	Figures     *figures.Dataset  // nil when the report has no figures.tsv: no charts
+	Overrides   []script.Override // the script conversion's exceptions, in file order
 }
 
 var reSlug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -179,7 +187,7 @@ func Load(fsys fs.FS, dir string) (*Content, error) {
 	}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, &diag.Error{Path: dir, Msg: fmt.Sprintf("cannot read the content directory: %v", err)}
+		return nil, diag.Wrap(dir, 0, "cannot read the content directory", err)
 	}
 	for _, e := range entries {
 		p := path.Join(dir, e.Name())
@@ -203,6 +211,12 @@ func Load(fsys fs.FS, dir string) (*Content, error) {
 			add(err)
 		case e.Name() == CorrectionsFile:
 			c.Corrections, err = report.ParseCorrections(p, data)
+			add(err)
+		case e.Name() == FiguresFile:
+			c.Figures, err = figures.Parse(p, data)
+			add(err)
+		case e.Name() == OverridesFile:
+			c.Overrides, err = script.LoadOverrides(p, data)
 			add(err)
 		case strings.HasSuffix(e.Name(), ".md"):
 			pg, err := ParsePage(p, data)
@@ -301,8 +315,26 @@ func ParsePage(p string, data []byte) (*Page, error) {
 	if errs := decodeStrict(p, 1, n, &pg.Meta); len(errs) > 0 {
 		return nil, errs
 	}
+	if errs := checkMeta(p, pg.Meta, n); len(errs) > 0 {
+		return nil, errs
+	}
+	// Blank the front matter so Markdown positions are file positions.
+	var src bytes.Buffer
+	for i, l := range lines {
+		if i <= end {
+			src.WriteString("\n")
+			continue
+		}
+		src.Write(l)
+	}
+	pg.Source = src.Bytes()
+	return pg, nil
+}
+
+// checkMeta checks a page's front matter, decoded from n, naming each
+// key's line.
+func checkMeta(p string, m Meta, n *yaml.Node) diag.List {
 	var errs diag.List
-	m := pg.Meta
 	line := func(key string) int {
 		if v := lookup(n, key); v != nil {
 			return 1 + v.Line
@@ -324,20 +356,7 @@ func ParsePage(p string, data []byte) (*Page, error) {
 	if m.Order < 0 {
 		errs = append(errs, diag.Errorf(p, line("order"), "order must be 0 or more"))
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	// Blank the front matter so Markdown positions are file positions.
-	var src bytes.Buffer
-	for i, l := range lines {
-		if i <= end {
-			src.WriteString("\n")
-			continue
-		}
-		src.Write(l)
-	}
-	pg.Source = src.Bytes()
-	return pg, nil
+	return errs
 }
 
 // URL returns the page's path below the edition root: "" or "part-2-1/".

@@ -84,11 +84,15 @@ func TestEscapeMD(t *testing.T) {
 }
 
 func TestParsePageErrors(t *testing.T) {
+	t.Parallel()
 	page := func(fm string) string { return "---\n" + fm + "---\n# 標題 {#h}\n" }
 	cases := []struct{ name, src, want string }{
 		{"no front matter", "# 標題\n", "p.md:1: missing front matter"},
 		{"not closed", "---\ntitle: x\n", "p.md:1: front matter is not closed"},
 		{"bad YAML", page("title: a: b\n"), "p.md:2: invalid YAML"},
+		{"unterminated quote", page("title: x\nkind: part\nslug: a\norder: 1\ncite: \"一（三）\nparent: a\n"), "p.md:6: invalid YAML"},
+		{"unclosed bracket", page("title: x\nkind: [part\nslug: a\norder: 1\n"), "p.md:3: invalid YAML"},
+		{"quote spanning lines is fine, the error after it is named", page("title: \"x\n  y\"\nkind: part\nslug: a\norder: 1: 2\n"), "p.md:6: invalid YAML"},
 		{"unknown key", page("title: x\nkind: part\nslug: a\ncolour: red\n"), "p.md:5: unknown key \"colour\""},
 		{"wrong type", page("title: x\nkind: part\nslug: a\norder: first\n"), "p.md:5: order: cannot unmarshal"},
 		{"repeated key", page("title: x\ntitle: y\nkind: part\nslug: a\n"), "p.md:3: key \"title\" repeats line 2"},

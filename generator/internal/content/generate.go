@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"edition/generator/internal/markup"
 	"edition/generator/internal/report"
 )
 
@@ -192,14 +193,8 @@ times the body uses each. Import proposes them (see generator/internal/terms); r
 them by hand. The build links every occurrence and fails if a count is wrong.`
 
 func blockID(b string) string {
-	if !strings.HasSuffix(b, "}") {
-		return ""
-	}
-	i := strings.LastIndex(b, " {#")
-	if i < 0 {
-		return ""
-	}
-	return b[i+3 : len(b)-1]
+	id, _ := markup.TrailingID(b)
+	return id
 }
 
 func pageFile(m Meta, body []string) []byte {

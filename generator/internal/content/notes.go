@@ -31,55 +31,71 @@ func ParseNotes(p string, data []byte) (*Notes, error) {
 		return nil, diag.Errorf(p, top.Notes.Line, "notes: expected a list of notes")
 	}
 	for _, nn := range top.Notes.Content {
-		var raw struct {
-			Number  int       `yaml:"number"`
-			Term    string    `yaml:"term"`
-			Text    []string  `yaml:"text"`
-			Anchors yaml.Node `yaml:"anchors"`
+		n, e := parseNote(p, nn)
+		errs = append(errs, e...)
+		if n != nil {
+			ns.Notes = append(ns.Notes, *n)
 		}
-		if e := decodeStrict(p, 0, nn, &raw); len(e) > 0 {
+	}
+	errs = append(errs, checkNumbers(p, ns.Notes)...)
+	return ns, errs.Err()
+}
+
+// parseNote reads one note of the list; nil when it cannot be decoded.
+func parseNote(p string, nn *yaml.Node) (*Note, diag.List) {
+	var raw struct {
+		Number  int       `yaml:"number"`
+		Term    string    `yaml:"term"`
+		Text    []string  `yaml:"text"`
+		Anchors yaml.Node `yaml:"anchors"`
+	}
+	if e := decodeStrict(p, 0, nn, &raw); len(e) > 0 {
+		return nil, e
+	}
+	var errs diag.List
+	n := &Note{Number: raw.Number, Term: raw.Term, Text: raw.Text, Line: nn.Line}
+	if len(n.Text) == 0 || strings.TrimSpace(strings.Join(n.Text, "")) == "" {
+		errs = append(errs, diag.Errorf(p, nn.Line, "note %d has no text", n.Number))
+	}
+	for _, an := range raw.Anchors.Content {
+		var a Anchor
+		if e := decodeStrict(p, 0, an, &a); len(e) > 0 {
 			errs = append(errs, e...)
 			continue
 		}
-		n := Note{Number: raw.Number, Term: raw.Term, Text: raw.Text, Line: nn.Line}
-		if len(n.Text) == 0 || strings.TrimSpace(strings.Join(n.Text, "")) == "" {
-			errs = append(errs, diag.Errorf(p, nn.Line, "note %d has no text", n.Number))
+		a.Line = an.Line
+		if a.Text == "" {
+			errs = append(errs, diag.Errorf(p, an.Line, "note %d: anchor text is empty", n.Number))
 		}
-		for _, an := range raw.Anchors.Content {
-			var a Anchor
-			if e := decodeStrict(p, 0, an, &a); len(e) > 0 {
-				errs = append(errs, e...)
-				continue
-			}
-			a.Line = an.Line
-			if a.Text == "" {
-				errs = append(errs, diag.Errorf(p, an.Line, "note %d: anchor text is empty", n.Number))
-			}
-			if a.Count < 1 {
-				errs = append(errs, diag.Errorf(p, an.Line, "note %d: anchor %q: count must be 1 or more (how often the body uses it)", n.Number, a.Text))
-			}
-			n.Anchors = append(n.Anchors, a)
+		if a.Count < 1 {
+			errs = append(errs, diag.Errorf(p, an.Line, "note %d: anchor %q: count must be 1 or more (how often the body uses it)", n.Number, a.Text))
 		}
-		ns.Notes = append(ns.Notes, n)
+		n.Anchors = append(n.Anchors, a)
 	}
-	// Numbers run 1..N with none missing or repeated.
+	return n, errs
+}
+
+// checkNumbers checks that the notes are numbered 1..N with none missing
+// or repeated.
+func checkNumbers(p string, notes []Note) diag.List {
+	var errs diag.List
 	seen := map[int]int{}
-	for _, n := range ns.Notes {
+	for _, n := range notes {
 		if prev, ok := seen[n.Number]; ok {
 			errs = append(errs, diag.Errorf(p, n.Line, "note number %d repeats line %d", n.Number, prev))
 		}
 		seen[n.Number] = n.Line
 	}
-	for i := 1; i <= len(ns.Notes); i++ {
+	for i := 1; i <= len(notes); i++ {
 		if _, ok := seen[i]; !ok {
 			line := 0
-			if len(ns.Notes) > 0 {
-				line = ns.Notes[len(ns.Notes)-1].Line
+			if len(notes) > 0 {
+				line = notes[len(notes)-1].Line
 			}
-			errs = append(errs, diag.Errorf(p, line, "note number %d is missing (notes must be numbered 1 to %d)", i, len(ns.Notes)))
+			errs = append(errs, diag.Errorf(p, line, "note number %d is missing (notes must be numbered 1 to %d)", i, len(notes)))
 		}
 	}
-	return ns, errs.Err()
+	return errs
 }
 
 // Format writes notes.yaml in the form ParseNotes reads.

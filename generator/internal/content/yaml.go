@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -19,18 +20,29 @@ func parseYAML(path string, offset int, src []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 1
-		if m := reYAMLLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = strings.TrimSpace(reYAMLLine.ReplaceAllString(msg, ""))
-			msg = strings.TrimPrefix(msg, ": ")
-		}
-		return nil, diag.Errorf(path, offset+line, "invalid YAML: %s", msg)
+		msg = strings.TrimPrefix(strings.TrimSpace(reYAMLLine.ReplaceAllString(msg, "")), ": ")
+		return nil, &diag.Error{Path: path, Line: offset + badLine(src), Msg: "invalid YAML: " + msg, Err: err}
 	}
 	if len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 1}, nil
 	}
 	return doc.Content[0], nil
+}
+
+// badLine returns the 1-based line of src after which no prefix of src
+// parses: the line that is wrong. The parser's own "line N" names where it
+// noticed, which for an unterminated quote is the end of the input and for
+// an unclosed bracket the line before; a quote or bracket legitimately
+// spanning lines fails only as a prefix that a longer one mends.
+func badLine(src []byte) int {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	var v yaml.Node
+	for n := len(lines); n > 0; n-- {
+		if yaml.Unmarshal(bytes.Join(lines[:n], nil), &v) == nil {
+			return min(n+1, len(lines))
+		}
+	}
+	return 1
 }
 
 // decodeStrict decodes a mapping node into the struct pointed to by out,

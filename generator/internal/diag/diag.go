@@ -15,7 +15,12 @@ type Error struct {
 	Line int    // 1-based; 0 when the whole file is meant
 	Col  int    // 1-based column in characters; 0 when unknown
 	Msg  string
+	Err  error // the cause, if any, for errors.Is and errors.As; Msg already says it
 }
+
+// Unwrap returns the cause, so errors.Is(err, fs.ErrNotExist) and the like
+// still see through the position.
+func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string {
 	switch {
@@ -31,6 +36,16 @@ func (e *Error) Error() string {
 // Errorf returns an *Error at path:line.
 func Errorf(path string, line int, format string, args ...any) *Error {
 	return &Error{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Wrap returns an *Error at path:line whose message is what, then err's,
+// and whose cause is err.
+func Wrap(path string, line int, what string, err error) *Error {
+	msg := err.Error()
+	if what != "" {
+		msg = what + ": " + msg
+	}
+	return &Error{Path: path, Line: line, Msg: msg, Err: err}
 }
 
 // List is several input errors reported together, so an editor sees every

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"edition/generator/internal/diag"
+	"edition/generator/internal/tsv"
 )
 
 // Columns are the dataset file's header, in order.
@@ -66,15 +67,9 @@ func Parse(path string, data []byte) (*Dataset, error) {
 	var errs diag.List
 	var figs []Figure
 	seen := map[string]int{}
-	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 	header := false
-	for i, l := range lines {
-		n := i + 1
-		l = strings.TrimSuffix(l, "\r")
-		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		cells := strings.Split(l, "\t")
+	for _, row := range tsv.Rows(data) {
+		n, cells := row.Line, row.Cells
 		if !header {
 			header = true
 			if strings.Join(cells, "\t") != strings.Join(Columns, "\t") {

@@ -6,8 +6,10 @@
 // 增長7.2%, 825萬千瓦, 1—2家 …) together with the noun phrase it measures,
 // whether it is a 2023 outturn (part 一) or a 2024 target (part 二), its
 // type (level, growth, share), qualifiers (以上, 左右, 力爭, 突破 …) and the
-// exact source phrase. Curate gives the figures that charts use readable ids
-// and checked measures.
+// exact source phrase. Which figures a report charts, their readable ids
+// (coal-2023), measures and notes are the editors' data in the dataset
+// file, not Go: import writes the extracted dataset once, for a new report,
+// and editors curate it (see content.ImportFigures).
 //
 // The dataset file (content/figures.tsv) is tab-separated with a header and
 // one figure per line, columns:

@@ -118,27 +118,7 @@ func extractPara(p Para) []Figure {
 			Unit:  t.Unit,
 			Type:  TypeLevel,
 		}
-		var quals []string
-		if m := reTimes.FindStringSubmatch(clause); m != nil {
-			quals = append(quals, m[1]+"×")
-			clause = strings.TrimSuffix(clause, m[0])
-		}
-		for _, q := range prefixQualifiers {
-			if strings.Contains(clause, q) {
-				quals = append(quals, q)
-			}
-		}
-		if t.Low != "" {
-			quals = append(quals, t.Low+"—")
-		}
-		for _, q := range suffixQualifiers {
-			if strings.HasPrefix(p.Text[end:], q) {
-				quals = append(quals, q)
-				end += len(q)
-				break
-			}
-		}
-		f.Qualifier = strings.Join(quals, " ")
+		f.Qualifier, clause, end = qualifiers(p.Text, clause, t)
 		f.Phrase = p.Text[cs:end]
 		f.Measure = cleanMeasure(strings.Trim(afterLastToken(clause), "“”"))
 		if n := followingNoun(p.Text[end:]); n != "" && (clause == "" || classifiers[f.Unit]) {
@@ -162,6 +142,34 @@ func extractPara(p Para) []Figure {
 		prevEnd = end
 	}
 	return figs
+}
+
+// qualifiers finds the words that qualify token t's number (2倍, 以上,
+// 力爭, a range's low end), and returns them with the clause before the
+// number less a "N倍" and the end of the phrase past a trailing qualifier.
+func qualifiers(text, clause string, t Token) (string, string, int) {
+	var quals []string
+	end := t.End
+	if m := reTimes.FindStringSubmatch(clause); m != nil {
+		quals = append(quals, m[1]+"×")
+		clause = strings.TrimSuffix(clause, m[0])
+	}
+	for _, q := range prefixQualifiers {
+		if strings.Contains(clause, q) {
+			quals = append(quals, q)
+		}
+	}
+	if t.Low != "" {
+		quals = append(quals, t.Low+"—")
+	}
+	for _, q := range suffixQualifiers {
+		if strings.HasPrefix(text[end:], q) {
+			quals = append(quals, q)
+			end += len(q)
+			break
+		}
+	}
+	return strings.Join(quals, " "), clause, end
 }
 
 // clauseStart returns the byte offset just after the last clause stop

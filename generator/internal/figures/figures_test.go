@@ -3,114 +3,24 @@ package figures
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite content/figures.tsv from the report")
+// fixture is a small dataset in the file's form: a curated figure, an
+// extracted one, a target with a qualifier and a note.
+var fixture = header +
+	"coal-2023\tp1-2\t全年生產原煤2.33億噸\t原煤產量\t2.33\t億噸\t2023\toutturn\tlevel\t\t\n" +
+	"p1-2.2\tp1-2\t增長7.2%\t原煤產量\t7.2\t%\t2023\toutturn\tgrowth\t\t\n" +
+	"gdp-2024\tp2-3\t地區生產總值增長5%以上\t地區生產總值\t5\t%\t2024\ttarget\tgrowth\t以上\t並「在實際工作中盡可能爭取更好結果」\n"
 
-const datasetPath = "content/figures.tsv"
-
-func realDataset(t *testing.T) (*Dataset, map[string]string) {
+func fixtureDataset(t *testing.T) *Dataset {
 	t.Helper()
-	paras := realParas(t)
-	text := map[string]string{}
-	for _, p := range paras {
-		text[p.ID] = p.Text
-	}
-	ds, err := Build(datasetPath, paras)
+	ds, err := Parse("f.tsv", []byte(fixture))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ds, text
-}
-
-// The committed dataset is what Extract and Curate produce from the seed.
-func TestDatasetFileIsReproducible(t *testing.T) {
-	ds, _ := realDataset(t)
-	got := Format(ds)
-	file := filepath.Join(root, datasetPath)
-	if *update {
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from Build's output; run go test -update if the change is intended", datasetPath)
-	}
-}
-
-// Every figure in the committed dataset, read back from its paragraph, is
-// the number the text prints: text and chart cannot drift.
-func TestEveryFigureMatchesItsParagraph(t *testing.T) {
-	_, text := realDataset(t)
-	data, err := os.ReadFile(filepath.Join(root, datasetPath))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := Parse(datasetPath, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range ds.Figures {
-		p, ok := text[f.Para]
-		if !ok {
-			t.Errorf("%s:%d: %s: no paragraph %s", datasetPath, f.Line, f.ID, f.Para)
-			continue
-		}
-		i := strings.Index(p, f.Phrase)
-		if i < 0 {
-			t.Errorf("%s:%d: %s: phrase %q not in %s", datasetPath, f.Line, f.ID, f.Phrase, f.Para)
-			continue
-		}
-		// Parse the number back out of the paragraph at the phrase.
-		var last Token
-		for _, tok := range Tokens(p) {
-			if tok.Start >= i && tok.End <= i+len(f.Phrase) {
-				last = tok
-			}
-		}
-		if last.Value != f.Value || last.Unit != f.Unit {
-			t.Errorf("%s:%d: %s: paragraph %s says %s%s, dataset says %s%s", datasetPath, f.Line, f.ID, f.Para, last.Value, last.Unit, f.Value, f.Unit)
-		}
-	}
-	if errs := Validate(ds, func(id string) (string, bool) { s, ok := text[id]; return s, ok }); len(errs) > 0 {
-		t.Error(errs)
-	}
-}
-
-// Spot checks against the text, read by a person.
-func TestKeyFigures(t *testing.T) {
-	ds, _ := realDataset(t)
-	for _, c := range []struct{ id, para, label, typ, kind string }{
-		{"coal-2023", "p1-2", "2.33億噸", TypeLevel, KindOutturn},
-		{"coal-growth-2023", "p1-2", "7.2%", TypeGrowth, KindOutturn},
-		{"power-export-2023", "p1-2", "558.7億千瓦時", TypeLevel, KindOutturn},
-		{"gdp-2024", "p2-3", "5%以上", TypeGrowth, KindTarget},
-		{"investment-2024", "p2-3", "10.5%以上", TypeGrowth, KindTarget},
-		{"coal-2024", "p2-2-1", "2億噸左右", TypeLevel, KindTarget},
-		{"capacity-2024", "p2-1-1", "突破2000萬千瓦", TypeLevel, KindTarget},
-		{"rural-income-growth-2023", "p1-6", "8.7%", TypeGrowth, KindOutturn},
-		{"grain-2024", "p2-5-3", "25.92億斤以上", TypeLevel, KindTarget},
-		{"industry-project-investment-2024", "p2-2-2", "473.37億元", TypeLevel, KindTarget},
-	} {
-		t.Run(c.id, func(t *testing.T) {
-			f, ok := ds.Lookup(c.id)
-			if !ok {
-				t.Fatal("missing")
-			}
-			if f.Para != c.para || f.Label() != c.label || f.Type != c.typ || f.Kind != c.kind {
-				t.Errorf("got %s %s %s %s, want %s %s %s %s", f.Para, f.Label(), f.Type, f.Kind, c.para, c.label, c.typ, c.kind)
-			}
-		})
-	}
+	return ds
 }
 
 func TestExtract(t *testing.T) {
@@ -211,8 +121,11 @@ func TestValidate(t *testing.T) {
 }
 
 func TestFormatParseRoundTrip(t *testing.T) {
-	ds, _ := realDataset(t)
-	back, err := Parse(datasetPath, Format(ds))
+	ds := fixtureDataset(t)
+	if got := string(Format(ds)); got != fixture {
+		t.Errorf("Format = %q, want the file it was parsed from", got)
+	}
+	back, err := Parse("f.tsv", Format(ds))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +135,7 @@ func TestFormatParseRoundTrip(t *testing.T) {
 }
 
 func TestDownloads(t *testing.T) {
-	ds, _ := realDataset(t)
+	ds := fixtureDataset(t)
 	href := func(p string) string { return "https://example.org/#" + p }
 	var j struct {
 		Figures []struct {

@@ -79,6 +79,10 @@ func addError(pc parser.Context, line int, format string, args ...any) {
 // New returns the extension.
 func New(cfg Config) goldmark.Extender { return &ext{cfg} }
 
+// Priority is the ID transformer's goldmark priority. goldmark runs lower
+// priorities first, and every other extension reads the IDs it sets.
+const Priority = 100
+
 type ext struct{ cfg Config }
 
 func (e *ext) Extend(m goldmark.Markdown) {
@@ -86,12 +90,28 @@ func (e *ext) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithAttribute(),
 		parser.WithInlineParsers(util.Prioritized(strongLead{}, 50)),
-		parser.WithASTTransformers(util.Prioritized(ids{}, 100)), // lower runs first: IDs before other extensions
+		parser.WithASTTransformers(util.Prioritized(ids{}, Priority)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&paraRenderer{cfg: e.cfg}, 50)))
 }
 
+// reID is the paragraph-ID grammar: a line of report text ends in {#id},
+// the ID a letter then letters, digits, '_' or '-'. TrailingID is its only
+// reader; the build, import and the chart placements all use it.
 var reID = regexp.MustCompile(`\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}$`)
+
+// TrailingID returns the ID a Markdown line ends in ("… {#p2-1-3}" →
+// "p2-1-3") and the byte offset where the {#id} and the spaces before it
+// start; "" and len(line) when the line has none. Trailing spaces and a CR
+// after the braces are ignored.
+func TrailingID(line string) (id string, at int) {
+	line = strings.TrimRight(line, " \t\r")
+	m := reID.FindStringSubmatchIndex(line)
+	if m == nil {
+		return "", len(line)
+	}
+	return line[m[2]:m[3]], m[0]
+}
 
 // ids moves the trailing {#id} of each paragraph into its attributes,
 // numbers paragraphs for citation and records them.
@@ -158,16 +178,14 @@ func takeID(p *ast.Paragraph, src []byte) string {
 		return ""
 	}
 	seg := t.Segment
-	v := seg.Value(src)
-	m := reID.FindSubmatchIndex(v)
-	if m == nil {
+	id, at := TrailingID(string(seg.Value(src)))
+	if id == "" {
 		return ""
 	}
-	id := string(v[m[2]:m[3]])
-	if m[0] == 0 {
+	if at == 0 {
 		p.RemoveChild(p, t)
 	} else {
-		t.Segment = text.NewSegment(seg.Start, seg.Start+m[0])
+		t.Segment = text.NewSegment(seg.Start, seg.Start+at)
 	}
 	// A paragraph's last line keeps its trailing spaces out of the text.
 	if prev, ok := p.LastChild().(*ast.Text); ok {

@@ -98,3 +98,34 @@ func FuzzMarkup(f *testing.F) {
 		}
 	})
 }
+
+func TestTrailingID(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		line, id string
+		at       int
+	}{
+		{"正文。 {#p2-1-3}", "p2-1-3", len("正文。")},
+		{"正文。{#p1}", "p1", len("正文。")},
+		{"# 標題 {#s2-1}  \r", "s2-1", len("# 標題")},
+		{"{#p1}", "p1", 0},
+		{"正文。 {#2x}", "", len("正文。 {#2x}")},
+		{"正文 {#p1} 。", "", len("正文 {#p1} 。")},
+		{"", "", 0},
+	}
+	for _, c := range cases {
+		if id, at := TrailingID(c.line); id != c.id || at != c.at {
+			t.Errorf("TrailingID(%q) = %q, %d; want %q, %d", c.line, id, at, c.id, c.at)
+		}
+	}
+}
+
+func FuzzTrailingID(f *testing.F) {
+	f.Add("正文。 {#p2-1-3}")
+	f.Fuzz(func(t *testing.T, s string) {
+		id, at := TrailingID(s)
+		if at < 0 || at > len(s) || id != "" && !strings.Contains(s[at:], "{#"+id+"}") {
+			t.Fatalf("TrailingID(%q) = %q, %d", s, id, at)
+		}
+	})
+}

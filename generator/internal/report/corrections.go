@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"edition/generator/internal/diag"
+	"edition/generator/internal/tsv"
 )
 
 // A Correction is one recorded repair of the seed.
@@ -55,14 +56,9 @@ const correctionsHeader = "line\tdamaged\trepaired\tconfidence\treason"
 func ParseCorrections(path string, data []byte) (*Corrections, error) {
 	c := &Corrections{Path: path}
 	var errs diag.List
-	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 	header := false
-	for i, ln := range lines {
-		n := i + 1
-		ln = strings.TrimSuffix(ln, "\r")
-		if strings.TrimSpace(ln) == "" || strings.HasPrefix(ln, "#") {
-			continue
-		}
+	for _, row := range tsv.Rows(data) {
+		n, ln, f := row.Line, row.Text, row.Cells
 		if !header {
 			if ln != correctionsHeader {
 				errs = append(errs, diag.Errorf(path, n, "header must be %q", correctionsHeader))
@@ -71,7 +67,6 @@ func ParseCorrections(path string, data []byte) (*Corrections, error) {
 			header = true
 			continue
 		}
-		f := strings.Split(ln, "\t")
 		if len(f) != 5 {
 			errs = append(errs, diag.Errorf(path, n, "want 5 tab-separated columns (%s), have %d", strings.ReplaceAll(correctionsHeader, "\t", ", "), len(f)))
 			continue

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"edition/generator/internal/diag"
+	"edition/generator/internal/tsv"
 )
 
 // Override is one row of the override table: Trad is matched in the
@@ -28,13 +29,9 @@ func LoadOverrides(path string, data []byte) ([]Override, error) {
 		errs diag.List
 		seen = map[string]int{}
 	)
-	for i, line := range strings.Split(string(data), "\n") {
-		n := i + 1
-		line = strings.TrimSuffix(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		o, err := parseOverride(path, n, line)
+	for _, row := range tsv.Rows(data) {
+		n := row.Line
+		o, err := parseOverride(path, row)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -52,11 +49,11 @@ func LoadOverrides(path string, data []byte) ([]Override, error) {
 	return out, nil
 }
 
-func parseOverride(path string, n int, line string) (Override, *diag.Error) {
-	if !utf8.ValidString(line) {
+func parseOverride(path string, row tsv.Row) (Override, *diag.Error) {
+	n, f := row.Line, row.Cells
+	if !utf8.ValidString(row.Text) {
 		return Override{}, diag.Errorf(path, n, "not valid UTF-8")
 	}
-	f := strings.Split(line, "\t")
 	if len(f) < 2 || len(f) > 3 {
 		return Override{}, diag.Errorf(path, n, "want 2 or 3 tab-separated columns (traditional, simplified, note), got %d", len(f))
 	}

@@ -88,6 +88,7 @@ func results(t *testing.T, ctx context.Context, q string) (status string, hrefs,
 }
 
 func TestBrowserSearch(t *testing.T) {
+	browsertest.Need(t)
 	u := sitePage(t)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 640, Mobile: true})
 	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
@@ -172,6 +173,7 @@ func TestBrowserSearch(t *testing.T) {
 // remembered across a reload (set before first paint by reader-head.js),
 // and survive a localStorage that throws.
 func TestBrowserReaderControls(t *testing.T) {
+	browsertest.Need(t)
 	u := sitePage(t)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 640, Mobile: true})
 	state := func() string {
@@ -242,6 +244,7 @@ func TestBrowserReaderControls(t *testing.T) {
 // TestBrowserNoJavaScript: without scripts the search form and the reader
 // buttons are not shown (no dead controls) and the text is all there.
 func TestBrowserNoJavaScript(t *testing.T) {
+	browsertest.Need(t)
 	u := sitePage(t)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 640, Mobile: true, NoJavaScript: true})
 	if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.WaitNotVisible(".site-search"), chromedp.WaitNotVisible(".reader-controls")); err != nil {
@@ -256,6 +259,7 @@ func TestBrowserNoJavaScript(t *testing.T) {
 // TestBrowserSeedIndex loads the Traditional edition's index for the whole
 // report (as the site would) and searches it in Simplified.
 func TestBrowserSeedIndex(t *testing.T) {
+	browsertest.Need(t)
 	u := sitePage(t)
 	docs := seedDocs(t)
 	for i := range docs {
@@ -295,6 +299,7 @@ func TestBrowserSeedIndex(t *testing.T) {
 // TestBrowserSubdirectoryPage: a page one level down uses the same index;
 // result links resolve against the index file, not the page.
 func TestBrowserSubdirectoryPage(t *testing.T) {
+	browsertest.Need(t)
 	u := sitePage(t)
 	dir := filepath.Dir(strings.TrimPrefix(u, "file://"))
 	page, err := os.ReadFile(filepath.Join(dir, "page.html"))
@@ -322,6 +327,7 @@ func TestBrowserSubdirectoryPage(t *testing.T) {
 // TestBrowserPinyinComposition: while an IME composes (the box holds
 // "jianshui"), nothing is searched; the committed 减税 is.
 func TestBrowserPinyinComposition(t *testing.T) {
+	browsertest.Need(t)
 	u := sitePage(t)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 640, Mobile: true})
 	if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.Tap("#q")); err != nil {

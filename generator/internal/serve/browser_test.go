@@ -58,6 +58,7 @@ func openPage(t *testing.T, base, path string) context.Context {
 }
 
 func TestBrowserReloadsEditedPageKeepingScroll(t *testing.T) {
+	browsertest.Need(t)
 	root := project(t, baseFiles)
 	write(t, root, "content/a.md", longPage("甲", "舊文", 0))
 	_, base, _ := startServer(t, root, &fakeSite{root: root}, Config{})
@@ -80,6 +81,7 @@ func TestBrowserReloadsEditedPageKeepingScroll(t *testing.T) {
 }
 
 func TestBrowserSwapsCSSWithoutReload(t *testing.T) {
+	browsertest.Need(t)
 	root := project(t, baseFiles)
 	_, base, _ := startServer(t, root, &fakeSite{root: root}, Config{})
 	ctx := openPage(t, base, "/b/")
@@ -99,6 +101,7 @@ func TestBrowserSwapsCSSWithoutReload(t *testing.T) {
 }
 
 func TestBrowserOverlayShowsAndClears(t *testing.T) {
+	browsertest.Need(t)
 	root := project(t, baseFiles)
 	_, base, _ := startServer(t, root, &fakeSite{root: root}, Config{})
 	ctx := openPage(t, base, "/a/")
@@ -137,6 +140,7 @@ func TestBrowserOverlayShowsAndClears(t *testing.T) {
 //
 //	go test ./generator/internal/serve -run '^$' -bench SaveToPaint -benchtime 50x
 func BenchmarkSaveToPaint(b *testing.B) {
+	browsertest.Need(b)
 	root, pages := seedProject(b)
 	_, base, _ := startServer(b, root, &fakeSite{root: root, cost: 5 * time.Millisecond}, Config{})
 	ctx := browsertest.New(b, browsertest.Options{Width: 360, Height: 640, Mobile: true})

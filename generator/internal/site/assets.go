@@ -3,11 +3,13 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -101,7 +103,7 @@ func (e *edition) loadTemplates() error {
 	for _, f := range append(files, partials...) {
 		b, err := fs.ReadFile(dir.FS, f)
 		if err != nil {
-			return &diag.Error{Path: path.Join(dir.Name, f), Msg: "cannot read: " + err.Error()}
+			return diag.Wrap(path.Join(dir.Name, f), 0, "cannot read", err)
 		}
 		data[f] = b
 		fmt.Fprintf(h, "%s\x00%d\x00", f, len(b))
@@ -113,21 +115,34 @@ func (e *edition) loadTemplates() error {
 		e.tmpl = t
 		return nil
 	}
+	tmpl, err := e.parseTemplates(files, partials, data)
+	if err != nil {
+		return err
+	}
+	e.tmpl = tmpl
+	e.bl.setTemplates(key, tmpl)
+	return nil
+}
+
+// parseTemplates parses base.html and the partials once, then each page
+// template with a clone of them, in the edition's script.
+func (e *edition) parseTemplates(files, partials []string, data map[string][]byte) (map[string]*template.Template, error) {
+	dir := e.src.Templates
 	common := template.New("").Funcs(e.funcs())
 	for _, f := range append([]string{"base.html"}, partials...) {
 		name := path.Join(dir.Name, f)
 		if _, ok := data[f]; !ok {
-			return &diag.Error{Path: name, Msg: "missing: every page template is executed through base.html"}
+			return nil, &diag.Error{Path: name, Msg: "missing: every page template is executed through base.html"}
 		}
 		if strings.HasSuffix(f, ".js") {
 			// A script partial is inlined as it is: {{template "reader-head.js"}}.
 			if _, err := common.New(path.Base(f)).Parse(`<script>` + strings.TrimSpace(stripComment(string(data[f]))) + `</script>`); err != nil {
-				return templateErr(name, err)
+				return nil, templateErr(name, err)
 			}
 			continue
 		}
 		if _, err := common.New(name).Parse(e.conv(string(data[f]))); err != nil {
-			return templateErr(name, err)
+			return nil, templateErr(name, err)
 		}
 	}
 	tmpl := map[string]*template.Template{}
@@ -138,16 +153,14 @@ func (e *edition) loadTemplates() error {
 		name := path.Join(dir.Name, f)
 		t, err := common.Clone()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if _, err := t.New(name).Parse(e.conv(string(data[f]))); err != nil {
-			return templateErr(name, err)
+			return nil, templateErr(name, err)
 		}
 		tmpl[strings.TrimSuffix(path.Base(f), ".html")] = t
 	}
-	e.tmpl = tmpl
-	e.bl.setTemplates(key, tmpl)
-	return nil
+	return tmpl, nil
 }
 
 func (bl *Builder) templates(k [32]byte) map[string]*template.Template {
@@ -192,16 +205,25 @@ func (e *edition) templateNames() []string {
 	return ns
 }
 
-// templateErr keeps html/template's "template: name:line: msg" position
-// but in the path:line form of every other error.
+// reTemplatePos finds the position text/template and html/template put in
+// parse and execution errors: "template: templates/page.html:12:5: …".
+var reTemplatePos = regexp.MustCompile(`^(?:html/)?template: ?(.*?):(\d+):(?:(\d+):)? ?(.*)$`)
+
+// templateErr gives a template's parse or execution error the path:line
+// form of every other error: the template file and line, not the page
+// being rendered. f names the file when the error does not.
 func templateErr(f string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "template: ")
-	if rest, ok := strings.CutPrefix(msg, f+":"); ok {
-		line, msg, _ := strings.Cut(rest, ":")
-		n, _ := strconv.Atoi(line)
-		return &diag.Error{Path: f, Line: n, Msg: strings.TrimSpace(msg)}
+	var d *diag.Error
+	if errors.As(err, &d) {
+		return d
 	}
-	return &diag.Error{Path: f, Msg: msg}
+	m := reTemplatePos.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &diag.Error{Path: f, Msg: strings.TrimPrefix(err.Error(), "template: "), Err: err}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return &diag.Error{Path: m[1], Line: line, Col: col, Msg: strings.TrimSpace(m[4]), Err: err}
 }
 
 func (e *edition) funcs() template.FuncMap {

@@ -31,17 +31,18 @@ func (bl *Builder) setClean(k uint64) {
 
 // parsed is one page's goldmark result.
 type parsed struct {
-	html  []byte
-	paras []markup.Para
-	uses  []terms.Use
-	errs  diag.List
+	html    []byte
+	paras   []markup.Para
+	uses    []terms.Use
+	figures map[string]string // chart id → its <figure>, as the page shows it
+	errs    diag.List
 }
 
 // renderCached is renderPage, remembered by the Builder: a page is parsed
 // again only when its source, or something its rendering reads from other
 // files (the anchors, the figures, where paragraphs and charts are), has
 // changed. The key covers all of them.
-func (e *edition) renderCached(md goldmark.Markdown, cp *content.Page) ([]byte, []markup.Para, []terms.Use, diag.List) {
+func (e *edition) renderCached(md goldmark.Markdown, cp *content.Page) parsed {
 	if e.bl == nil {
 		return renderPage(md, cp)
 	}
@@ -57,7 +58,7 @@ func (e *edition) renderCached(md goldmark.Markdown, cp *content.Page) ([]byte, 
 	r, ok := e.bl.parsed[k]
 	e.bl.mu.Unlock()
 	if !ok {
-		r.html, r.paras, r.uses, r.errs = renderPage(md, cp)
+		r = renderPage(md, cp)
 		e.bl.mu.Lock()
 		if e.bl.parsed == nil {
 			e.bl.parsed = map[uint64]parsed{}
@@ -65,7 +66,7 @@ func (e *edition) renderCached(md goldmark.Markdown, cp *content.Page) ([]byte, 
 		e.bl.parsed[k] = r
 		e.bl.mu.Unlock()
 	}
-	return r.html, r.paras, r.uses, r.errs
+	return r
 }
 
 // inputsKey is what every page's rendering reads besides its own source:

@@ -101,7 +101,7 @@ func (e *edition) locate(text string, restored bool) (href, cite string) {
 			for _, l := range n.Lines() {
 				if strings.Contains(l, text) {
 					found++
-					href, cite = fmt.Sprintf("notes/#n%d", n.Number), e.conv(fmt.Sprintf("注釋%d", n.Number))
+					href, cite = noteURL(n.Number), e.conv(fmt.Sprintf("注釋%d", n.Number))
 				}
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"iter"
+	"path"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -45,7 +46,6 @@ type edition struct {
 	paraPage  map[string]string // paragraph id → page URL
 	chartPage map[string]string // chart id → page URL
 	figChart  map[string]string // figure id → the first chart that shows it
-	cur       string            // URL of the page being parsed or rendered
 
 	anchors  []terms.Anchor
 	parseKey []byte            // inputsKey, once per build
@@ -53,6 +53,12 @@ type edition struct {
 	cites    map[string]string // paragraph id → citation label
 }
 
+// build makes the edition in stages: load what the edition needs from the
+// loaded content (script, templates), resolve the pages (parse each once:
+// paragraphs, citations, term uses, charts), validate the whole against
+// notes.yaml and figures.tsv, resolve what needs every page (navigation,
+// corrections, endnotes), then render every page through its template.
+// Render writes to memory; Write puts it on disk.
 func (e *edition) build() error {
 	var errs diag.List
 	e.convertContent()
@@ -75,20 +81,34 @@ func (e *edition) build() error {
 	}
 	e.prepass()
 	e.anchors = e.termAnchors()
-	exts := []goldmark.Extender{markup.New(markup.Config{}), terms.New(terms.Config{Anchors: e.anchors, Label: e.conv("注釋")}), chart.New(e.chartConfig())}
-	if e.Convert {
-		exts = append(exts, convertCharts{e.conv})
+	md := e.markdown()
+	texts, body, perrs := e.parsePages(md)
+	errs = append(errs, perrs...)
+	errs = append(errs, e.validate(texts, body)...)
+	if err := errs.Err(); err != nil {
+		return err
 	}
-	md := goldmark.New(goldmark.WithExtensions(exts...))
+	e.resolveSite()
+	if err := e.embeds(md); err != nil {
+		return err
+	}
+	if err := e.renderPages().Err(); err != nil {
+		return err
+	}
+	return e.renderSitePages(md)
+}
+
+// parsePages parses every page once, collecting its HTML, paragraphs and
+// term uses, and returns the paragraphs' texts by ID and the body text in
+// reading order.
+func (e *edition) parsePages(md goldmark.Markdown) (texts map[string]string, body []string, errs diag.List) {
 	ids := map[string]string{}
-	texts := map[string]string{}
-	var body []string
+	texts = map[string]string{}
 	e.cites = map[string]string{}
 	for _, cp := range e.cpages {
-		e.cur = cp.URL()
-		html, paras, uses, perrs := e.renderCached(md, cp)
-		errs = append(errs, perrs...)
-		for _, p := range paras {
+		r := e.renderCached(md, cp)
+		errs = append(errs, r.errs...)
+		for _, p := range r.paras {
 			if prev, dup := ids[p.ID]; dup {
 				errs = append(errs, diag.Errorf(cp.Path, p.Line, "duplicate ID %q (also %s)", p.ID, prev))
 			}
@@ -99,27 +119,38 @@ func (e *edition) build() error {
 				body = append(body, p.Text)
 			}
 		}
-		e.uses = append(e.uses, uses...)
+		e.uses = append(e.uses, r.uses...)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
-			URL: cp.URL(), Body: template.HTML(leadHeadings(string(html), paras)), Paras: paras, uses: uses})
+			URL: cp.URL(), Body: template.HTML(leadHeadings(string(r.html), r.paras)), Paras: r.paras, uses: r.uses, figures: r.figures})
 	}
-	// Every note is linked from the body, as often as recorded; checked on
-	// the seed's own script, whose text notes.yaml quotes.
-	if e.notes != nil && !e.Convert {
+	return texts, body, errs
+}
+
+// validate checks the parsed pages against notes.yaml and figures.tsv, on
+// the seed's own script, whose text both quote: every note is linked from
+// the body as often as recorded, and every figure still says what its
+// sentence says.
+func (e *edition) validate(texts map[string]string, body []string) diag.List {
+	if e.Convert {
+		return nil
+	}
+	var errs diag.List
+	if e.notes != nil {
 		var nums []int
 		for _, n := range e.notes.Notes {
 			nums = append(nums, n.Number)
 		}
 		errs = append(errs, terms.Check(e.anchors, e.uses, nums, body)...)
 	}
-	// Every figure must still say what its sentence says. Checked on the
-	// seed's own script, whose text the dataset quotes.
-	if e.ds != nil && !e.Convert {
+	if e.ds != nil {
 		errs = append(errs, figures.Validate(e.ds, func(id string) (string, bool) { t, ok := texts[id]; return t, ok })...)
 	}
-	if err := errs.Err(); err != nil {
-		return err
-	}
+	return errs
+}
+
+// resolveSite fills in what needs every page: navigation, the report's
+// front matter, the corrections and each page's endnotes.
+func (e *edition) resolveSite() {
 	e.navigation()
 	for _, p := range e.pages {
 		if p.Kind == "home" {
@@ -138,9 +169,11 @@ func (e *edition) build() error {
 	for _, p := range e.pages {
 		p.Endnotes = terms.Used(e.noteViews(p.URL), p.uses)
 	}
-	if err := e.embeds(md); err != nil {
-		return err
-	}
+}
+
+// renderPages executes each content page's template.
+func (e *edition) renderPages() diag.List {
+	var errs diag.List
 	for i, p := range e.pages {
 		cp := e.cpages[i]
 		name := cp.Meta.Template
@@ -155,15 +188,19 @@ func (e *edition) build() error {
 			continue
 		}
 		if err := e.execute(name, p); err != nil {
-			errs = append(errs, diag.Errorf(cp.Path, 0, "%v", err))
+			errs = append(errs, diag.All(err)...)
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return err
-	}
+	return errs
+}
+
+// renderSitePages renders the pages made from the whole edition rather than
+// one content page: notes, corrections, figures, 404, the search index,
+// then lints the Simplified output.
+func (e *edition) renderSitePages(md goldmark.Markdown) error {
 	extra := []struct{ kind, url, title string }{
-		{"notes", "notes/", "注釋"},
-		{"corrections", "corrections/", "關於本版 / 勘誤"},
+		{"notes", notesURL, "注釋"},
+		{"corrections", correctionsURL, "關於本版 / 勘誤"},
 		{"changes", "changes/", "更新記錄"},
 	}
 	for _, x := range extra {
@@ -193,7 +230,7 @@ func (e *edition) build() error {
 	// Traditional. Links are from the site's root path: a 404 page is
 	// served at any depth.
 	{
-		nf := e.newPage("404", "404.html", e.conv("找不到此頁"))
+		nf := e.newPage("404", notFoundURL, e.conv("找不到此頁"))
 		nf.SiteRoot = basePath(e.settings.BaseURL)
 		nf.Root = nf.SiteRoot + e.Prefix
 		// Only the other editions' home pages: the 404 page knows not
@@ -219,29 +256,40 @@ func (e *edition) build() error {
 
 // renderPage parses and renders one page's Markdown. A panic inside
 // goldmark on some input becomes an error naming the page, not a crash.
-func renderPage(md goldmark.Markdown, cp *content.Page) (html []byte, paras []markup.Para, uses []terms.Use, errs diag.List) {
+func renderPage(md goldmark.Markdown, cp *content.Page) parsed {
+	return renderPageAt(md, cp, cp.URL())
+}
+
+// renderPageAt renders a page as if it stood at url (the 全文 page).
+func renderPageAt(md goldmark.Markdown, cp *content.Page, url string) (r parsed) {
 	defer func() {
-		if r := recover(); r != nil {
-			errs = append(errs, diag.Errorf(cp.Path, 0, "cannot render this page (internal error: %v)", r))
+		if x := recover(); x != nil {
+			r.errs = append(r.errs, diag.Errorf(cp.Path, 0, "cannot render this page (internal error: %v)", x))
 		}
 	}()
 	pc := markup.NewContext(cp.Meta.Cite)
+	chart.SetPage(pc, url)
 	doc := md.Parser().Parse(text.NewReader(cp.Source), parser.WithContext(pc))
 	for _, err := range append(markup.Errors(pc), chart.Errors(pc)...) {
 		err.Path = cp.Path
-		errs = append(errs, err)
+		r.errs = append(r.errs, err)
 	}
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, cp.Source, doc); err != nil {
-		errs = append(errs, diag.Errorf(cp.Path, 0, "render: %v", err))
+		r.errs = append(r.errs, diag.Wrap(cp.Path, 0, "render", err))
 	}
-	return buf.Bytes(), markup.Paras(pc), terms.Uses(pc), errs
+	r.figures = map[string]string{}
+	for _, c := range chart.Charts(pc) {
+		r.figures[c.ID] = string(c.Node.HTML)
+	}
+	r.html, r.paras, r.uses = buf.Bytes(), markup.Paras(pc), terms.Uses(pc)
+	return r
 }
 
 func (e *edition) execute(name string, p *Page) error {
 	var buf bytes.Buffer
 	if err := e.tmpl[name].ExecuteTemplate(&buf, "base", p); err != nil {
-		return err
+		return templateErr(path.Join(e.src.Templates.Name, name+".html"), err)
 	}
 	file := p.URL
 	if file == "" || strings.HasSuffix(file, "/") {

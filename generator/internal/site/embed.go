@@ -21,9 +21,6 @@ import (
 // static/embed/embed.js, hosts load static/embed/resize.js; both are copied
 // as they are. _headers tells the host which pages may be framed.
 
-// EmbedPrefix is where the embed pages live below an edition's root.
-const EmbedPrefix = "embed/"
-
 // snippetWidth is the phone width the snippet's initial height is
 // estimated for (a 375 px phone); wider hosts get a little extra height
 // until the resize script corrects it.
@@ -127,22 +124,19 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	if page == nil {
 		return nil
 	}
-	// The chart as its page shows it, links and all; drawn again only if
-	// the page does not hold it (an error box stands there instead).
-	fig, ok := figureHTML(string(page.Body), "chart-"+c.ID)
+	// The chart as its page shows it, links and all (kept when the page
+	// was parsed); drawn again only if the page does not hold it (an error
+	// box stands there instead).
+	fig, ok := page.figures[c.ID]
 	if !ok {
-		saved := e.cur
-		e.cur = c.Page
 		var buf bytes.Buffer
-		err = md.Convert([]byte("```chart\n"+c.Spec+"```\n"), &buf)
-		e.cur = saved
-		if err != nil {
+		if err := convertAt(md, c.Page, "```chart\n"+c.Spec+"```\n", &buf); err != nil {
 			return err
 		}
 		fig = buf.String()
 	}
 	ep := e.embedPage("chart/"+c.ID+"/", s.Title, label)
-	ep.Full = page.Canonical() + "#chart-" + c.ID
+	ep.Full = page.Canonical() + chartAnchor(c.ID)
 	ep.Body, ep.Chart = template.HTML(fig), true
 	sv, err := e.writeEmbed(ep, "chart")
 	if err != nil {
@@ -154,20 +148,6 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	}
 	page.Body = template.HTML(afterFigure(string(page.Body), "chart-"+c.ID, panel.String()))
 	return nil
-}
-
-// figureHTML returns the <figure> element with the given id in body.
-func figureHTML(body, id string) (string, bool) {
-	i := strings.Index(body, `id="`+id+`"`)
-	if i < 0 {
-		return "", false
-	}
-	start := strings.LastIndex(body[:i], "<figure")
-	j := strings.Index(body[i:], "</figure>")
-	if start < 0 || j < 0 {
-		return "", false
-	}
-	return body[start:i+j+len("</figure>")] + "\n", true
 }
 
 // afterFigure inserts html after the figure with the given id.
@@ -256,13 +236,13 @@ func (bl *Builder) setEmbedded(k uint64, r embedResult) {
 // framed anywhere, every other page only by the site itself. The editions
 // have the same pages, so each writes the same file for all of them.
 func (e *edition) headers() {
-	dirs := []string{"notes/", "corrections/", "figures/", "changes/", FullURL}
+	dirs := []string{notesURL, correctionsURL, figuresURL, "changes/", FullURL}
 	for _, p := range e.pages {
 		if p.URL != "" {
 			dirs = append(dirs, p.URL)
 		}
 	}
-	pages := []string{"404.html"}
+	pages := []string{notFoundURL}
 	var prefixes []string
 	for _, o := range e.all {
 		prefixes = append(prefixes, o.Prefix+EmbedPrefix)

@@ -223,6 +223,7 @@ func abs(n int) int {
 // 1280 px host each frame takes its content's height with no scroll bar,
 // never a neighbour's; opening a note inside a frame grows that frame.
 func TestEmbedsResize(t *testing.T) {
+	browsertest.Need(t)
 	out := repoSite(t)
 	dir := t.TempDir()
 	if err := Write(out, filepath.Join(dir, "public")); err != nil {
@@ -308,6 +309,7 @@ func TestEmbedsResize(t *testing.T) {
 // TestCopySnippet: the copy button puts the snippet, exactly as shown,
 // on the clipboard.
 func TestCopySnippet(t *testing.T) {
+	browsertest.Need(t)
 	out := repoSite(t)
 	dir := t.TempDir()
 	if err := Write(out, filepath.Join(dir, "public")); err != nil {
@@ -342,6 +344,7 @@ func TestCopySnippet(t *testing.T) {
 // and resizes it only through wp-embed's own message. The embed page,
 // its CSP and its script work there and speak that message.
 func TestWordPressResize(t *testing.T) {
+	browsertest.Need(t)
 	out := repoSite(t)
 	dir := t.TempDir()
 	if err := Write(out, filepath.Join(dir, "public")); err != nil {

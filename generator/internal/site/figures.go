@@ -2,10 +2,8 @@ package site
 
 import (
 	"bytes"
-	"errors"
 	"html/template"
-	"io/fs"
-	"path"
+	"io"
 	"regexp"
 	"strings"
 
@@ -17,28 +15,15 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"edition/generator/internal/chart"
-	"edition/generator/internal/diag"
+	"edition/generator/internal/content"
 	"edition/generator/internal/figures"
+	"edition/generator/internal/markup"
 )
 
 // FiguresFile is the key figures dataset in content/.
-const FiguresFile = "figures.tsv"
-
-// loadFigures reads content/figures.tsv; a report without one has no charts.
-func loadFigures(d Dir) (*figures.Dataset, error) {
-	data, err := fs.ReadFile(d.FS, FiguresFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	name := path.Join(d.Name, FiguresFile)
-	if err != nil {
-		return nil, &diag.Error{Path: name, Msg: err.Error()}
-	}
-	return figures.Parse(name, data)
-}
+const FiguresFile = content.FiguresFile
 
 // convertFigures is the dataset in the edition's script.
 func convertFigures(ds *figures.Dataset, cv func(string) string) *figures.Dataset {
@@ -54,7 +39,6 @@ func convertFigures(ds *figures.Dataset, cv func(string) string) *figures.Datase
 }
 
 var (
-	reParaID  = regexp.MustCompile(`(?m)\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*$`)
 	reChartID = regexp.MustCompile(`(?m)^id:\s*([a-z0-9-]+)\s*$`)
 )
 
@@ -72,12 +56,15 @@ func (e *edition) prepass() {
 	e.chartPage = map[string]string{}
 	for _, cp := range e.cpages {
 		src := string(cp.Source)
-		for _, m := range reParaID.FindAllStringSubmatch(src, -1) {
-			if _, ok := e.paraPage[m[1]]; !ok {
-				e.paraPage[m[1]] = cp.URL()
+		for _, l := range strings.Split(src, "\n") {
+			if id, _ := markup.TrailingID(l); id != "" {
+				if _, ok := e.paraPage[id]; !ok {
+					e.paraPage[id] = cp.URL()
+				}
 			}
 		}
-		for _, spec := range chartSpecs(src) {
+		for _, f := range content.ChartFences(src) {
+			spec := f.Spec
 			m := reChartID.FindStringSubmatch(spec)
 			if m == nil {
 				continue
@@ -97,29 +84,12 @@ func (e *edition) prepass() {
 	}
 }
 
-// chartSpecs returns the bodies of ```chart fences in Markdown source.
-func chartSpecs(src string) []string {
-	var out []string
-	lines := strings.Split(src, "\n")
-	for i := 0; i < len(lines); i++ {
-		if strings.TrimSpace(lines[i]) != "```chart" {
-			continue
-		}
-		var b strings.Builder
-		for i++; i < len(lines) && strings.TrimSpace(lines[i]) != "```"; i++ {
-			b.WriteString(lines[i] + "\n")
-		}
-		out = append(out, b.String())
-	}
-	return out
-}
-
-// rel links from the page being rendered to a page URL of this edition.
-func (e *edition) rel(to string) string {
-	if to == e.cur {
+// rel links from the page at URL from to a page URL of this edition.
+func rel(from, to string) string {
+	if to == from {
 		return ""
 	}
-	r := rootOf(e.cur) + to
+	r := rootOf(from) + to
 	if r == "" {
 		return "./"
 	}
@@ -128,17 +98,36 @@ func (e *edition) rel(to string) string {
 
 func (e *edition) chartConfig() chart.Config {
 	return chart.Config{
-		Data: e.ds,
-		Href: func(para string) string { return e.rel(e.paraPage[para]) + "#" + para },
-		Cite: func(para string) string { return e.conv(chart.Cite(para)) },
-		ChartHref: func(fig string) (string, bool) {
-			id, ok := e.figChart[fig]
-			if !ok {
-				return "", false
-			}
-			return e.rel(e.chartPage[id]) + "#chart-" + id, true
+		Data:     e.ds,
+		Source:   e.c.Settings.Report, // converted with the chart's other text
+		HrefFrom: func(from, para string) string { return rel(from, e.paraPage[para]) + "#" + para },
+		Cite:     func(para string) string { return e.conv(chart.Cite(para)) },
+		ChartHrefFrom: func(from, fig string) (string, bool) {
+			// The figures page's own charts link to each other there.
+			return e.chartHref(from, fig, from == figuresURL)
 		},
 	}
+}
+
+// chartHref links from the page at URL from to the chart that shows
+// figure fig: on its page, or on this page when the charts are all here.
+func (e *edition) chartHref(from, fig string, here bool) (string, bool) {
+	id, ok := e.figChart[fig]
+	if !ok {
+		return "", false
+	}
+	if here {
+		return chartAnchor(id), true
+	}
+	return rel(from, e.chartPage[id]) + chartAnchor(id), true
+}
+
+// convertAt renders Markdown that is not a content page (the figures page's
+// charts, an embed's chart) as if on the page at URL from.
+func convertAt(md goldmark.Markdown, from, src string, w io.Writer) error {
+	pc := parser.NewContext()
+	chart.SetPage(pc, from)
+	return md.Convert([]byte(src), w, parser.WithContext(pc))
 }
 
 // FigureView is the figures page's data.
@@ -162,8 +151,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	if e.ds == nil {
 		return nil
 	}
-	const url = "figures/"
-	e.cur = url
+	const url = figuresURL
 	p := e.newPage("figures", url, e.conv("數據與圖表"))
 	p.Crumbs = []Link{{Href: p.Href(""), Title: e.conv("首頁")}}
 	fv := &FigureView{Count: len(e.ds.Figures)}
@@ -171,19 +159,14 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	for _, c := range e.charts {
 		src.WriteString("```chart\n" + c.Spec + "```\n\n")
 	}
-	// The figures page links sentences to its own charts.
-	saved := e.chartPage
-	e.chartPage = map[string]string{}
-	for id := range saved {
-		e.chartPage[id] = url
-	}
 	var buf bytes.Buffer
-	if err := md.Convert([]byte(src.String()), &buf); err != nil {
+	if err := convertAt(md, url, src.String(), &buf); err != nil {
 		return err
 	}
-	e.chartPage = saved
 	fv.Charts = template.HTML(buf.String())
-	cfg := e.chartConfig()
+	// The dataset table links each figure to its chart on its page.
+	cfg := e.chartConfig().ForPage(url)
+	cfg.ChartHref = func(fig string) (string, bool) { return e.chartHref(url, fig, false) }
 	fv.Table = template.HTML(e.conv(chart.DatasetTable(e.ds, cfg, e.figChart)))
 	abs := func(para string) string {
 		return baseURL(e.settings) + e.Prefix + e.paraPage[para] + "#" + para
@@ -205,7 +188,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 			continue
 		}
 		svg = []byte(e.conv(string(svg)))
-		name := "charts/" + s.ID + ".svg"
+		name := chartSVGURL(s.ID)
 		e.out[e.Prefix+url+name] = svg
 		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, Spec: e.highlight("yaml", "```chart\n"+c.Spec+"```")})
 	}
@@ -277,7 +260,7 @@ func ChromaCSS() []byte {
 }
 
 // convertCharts converts the text of rendered charts to the edition's
-// script: the chart package writes its own labels (2023年實際, 資料來源)
+// script: the chart package writes its own labels (實際, 資料來源)
 // in the seed's script. It runs after the chart transformer.
 type convertCharts struct{ conv func(string) string }
 
@@ -288,8 +271,4 @@ func (c convertCharts) Transform(doc *ast.Document, _ text.Reader, _ parser.Cont
 		}
 		return ast.WalkContinue, nil
 	})
-}
-
-func (c convertCharts) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(c, 3500)))
 }

@@ -29,13 +29,12 @@ func (e *edition) fullPage(md goldmark.Markdown) error {
 	savedP, savedC := e.paraPage, e.chartPage
 	e.paraPage, e.chartPage = here(savedP, FullURL), here(savedC, FullURL)
 	defer func() { e.paraPage, e.chartPage = savedP, savedC }()
-	e.cur = FullURL
 	p := e.newPage("full", FullURL, e.conv("全文"))
 	p.Crumbs = []Link{{Href: p.Href(""), Title: e.conv("首頁")}}
 	var b strings.Builder
 	for i, cp := range e.cpages {
-		html, paras, _, _ := renderPage(md, cp) // errors were reported when the page was built
-		body := leadHeadings(string(html), paras)
+		r := renderPageAt(md, cp, FullURL) // errors were reported when the page was built
+		body := leadHeadings(string(r.html), r.paras)
 		level := "2"
 		if cp.Meta.Kind == "section" {
 			level = "3"

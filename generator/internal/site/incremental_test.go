@@ -41,6 +41,9 @@ func editFile(t *testing.T, d Dir, name, old, new string) {
 // every kind of edit exactly what a fresh build of the same sources gives
 // (or the same errors).
 func TestRebuildIsAFreshBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("two whole-edition builds per edit; skipped in -short mode")
+	}
 	src := Sources{
 		Content:   memDir(t, "../../../content", "content"),
 		Templates: memDir(t, "../../../templates", "templates"),

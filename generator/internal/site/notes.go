@@ -1,8 +1,6 @@
 package site
 
 import (
-	"fmt"
-
 	"edition/generator/internal/report"
 	"edition/generator/internal/terms"
 )
@@ -41,7 +39,7 @@ func (e *edition) noteViews(from string) []terms.NoteView {
 	}
 	vs := terms.Views(rn, e.anchors, e.uses, where)
 	for i := range vs {
-		vs[i].Href = rootOf(from) + fmt.Sprintf("notes/#n%d", vs[i].Number)
+		vs[i].Href = rootOf(from) + noteURL(vs[i].Number)
 	}
 	return vs
 }

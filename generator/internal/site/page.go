@@ -43,6 +43,7 @@ type Page struct {
 	NoteViews  []terms.NoteView // the notes page: every note with its uses
 	Share      *ShareView       // embed code, for pages with an embed page (embed.go)
 	uses       []terms.Use
+	figures    map[string]string // chart id → its <figure>, as the body shows it
 }
 
 // Href returns a link from this page to a path below the edition root.

@@ -14,13 +14,11 @@ package site
 
 import (
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -75,7 +73,7 @@ func (o Output) FS() fs.FS {
 }
 
 // OverridesFile is the script conversion override table in content/.
-const OverridesFile = "script-overrides.tsv"
+const OverridesFile = content.OverridesFile
 
 // Builder renders editions. It keeps what does not change between builds
 // (the OpenCC converter, conversions already made), so the preview server
@@ -117,13 +115,10 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds, err := loadFigures(src.Content)
-	if err != nil {
-		return nil, err
-	}
+	ds := c.Figures
 	// Search folds both scripts in every edition, so the converter is
 	// needed even for a report with one edition.
-	cv, err := bl.converter(src.Content)
+	cv, err := bl.converter(c.Overrides)
 	if err != nil {
 		return nil, err
 	}
@@ -147,27 +142,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		}()
 	}
 	wg.Wait()
-	var errs diag.List
-	seen := map[string]bool{}
-	for i, e := range all {
-		for n, b := range e.out {
-			out[n] = b
-		}
-		if err := built[i]; err != nil {
-			l := diag.All(err)
-			if l == nil {
-				return nil, err
-			}
-			// Both editions come from the same sources: say each problem once.
-			for _, d := range l {
-				if !seen[d.Error()] {
-					seen[d.Error()] = true
-					errs = append(errs, d)
-				}
-			}
-		}
-	}
-	if err := errs.Err(); err != nil {
+	if err := merge(out, all, built); err != nil {
 		return nil, err
 	}
 	sitemap(out, c.Settings, all)
@@ -177,20 +152,41 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	return out, nil
 }
 
+// merge puts the editions' outputs into out and their errors in one list.
+// Both editions come from the same sources, so each problem is said once.
+func merge(out Output, all []*edition, built []error) error {
+	var errs diag.List
+	seen := map[string]bool{}
+	for i, e := range all {
+		for n, b := range e.out {
+			out[n] = b
+		}
+		if err := built[i]; err != nil {
+			l := diag.All(err)
+			if l == nil {
+				return err
+			}
+			for _, d := range l {
+				if !seen[d.Error()] {
+					seen[d.Error()] = true
+					errs = append(errs, d)
+				}
+			}
+		}
+	}
+	return errs.Err()
+}
+
 // converter returns the OpenCC converter with the content's override
 // table, made once per Builder (OpenCC's dictionaries take a while).
-func (bl *Builder) converter(d Dir) (*script.Converter, error) {
-	data, err := fs.ReadFile(d.FS, OverridesFile)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, &diag.Error{Path: path.Join(d.Name, OverridesFile), Msg: err.Error()}
+func (bl *Builder) converter(ov []script.Override) (*script.Converter, error) {
+	var k strings.Builder
+	for _, o := range ov {
+		k.WriteString(o.Trad + "\t" + o.Simp + "\n")
 	}
-	key := string(data)
+	key := k.String()
 	if bl.conv != nil && bl.convKey == key {
 		return bl.conv, nil
-	}
-	ov, err := script.LoadOverrides(path.Join(d.Name, OverridesFile), data)
-	if err != nil {
-		return nil, err
 	}
 	cv, err := script.New(ov)
 	if err != nil {

@@ -78,6 +78,7 @@ func pages(out site.Output) []string {
 
 // TestHTMLIsValid: every page of both editions passes the Nu HTML Checker.
 func TestHTMLIsValid(t *testing.T) {
+	validate.NeedHTMLChecker(t)
 	dir, _ := built(t)
 	validate.HTML(t, dir)
 }
@@ -85,6 +86,7 @@ func TestHTMLIsValid(t *testing.T) {
 // TestAccessible: every page of both editions has no axe-core violations,
 // on a phone and on a desktop.
 func TestAccessible(t *testing.T) {
+	validate.NeedAxe(t)
 	dir, out := built(t)
 	srv := serve(t, dir)
 	for _, vp := range []browsertest.Options{{Width: 360, Height: 740, Mobile: true}, {Width: 1280, Height: 900}} {
@@ -154,6 +156,7 @@ func sameOrigin(t *testing.T, ctx context.Context, origin string) func() {
 // TestNoOtherOrigins: no page asks anything of another origin, with
 // scripts on and the search index loaded.
 func TestNoOtherOrigins(t *testing.T) {
+	browsertest.Need(t)
 	dir, out := built(t)
 	srv := serve(t, dir)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true, Timeout: 120e9})
@@ -173,6 +176,7 @@ func TestNoOtherOrigins(t *testing.T) {
 // TestReadWithoutJavaScript: with scripts off a reader gets from the
 // contents to a section and reads it; the enhancements stay hidden.
 func TestReadWithoutJavaScript(t *testing.T) {
+	browsertest.Need(t)
 	dir, _ := built(t)
 	srv := serve(t, dir)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true, NoJavaScript: true})
@@ -217,6 +221,7 @@ func TestReadWithoutJavaScript(t *testing.T) {
 // TestSwitchKeepsParagraph: 繁體 on a Simplified page opens the same
 // paragraph in the Traditional edition, and back.
 func TestSwitchKeepsParagraph(t *testing.T) {
+	browsertest.Need(t)
 	dir, _ := built(t)
 	srv := serve(t, dir)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
@@ -257,6 +262,7 @@ func TestSwitchKeepsParagraph(t *testing.T) {
 // TestSearchAcrossScripts: in each edition, 减税 and 減稅 both find the
 // paragraph that says 減稅降費, and the result links to it.
 func TestSearchAcrossScripts(t *testing.T) {
+	browsertest.Need(t)
 	dir, _ := built(t)
 	srv := serve(t, dir)
 	for _, c := range []struct{ page, query, want string }{
@@ -302,6 +308,7 @@ func TestSearchAcrossScripts(t *testing.T) {
 // either and gives focus back to the term; a use in the note leads back to
 // its paragraph.
 func TestTermInPlace(t *testing.T) {
+	browsertest.Need(t)
 	dir, _ := built(t)
 	srv := serve(t, dir)
 	for _, c := range []struct {
@@ -412,10 +419,10 @@ func TestTermInPlace(t *testing.T) {
 func TestCorrectionsPage(t *testing.T) {
 	_, out := built(t)
 	for _, c := range []struct{ file, want string }{
-		{"zh-hant/corrections/index.html", "文字受損17處，另缺標題1行"},
-		{"zh-hant/corrections/index.html", "共689處"},
-		{"corrections/index.html", "文字受损17处，另缺标题1行"},
-		{"corrections/index.html", "共689处"},
+		{"zh-hant/corrections/index.html", "壞了的17處文字和丟失的1行標題"},
+		{"zh-hant/corrections/index.html", "有689處"},
+		{"corrections/index.html", "坏了的17处文字和丢失的1行标题"},
+		{"corrections/index.html", "有689处"},
 	} {
 		if !strings.Contains(string(out[c.file]), c.want) {
 			t.Errorf("%s does not say %q", c.file, c.want)

@@ -126,6 +126,7 @@ const term6 = `a.term[data-note="6"]` // “揭榜掛帥”, next to “包干�
 // names the term; Escape, the close button and a tap outside close it and
 // focus returns to the term.
 func TestTouchSheet(t *testing.T) {
+	browsertest.Need(t)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 640, Mobile: true})
 	run(t, ctx, chromedp.Navigate(serve(t)), chromedp.WaitReady("body"))
 	if eval[bool](t, ctx, `matchMedia("(hover: hover)").matches`) {
@@ -195,6 +196,7 @@ func TestTouchSheet(t *testing.T) {
 // to it; it stays while the pointer moves into it, Escape closes it, and
 // Enter opens it from the keyboard with focus inside and back on close.
 func TestHoverPopover(t *testing.T) {
+	browsertest.Need(t)
 	ctx := browsertest.New(t, browsertest.Options{Width: 1280, Height: 800})
 	run(t, ctx, chromedp.Navigate(serve(t)), chromedp.WaitReady("body"))
 	x, y := center(t, ctx, term6)
@@ -249,6 +251,7 @@ r=document.querySelector('`+term6+`').getClientRects();r=r[r.length-1];return [p
 // TestNoScript: without JavaScript a term is a link to the page's note and
 // the note's back-link returns to the paragraph.
 func TestNoScript(t *testing.T) {
+	browsertest.Need(t)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 640, Mobile: true, NoJavaScript: true})
 	run(t, ctx, chromedp.Navigate(serve(t)), chromedp.WaitReady("body"))
 	tap(t, ctx, term6)
@@ -288,6 +291,7 @@ func waitFor(t *testing.T, ctx context.Context, js string) {
 // TestPrint: printed, the notes are numbered endnotes with their citations,
 // the terms carry [n] and no popover or snippet is shown.
 func TestPrint(t *testing.T) {
+	browsertest.Need(t)
 	ctx := browsertest.New(t, browsertest.Options{Width: 800, Height: 1100})
 	run(t, ctx, chromedp.Navigate(serve(t)), chromedp.WaitReady("body"),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -311,6 +315,7 @@ func TestPrint(t *testing.T) {
 // TestNoteListPage: the notes page as a browser shows it; the text of its
 // data-seed elements is the report's notes line by line.
 func TestNoteListPage(t *testing.T) {
+	browsertest.Need(t)
 	r := readReport(t)
 	views, _ := realViews(t)
 	list := execute(t, "notelist", views)

@@ -164,6 +164,7 @@ func Accessible(t testing.TB, ctx context.Context, url string) {
 // AccessibleWith is Accessible with chosen rules.
 func AccessibleWith(t testing.TB, ctx context.Context, url string, c AxeConfig) {
 	t.Helper()
+	NeedAxe(t)
 	vs, err := c.Audit(ctx, url)
 	if missing(t, err) {
 		return

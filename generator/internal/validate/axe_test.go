@@ -22,6 +22,7 @@ func fixtureServer(t testing.TB) string {
 }
 
 func TestAxe(t *testing.T) {
+	NeedAxe(t)
 	base := fixtureServer(t)
 	tests := []struct {
 		name    string

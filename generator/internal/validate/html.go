@@ -190,6 +190,7 @@ func HTMLFiles(paths ...string) ([]string, error) {
 // Java process. Without java or vnu.jar the test is skipped, or fails in CI.
 func HTML(t testing.TB, paths ...string) {
 	t.Helper()
+	NeedHTMLChecker(t)
 	files, err := HTMLFiles(paths...)
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 // outside CI.
 func checkHTML(t *testing.T, files ...string) []Message {
 	t.Helper()
+	NeedHTMLChecker(t)
 	msgs, err := CheckHTML(t.Context(), files)
 	if missing(t, err) {
 		return nil
@@ -58,6 +59,7 @@ func TestCheckHTMLInvalid(t *testing.T) {
 }
 
 func TestCheckHTMLMissingFile(t *testing.T) {
+	NeedHTMLChecker(t)
 	_, err := CheckHTML(t.Context(), []string{"testdata/valid-hant.html", "testdata/no-such.html"})
 	if err == nil || !strings.Contains(err.Error(), "no-such.html") {
 		t.Fatalf("err = %v, want one naming no-such.html", err)

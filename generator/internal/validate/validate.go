@@ -91,3 +91,25 @@ func missing(t testing.TB, err error) bool {
 	t.Skip(err)
 	return true
 }
+
+// NeedAxe skips the test in -short mode or when axe-core is not installed
+// (failing instead in CI), before the test starts a browser: a skipped audit
+// must cost nothing and must not pass as a run one.
+func NeedAxe(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("validate: axe audits are skipped in -short mode")
+	}
+	_, err := tool(axeJSPath)
+	missing(t, err)
+}
+
+// NeedHTMLChecker is NeedAxe for the Nu HTML Checker (java and vnu.jar).
+func NeedHTMLChecker(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("validate: the Nu HTML Checker is skipped in -short mode")
+	}
+	_, _, err := findVNU()
+	missing(t, err)
+}
