@@ -213,8 +213,8 @@ func runCheck(o options, stdout io.Writer) error {
 	for _, d := range res.Differences {
 		fmt.Fprintln(stdout, d)
 	}
-	fmt.Fprintf(stdout, "check: %d report lines compared; %d unexplained differences; %d repairs, %d restored lines and %d punctuation marks recorded in %s\n",
-		res.Units, len(res.Differences), res.Repairs, res.Restored, res.Punct, filepath.ToSlash(filepath.Join(o.content, "corrections.tsv")))
+	fmt.Fprintf(stdout, "check: %d report lines compared; %d unexplained differences; %d repairs, %d restored lines, %d conversion errors (Traditional) and %d punctuation marks recorded in %s\n",
+		res.Units, len(res.Differences), res.Repairs, res.Restored, res.Conversions, res.Punct, filepath.ToSlash(filepath.Join(o.content, "corrections.tsv")))
 	if len(res.Differences) > 0 {
 		return fmt.Errorf("check: %d unexplained differences", len(res.Differences))
 	}

@@ -40,6 +40,7 @@ type Result struct {
 	Units       int // seed units compared
 	Repairs     int
 	Restored    int
+	Conversions int // corrections of the seed's conversion to Traditional
 	Punct       int
 	Differences []Difference
 }
@@ -95,7 +96,7 @@ func Run(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Units: len(want), Repairs: res.Repairs, Restored: res.Restored, Punct: res.Punct}
+	r := &Result{Units: len(want), Repairs: res.Repairs, Restored: res.Restored, Conversions: res.Conversions, Punct: res.Punct}
 	r.Differences = compare(want, got)
 	return r, nil
 }

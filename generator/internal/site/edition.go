@@ -17,6 +17,7 @@ import (
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
 	"edition/generator/internal/markup"
+	"edition/generator/internal/report"
 	"edition/generator/internal/terms"
 )
 
@@ -160,9 +161,12 @@ func (e *edition) resolveSite() {
 	}
 	e.site.Corrections, e.site.Punct = e.corrections()
 	for _, c := range e.site.Corrections {
-		if c.Restored {
+		switch {
+		case c.Restored:
 			e.site.Restored++
-		} else {
+		case c.Confidence == report.ConversionError:
+			e.site.Conversions++
+		default:
 			e.site.Repairs++
 		}
 	}

@@ -73,6 +73,7 @@ type Site struct {
 	Corrections []CorrectionView
 	Repairs     int // corrections that replace damaged text
 	Restored    int // corrections that restore a missing line
+	Conversions int // corrections of the seed's conversion to Traditional
 	Punct       *PunctView
 	CSS, JS     string       // asset paths below the site root
 	LateCSS     string       // below the site root: styles for further down (firstscreen.go)

@@ -428,6 +428,19 @@ func TestCorrectionsPage(t *testing.T) {
 			t.Errorf("%s does not say %q", c.file, c.want)
 		}
 	}
+	// The seed's conversion errors are corrected in the Traditional text
+	// only, and listed on its 勘誤 page as their own class.
+	for _, c := range []struct{ file, want string }{
+		{"zh-hant/corrections/index.html", `<td><del translate="no">先立后破</del></td><td><ins>先立後破</ins></td>`},
+		{"zh-hant/corrections/index.html", `<td><del translate="no">并網</del></td><td><ins>併網</ins></td>`},
+		{"zh-hant/part-2/index.html", "先立後破"},
+		{"part-2/index.html", "先立后破"},
+		{"corrections/index.html", `#conversion" hreflang="zh-Hant">繁體版勘误页</a>`},
+	} {
+		if !strings.Contains(string(out[c.file]), c.want) {
+			t.Errorf("%s does not say %s", c.file, c.want)
+		}
+	}
 	if n := strings.Count(string(out["zh-hant/corrections/index.html"]), `<li id="fix-`); n != 18 {
 		t.Errorf("the corrections page lists %d corrections, want 18 (17 repairs and the title)", n)
 	}
