@@ -145,7 +145,12 @@ func (m *model) render(o svgOptions) string {
 	// and screen reader (axe: nested-interactive). The group keeps the
 	// title as its name and the description.
 	w.f(` role="group" aria-labelledby="%s" aria-describedby="%s-desc" font-family="%s" class="chart-svg chart-%s">`+"\n", o.Labelledby, uid, esc(fontList), m.Spec.Kind)
-	w.f("<title id=\"%s-t\">%s</title>\n<desc id=\"%s-desc\">%s</desc>\n", uid, esc(m.Spec.Title), uid, esc(m.description()))
+	// Inline, the figure's caption above names the chart: a <title> would
+	// say the title a second time, and as a tooltip over every bar.
+	if o.Standalone {
+		w.f("<title id=\"%s-t\">%s</title>\n", uid, esc(m.Spec.Title))
+	}
+	w.f("<desc id=\"%s-desc\">%s</desc>\n", uid, esc(m.description()))
 	if o.Standalone {
 		w.f("<style>%s</style>\n", standaloneCSS)
 		w.f(`<rect width="100%%" height="100%%" class="bg"/>` + "\n")
