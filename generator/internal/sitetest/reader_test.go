@@ -197,3 +197,63 @@ func TestPrintHasNoControls(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchResultLanding: a result names its section, links to the
+// page's canonical address (no index.html) and the page it opens marks
+// the searched word in the paragraph.
+func TestSearchResultLanding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	dir, _ := built(t)
+	srv := serve(t, dir)
+	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
+	err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-1/"), chromedp.Focus(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), "保交楼"),
+		chromedp.WaitVisible(chromedp.CSS(".search-results .search-title")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first []string
+	for i := 0; i < 50; i++ {
+		first, _ = chromedp.Run(ctx, chromedp.Evaluate[[]string](`(function(){var a=document.querySelector('.search-results a');return [a.getAttribute('href'), a.querySelector('.search-title').textContent, a.querySelector('mark').textContent]})()`))
+		if len(first) == 3 && first[2] == "保交楼" {
+			break
+		}
+		chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond))
+	}
+	if len(first) != 3 || strings.Contains(first[0], "index.html") || first[1] == "" {
+		t.Fatalf("first result = %q, want a canonical link and its section's title", first)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('.search-results a').click(), true`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("p:target mark.search-hit"))); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("p:target mark.search-hit")))
+	if got != "保交楼" {
+		t.Errorf("the landing paragraph marks %q, want 保交楼", got)
+	}
+}
+
+// TestCiteParagraph: the ¶ mark opens 引用本段 with the paragraph's link
+// and a GB/T 7714 citation naming the edition's version and date.
+func TestCiteParagraph(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	dir, _ := built(t)
+	srv := serve(t, dir)
+	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/zh-hant/part-2-1/"), chromedp.WaitVisible(chromedp.CSS("#p2-1-2 .pin")),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#p2-1-2 .pin').click()`),
+		chromedp.WaitVisible(chromedp.CSS(".pin-menu"))); err != nil {
+		t.Fatal(err)
+	}
+	text, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".pin-menu")))
+	for _, want := range []string{"引用本段", srv.URL + "/zh-hant/part-2-1/#p2-1-2", "朔州市人民政府. 朔州市2024年政府工作報告：二（一）¶2[EB/OL]. 注釋版，第1.1版. (2026-11-30)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("引用本段 reads %q, want %q in it", text, want)
+		}
+	}
+}
