@@ -19,10 +19,13 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"syscall"
 	"time"
 
+	"edition/generator/internal/buildcache"
 	"edition/generator/internal/check"
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
@@ -61,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.out, "out", "public", "output `dir`")
 	fl.StringVar(&o.templates, "templates", "templates", "templates `dir`")
 	fl.StringVar(&o.static, "static", "static", "static files `dir`")
+	fl.StringVar(&o.cpuprofile, "cpuprofile", "", "build: write a CPU profile of the build to `file` (for go tool pprof)")
+	fl.StringVar(&o.cache, "cache", "", "build: cache `dir` for results reused between builds (default: the user cache dir's "+buildcache.DirName+"; \"off\" for none)")
 	force := fl.Bool("force", false, "import: overwrite content files an editor changed")
 	addr := fl.String("addr", "127.0.0.1:1313", "serve: `address` to listen on")
 	fl.StringVar(&o.baseURL, "base-url", "", "build: the `URL` the site is published at (instead of site.yaml's base_url)")
@@ -97,7 +102,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 type options struct {
 	seed, content, out, templates, static string
+	cache, cpuprofile                     string
 	baseURL                               string
+}
+
+// buildCache opens -cache. A cache that cannot be opened only makes the
+// build slower, so it is then skipped.
+func (o options) buildCache() *buildcache.Cache {
+	dir := o.cache
+	switch dir {
+	case "off":
+		return nil
+	case "":
+		d, err := buildcache.DefaultDir()
+		if err != nil {
+			return nil
+		}
+		dir = d
+	}
+	c, err := buildcache.Open(dir)
+	if err != nil {
+		return nil
+	}
+	return c
 }
 
 // seedPath resolves -seed: the flag, else the only .txt file in seeds/.
@@ -180,10 +207,30 @@ func generateConfig(dir string) content.GenerateConfig {
 }
 
 func runBuild(o options, stdout, stderr io.Writer) error {
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	// A build holds its whole output in memory until it is written
+	// (the swap is atomic), about twice the size of public/. With Go's
+	// default GC pacing the heap may grow to twice what is live; a soft
+	// limit makes the collector work harder instead, past 250 MiB
+	// (≈ 50 times this report). GOMEMLIMIT overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(250 << 20)
+	}
 	start := time.Now()
+	bl := site.Builder{Cache: o.buildCache(), Once: true}
 	src := site.DirSources(o.content, o.templates, o.static)
 	src.BaseURL = o.baseURL
-	out, err := site.Render(src)
+	out, err := bl.Render(src)
 	if err != nil {
 		return err
 	}

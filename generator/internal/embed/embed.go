@@ -141,7 +141,7 @@ func del(n *html.Node, key string) {
 
 func hasClass(n *html.Node, c string) bool {
 	v, _ := attr(n, "class")
-	for _, f := range strings.Fields(v) {
+	for f := range strings.FieldsSeq(v) {
 		if f == c {
 			return true
 		}

@@ -157,7 +157,9 @@ func (f Figure) row() []string {
 
 func cleanCells(cs []string) []string {
 	for i, c := range cs {
-		cs[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c)
+		if strings.ContainsAny(c, "\t\n\r") { // rare: skip making a replacer
+			cs[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c)
+		}
 	}
 	return cs
 }

@@ -18,9 +18,9 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -86,7 +86,10 @@ const Priority = 100
 type ext struct{ cfg Config }
 
 func (e *ext) Extend(m goldmark.Markdown) {
-	extension.NewCJK(extension.WithEastAsianLineBreaks()).Extend(m)
+	// What goldmark's CJK extension does with WithEastAsianLineBreaks, set
+	// directly: importing goldmark/extension for it would compile its
+	// other extensions' tables and regexps at every process start.
+	m.Renderer().AddOptions(html.WithEastAsianLineBreaks(html.EastAsianLineBreaksSimple))
 	m.Parser().AddOptions(
 		parser.WithAttribute(),
 		parser.WithInlineParsers(util.Prioritized(strongLead{}, 50)),

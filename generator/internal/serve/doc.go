@@ -30,7 +30,8 @@
 // # Failures
 //
 // A failed build keeps the last good tree in service. The error, with
-// path:line and the offending source lines highlighted by chroma, is printed
+// path:line and the offending source lines (YAML highlighted in chroma's
+// markup by package hilite, other files plain), is printed
 // on Config.Log and shown in every tab as an overlay (role="alertdialog");
 // pages loaded while the build is broken get the overlay in their HTML, so it
 // shows even before the script connects. The next good build removes it.

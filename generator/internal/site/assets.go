@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"edition/generator/internal/diag"
+	"edition/generator/internal/hilite"
 )
 
 // bundles are the assets' paths below the site root, and the styles
@@ -61,7 +62,7 @@ func assets(dir Dir, out Output) (bundles, error) {
 	if err != nil {
 		return b, &diag.Error{Path: dir.Name, Msg: err.Error()}
 	}
-	chroma := ChromaCSS()
+	chroma := hilite.CSS
 	cssb.Write(chroma)
 	if cssb.Len() > 0 {
 		b.CSS = "assets/site-" + hash8(cssb.Bytes()) + ".css"

@@ -21,6 +21,9 @@ func (bl *Builder) isClean(k uint64) bool {
 }
 
 func (bl *Builder) setClean(k uint64) {
+	if bl.Once {
+		return
+	}
 	bl.mu.Lock()
 	defer bl.mu.Unlock()
 	if bl.clean == nil {
@@ -43,7 +46,7 @@ type parsed struct {
 // files (the anchors, the figures, where paragraphs and charts are), has
 // changed. The key covers all of them.
 func (e *edition) renderCached(md goldmark.Markdown, cp *content.Page) parsed {
-	if e.bl == nil {
+	if e.bl == nil || e.bl.Once {
 		return renderPage(md, cp)
 	}
 	if e.parseKey == nil {

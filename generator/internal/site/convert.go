@@ -147,6 +147,11 @@ func (e *edition) lintOutput() diag.List {
 				continue
 			}
 		}
+		dk, clean := e.bl.cleanOnDisk(n, e.out[n])
+		if clean {
+			e.bl.setClean(key)
+			continue
+		}
 		text := blankQuoted(string(e.out[n]))
 		l := e.lint(n, text)
 		for _, err := range l {
@@ -155,6 +160,7 @@ func (e *edition) lintOutput() diag.List {
 		}
 		if len(l) == 0 && e.bl != nil {
 			e.bl.setClean(key)
+			e.bl.setCleanOnDisk(dk)
 		}
 	}
 	return errs

@@ -52,6 +52,7 @@ type edition struct {
 	parseKey []byte            // inputsKey, once per build
 	uses     []terms.Use       // every linked term, in reading order
 	cites    map[string]string // paragraph id → citation label
+	views    []terms.NoteView  // every note's uses, linked from the root (rootViews)
 }
 
 // build makes the edition in stages: load what the edition needs from the
@@ -171,7 +172,7 @@ func (e *edition) resolveSite() {
 		}
 	}
 	for _, p := range e.pages {
-		p.Endnotes = terms.Used(e.noteViews(p.URL), p.uses)
+		p.Endnotes = e.endnotes(p)
 	}
 }
 

@@ -176,18 +176,18 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
 		full = full[:i]
 	}
 	// Rewriting and measuring parse the page; a rebuild reuses the result
-	// for every embed whose page did not change.
+	// for every embed whose page did not change, and a build with a disk
+	// cache the result of an earlier build.
 	var key uint64
 	if e.bl != nil {
 		key = e.bl.key(append(buf.Bytes(), "\x00"+full...))
 	}
 	r, ok := e.bl.embedded(key)
 	if !ok {
-		doc, hs, err := embed.RewriteMeasured(buf.Bytes(), full, []int{snippetWidth, embed.OEmbedWidth}, embed.DefaultLayout())
-		if err != nil {
+		var err error
+		if r, err = e.bl.rewriteEmbed(buf.Bytes(), full); err != nil {
 			return nil, err
 		}
-		r = embedResult{doc, hs[0], hs[1]}
 		e.bl.setEmbedded(key, r)
 	}
 	dir := e.Prefix + EmbedPrefix + ep.dir
@@ -221,7 +221,7 @@ func (bl *Builder) embedded(k uint64) (embedResult, bool) {
 }
 
 func (bl *Builder) setEmbedded(k uint64, r embedResult) {
-	if bl == nil {
+	if bl == nil || bl.Once {
 		return
 	}
 	bl.mu.Lock()

@@ -7,10 +7,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/alecthomas/chroma/v2"
-	chtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -19,6 +15,7 @@ import (
 	"edition/generator/internal/chart"
 	"edition/generator/internal/content"
 	"edition/generator/internal/figures"
+	"edition/generator/internal/hilite"
 	"edition/generator/internal/markup"
 )
 
@@ -226,37 +223,23 @@ func (e *edition) highlight(lang, code string) template.HTML {
 	return h
 }
 
-// highlight renders code with chroma as HTML with CSS classes (the
-// stylesheet is ChromaCSS), never inline styles.
+// highlight renders the edition's own snippets (embed code, the figures
+// CSV, chart definitions) as chroma would, without chroma (see package
+// hilite); a chart definition of an unusual shape is shown plain.
 func highlight(lang, code string) template.HTML {
-	l := lexers.Get(lang)
-	if l == nil {
-		l = lexers.Fallback
+	switch lang {
+	case "csv":
+		return hilite.CSV(code)
+	case "html":
+		if h, ok := hilite.HTML(code); ok {
+			return h
+		}
+	case "yaml":
+		if h, ok := hilite.Spec(code); ok {
+			return h
+		}
 	}
-	it, err := chroma.Coalesce(l).Tokenise(nil, code)
-	if err != nil {
-		return template.HTML("<pre>" + template.HTMLEscapeString(code) + "</pre>")
-	}
-	var b bytes.Buffer
-	f := chtml.New(chtml.WithClasses(true), chtml.ClassPrefix("hl-"))
-	if err := f.Format(&b, styles.Get("github"), it); err != nil {
-		return template.HTML("<pre>" + template.HTMLEscapeString(code) + "</pre>")
-	}
-	// A wide block scrolls sideways; tabindex lets keyboard users scroll it.
-	return template.HTML(strings.Replace(b.String(), "<pre ", `<pre tabindex="0" `, 1))
-}
-
-// ChromaCSS is the highlighting stylesheet: a light style, and a dark one
-// under prefers-color-scheme.
-func ChromaCSS() []byte {
-	f := chtml.New(chtml.WithClasses(true), chtml.ClassPrefix("hl-"))
-	var b bytes.Buffer
-	b.WriteString("/* code highlighting (chroma, github / github-dark) */\n")
-	f.WriteCSS(&b, styles.Get("github"))
-	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	f.WriteCSS(&b, styles.Get("github-dark"))
-	b.WriteString("}\n")
-	return b.Bytes()
+	return hilite.Plain(code)
 }
 
 // convertCharts converts the text of rendered charts to the edition's

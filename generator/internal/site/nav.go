@@ -2,9 +2,10 @@ package site
 
 import "strings"
 
-// navigation places every page and builds the contents, the breadcrumbs,
-// the previous and next links, and each part's list of subsections.
-func (e *edition) navigation() {
+// tableOfContents places every page and lists the parts (and the
+// closing), each with its subsections: section pages, or the part's own
+// second-level lead sentences.
+func (e *edition) tableOfContents() []Link {
 	var toc []Link
 	parts := map[string]int{}
 	for _, p := range e.pages {
@@ -27,7 +28,17 @@ func (e *edition) navigation() {
 			}
 		}
 	}
+	return toc
+}
+
+// navigation places every page and builds the contents, the breadcrumbs,
+// the previous and next links, and each part's list of subsections.
+func (e *edition) navigation() {
+	toc := e.tableOfContents()
 	e.site.TOC = toc
+	for _, p := range e.pages {
+		p.Contents = contents(toc, p)
+	}
 	bySlug := map[string]*Page{}
 	for _, p := range e.pages {
 		bySlug[p.Meta.Slug] = p
@@ -62,4 +73,24 @@ func (e *edition) navigation() {
 			}
 		}
 	}
+}
+
+// contents is the contents list for page p: the whole list on the home
+// page; elsewhere every part, with children only under p's own part.
+func contents(toc []Link, p *Page) []Link {
+	if p.Kind == "home" {
+		return toc
+	}
+	own := p.URL
+	if p.Meta.Parent != "" {
+		own = p.Meta.Parent + "/"
+	}
+	out := make([]Link, len(toc))
+	for i, l := range toc {
+		if l.Href != own {
+			l.Children = nil
+		}
+		out[i] = l
+	}
+	return out
 }

@@ -24,18 +24,22 @@ type Alternate struct {
 
 // Page is the data a template receives.
 type Page struct {
-	Site       *Site
-	Meta       content.Meta
-	Kind       string // home, part, section, closing, notes, corrections, 404
-	Title      string // <title> and <h1> where the template wants it
-	URL        string // path below the edition root: "" or "part-2-1/"
-	Root       string // relative path from this page to the edition root
-	SiteRoot   string // relative path from this page to the site root (assets)
-	Body       template.HTML
-	Crumbs     []Link
-	Prev       *Link
-	Next       *Link
-	Sections   []Link // for part pages: their subsections
+	Site     *Site
+	Meta     content.Meta
+	Kind     string // home, part, section, closing, notes, corrections, 404
+	Title    string // <title> and <h1> where the template wants it
+	URL      string // path below the edition root: "" or "part-2-1/"
+	Root     string // relative path from this page to the edition root
+	SiteRoot string // relative path from this page to the site root (assets)
+	Body     template.HTML
+	Crumbs   []Link
+	Prev     *Link
+	Next     *Link
+	Sections []Link // for part pages: their subsections
+	// Contents is the page's contents list: every part, and the
+	// subsections of the page's own part only (all of them on the home
+	// page), so a page's size does not grow with the number of pages.
+	Contents   []Link
 	Paras      []markup.Para
 	Alternates []Alternate
 	Figures    *FigureView      // the figures page only

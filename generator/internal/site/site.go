@@ -25,6 +25,7 @@ import (
 	"sync"
 	"testing/fstest"
 
+	"edition/generator/internal/buildcache"
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
 	"edition/generator/internal/script"
@@ -79,7 +80,17 @@ const OverridesFile = content.OverridesFile
 // (the OpenCC converter, conversions already made), so the preview server
 // rebuilds fast; the zero value is ready to use.
 type Builder struct {
-	mu      sync.Mutex // guards the caches: the editions build in parallel
+	// Cache, when set, keeps the costliest stages' results on disk
+	// between processes (see diskcache.go); nil caches only in memory.
+	Cache *buildcache.Cache
+	// Once says no build follows (the build command): the Builder then
+	// keeps no parses, embed pages or lint results in memory, which at
+	// thousands of pages would double the peak memory.
+	Once bool
+
+	mu      sync.Mutex       // guards the caches: the editions build in parallel
+	exe     string           // buildcache.ExecutableID, once
+	memos   map[string]*memo // the disk cache's memos this build has read (diskcache.go)
 	conv    *script.Converter
 	convKey string // the override table the converter was made with
 	cache   map[string]string
@@ -149,6 +160,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	if unset {
 		unbase(out)
 	}
+	bl.saveMemos()
 	return out, nil
 }
 
@@ -205,7 +217,11 @@ func (bl *Builder) cached(cv *script.Converter) func(string) string {
 		if ok {
 			return v
 		}
-		v = cv.T2S(s)
+		k, v, ok := bl.convertedOnDisk(s)
+		if !ok {
+			v = cv.T2S(s)
+			bl.remember(convMemo, k, nil, []byte(v))
+		}
 		bl.mu.Lock()
 		bl.cache[s] = v
 		bl.mu.Unlock()

@@ -14,6 +14,7 @@ type NoteView struct {
 	Text   []string // the note's text: first line after the colon, then more lines
 	Uses   []UseView
 	Href   string // optional: this note on the notes page ("/notes/#n5"), linked from a section's endnotes
+	More   int    // uses not listed in Uses (a section's endnotes list a few; the notes page all)
 }
 
 // UseView is one place a note's term is used, for a back-link.

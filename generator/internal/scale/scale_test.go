@@ -1,0 +1,104 @@
+package scale
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"edition/generator/internal/content"
+	"edition/generator/internal/site"
+)
+
+func mapFS(files map[string][]byte) fstest.MapFS {
+	m := fstest.MapFS{}
+	for n, b := range files {
+		m[n] = &fstest.MapFile{Data: b}
+	}
+	return m
+}
+
+func TestCopyPage(t *testing.T) {
+	page := "---\ntitle: T\nslug: part-2-1\norder: 3\nkind: section\nparent: part-2\n---\n# H {#s2-1}\n\ntext {#p2-1-1}\n\n```chart\nid: grain\nkind: compare\n```\n"
+	want := "---\ntitle: T\nslug: part-2-1-c3\norder: 2003\nkind: section\nparent: part-2-c3\n---\n# H {#s2-1-c3}\n\ntext {#p2-1-1-c3}\n\n```chart\nid: grain-c3\nkind: compare\n```\n"
+	if got := string(copyPage([]byte(page), 3)); got != want {
+		t.Fatalf("copy 3:\n%s\nwant:\n%s", got, want)
+	}
+	if got := copyName("content/01-part-1.md", 12); got != "content/01-part-1-c12.md" {
+		t.Fatalf("copyName = %q", got)
+	}
+}
+
+// TestScaledEditionLoads: the copies are valid content (unique slugs,
+// orders and IDs, parents that exist), 1 + 12n pages.
+func TestScaledEditionLoads(t *testing.T) {
+	files, err := Edition(os.DirFS("../../../content"), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := content.Load(mapFS(files), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Pages) != 1+12*3 {
+		t.Fatalf("%d pages, want %d", len(c.Pages), 1+12*3)
+	}
+}
+
+// TestScaledEditionBuilds: the whole build, notes counts included,
+// accepts a scaled edition.
+func TestScaledEditionBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-edition build")
+	}
+	files, err := Edition(os.DirFS("../../../content"), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := site.DirSources("../../../content", "../../../templates", "../../../static")
+	src.Content.FS = mapFS(files)
+	out, err := site.Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := out["part-2-1-c2/index.html"]; !ok {
+		t.Fatal("no page for the copy part-2-1-c2")
+	}
+	if !strings.Contains(string(out["part-2-1-c2/index.html"]), `id="p2-1-1-c2"`) {
+		t.Fatal("the copy's paragraphs lack their new IDs")
+	}
+}
+
+// BenchmarkScaledBuild renders editions of 1, 10 and 50 copies of the
+// body pages in memory and reports ms per page and the process's peak RSS
+// so far (the sizes run in increasing order, so the peak is the current
+// size's), and CPU ms per page (user+system, both cores: steadier than
+// wall time on a shared machine). For whole processes against Hugo see generator/bench/compare.
+func BenchmarkScaledBuild(b *testing.B) {
+	for _, n := range []int{1, 10, 50} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			files, err := Edition(os.DirFS("../../../content"), n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			src := site.DirSources("../../../content", "../../../templates", "../../../static")
+			src.Content.FS = mapFS(files)
+			pages := 1 + 12*n
+			start, cpu := time.Now(), cpuTime()
+			for b.Loop() {
+				if _, err := site.Render(src); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(time.Since(start).Milliseconds())/float64(b.N)/float64(pages), "ms/page")
+			if c := cpuTime() - cpu; c > 0 {
+				b.ReportMetric(float64(c.Milliseconds())/float64(b.N)/float64(pages), "cpu-ms/page")
+			}
+			if rss, ok := peakRSS(); ok {
+				b.ReportMetric(float64(rss)/(1<<20), "peak-RSS-MB")
+			}
+		})
+	}
+}
