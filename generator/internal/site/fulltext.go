@@ -53,9 +53,14 @@ func (e *edition) fullPage(md goldmark.Markdown) error {
 		b.WriteString(body)
 	}
 	p.Body = template.HTML(b.String())
+	// Every use of a term is on this page: back-links stay on it.
 	p.Endnotes = e.noteViews(FullURL)
 	for i := range p.Endnotes {
 		p.Endnotes[i].Href = ""
+		for j, u := range p.Endnotes[i].Uses {
+			_, frag, _ := strings.Cut(u.Href, "#")
+			p.Endnotes[i].Uses[j].Href = "#" + frag
+		}
 	}
 	return e.execute("full", p)
 }
