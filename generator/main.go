@@ -18,10 +18,12 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"path"
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
 	"sort"
+	"strings"
 	"syscall"
 	"time"
 
@@ -29,9 +31,12 @@ import (
 	"edition/generator/internal/check"
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
+	"edition/generator/internal/publish"
 	"edition/generator/internal/report"
+	"edition/generator/internal/script"
 	"edition/generator/internal/serve"
 	"edition/generator/internal/site"
+	"edition/generator/internal/srcfs"
 	"edition/generator/internal/terms"
 )
 
@@ -78,7 +83,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "check":
 		f = func() error { return runCheck(o, stdout) }
 	case "serve":
-		f = func() error { return runServe(o, *addr, stdout, stderr) }
+		f = func() error { return runServe(o, *addr, typed(fl, "addr"), stdout, stderr) }
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -98,6 +103,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// typed reports whether the flag was given on the command line.
+func typed(fl *flag.FlagSet, name string) bool {
+	set := false
+	fl.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 type options struct {
@@ -201,7 +213,11 @@ func generateConfig(dir string) content.GenerateConfig {
 		// content/ (see content.ImportFigures); a failure to read them is
 		// an error, never a silent import without charts.
 		Extra: func(body []content.Para) (content.Generated, map[string][]string, error) {
-			return content.ImportFigures(os.DirFS(dir), body)
+			g, after, err := content.ImportFigures(srcfs.New(dir, filepath.ToSlash(filepath.Clean(dir))), body)
+			if r := (*srcfs.Refused)(nil); errors.As(err, &r) {
+				err = r.Diag()
+			}
+			return g, after, err
 		},
 	}
 }
@@ -227,6 +243,9 @@ func runBuild(o options, stdout, stderr io.Writer) error {
 		debug.SetMemoryLimit(250 << 20)
 	}
 	start := time.Now()
+	if err := publish.Check(o.publishConfig()); err != nil {
+		return err
+	}
 	bl := site.Builder{Cache: o.buildCache(), Once: true}
 	src := site.DirSources(o.content, o.templates, o.static)
 	src.BaseURL = o.baseURL
@@ -237,43 +256,86 @@ func runBuild(o options, stdout, stderr io.Writer) error {
 	if site.MissingBaseURL(out) {
 		fmt.Fprintf(stderr, "build: warning: no base URL (%s/site.yaml base_url, or -base-url): no canonical links, og:url, sitemap or oEmbed; share snippets use the address the page is served from\n", o.content)
 	}
-	if err := site.Write(out, o.out); err != nil {
+	st, err := publish.Write(out, o.publishConfig())
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "build: %d files in %s (%v)\n", len(out), o.out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "build: %d files in %s (%d written, %d unchanged, %d removed) (%v)\n",
+		len(out), o.out, st.Written, st.Kept, st.Removed, time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// publishConfig names what build must never write over: the project (the
+// working directory and the directory holding -content) and the sources.
+func (o options) publishConfig() publish.Config {
+	seeds := "seeds"
+	if o.seed != "" {
+		seeds = filepath.Dir(o.seed)
+	}
+	return publish.Config{
+		Dir:      o.out,
+		Projects: []string{".", filepath.Dir(filepath.Clean(o.content))},
+		Sources:  []string{o.content, o.templates, o.static, seeds},
+	}
 }
 func runCheck(o options, stdout io.Writer) error {
 	seed, err := o.seedPath()
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(seed)
+	// Through srcfs: a seed that is a FIFO or a huge file is refused, not read.
+	data, err := srcfs.New(filepath.Dir(seed), filepath.ToSlash(filepath.Dir(seed))).ReadFile(filepath.Base(seed))
 	if err != nil {
 		return &diag.Error{Path: seed, Msg: "cannot read the seed: " + err.Error()}
 	}
+	name := filepath.ToSlash(filepath.Clean(o.content))
+	src := srcfs.New(o.content, name)
+	conv, err := converter(src, name)
+	if err != nil {
+		return err
+	}
 	res, err := check.Run(check.Config{SeedPath: filepath.ToSlash(seed), Seed: data,
-		Content: os.DirFS(o.content), ContName: filepath.ToSlash(filepath.Clean(o.content)), Out: os.DirFS(o.out)})
+		Content: src, ContName: name, Out: os.DirFS(o.out), Convert: conv})
 	if err != nil {
 		return err
 	}
 	for _, d := range res.Differences {
 		fmt.Fprintln(stdout, d)
 	}
-	fmt.Fprintf(stdout, "check: %d report lines compared; %d unexplained differences; %d repairs, %d restored lines, %d conversion errors (Traditional) and %d punctuation marks recorded in %s\n",
-		res.Units, len(res.Differences), res.Repairs, res.Restored, res.Conversions, res.Punct, filepath.ToSlash(filepath.Join(o.content, "corrections.tsv")))
+	fmt.Fprintf(stdout, "check: %d report lines compared; %d unexplained differences; %d repairs, %d restored lines, %d conversion errors (Traditional) and %d punctuation marks recorded in %s; editions: %s\n",
+		res.Units, len(res.Differences), res.Repairs, res.Restored, res.Conversions, res.Punct, filepath.ToSlash(filepath.Join(o.content, "corrections.tsv")), strings.Join(res.Editions, ", "))
 	if len(res.Differences) > 0 {
 		return fmt.Errorf("check: %d unexplained differences", len(res.Differences))
 	}
 	return nil
 }
 
+// converter is the build's Traditional→Simplified conversion, with the
+// content's override table, for check to derive the Simplified text.
+func converter(src fs.FS, dir string) (func(string) string, error) {
+	data, err := fs.ReadFile(src, site.OverridesFile)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, &diag.Error{Path: path.Join(dir, site.OverridesFile), Msg: err.Error()}
+	}
+	ov, err := script.LoadOverrides(path.Join(dir, site.OverridesFile), data)
+	if err != nil {
+		return nil, err
+	}
+	cv, err := script.New(ov)
+	if err != nil {
+		return nil, err
+	}
+	return cv.T2S, nil
+}
+
 // runServe builds in memory and serves the edition for editors, rebuilding
 // on every save. public/ is not touched: the preview is not a publication.
-func runServe(o options, addr string, stdout, stderr io.Writer) error {
+// A port the user typed is used or refused; only the default may move to
+// the next free one.
+func runServe(o options, addr string, exact bool, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	p, err := newPreview(o, ".", addr, stderr)
+	p, err := newPreview(o, ".", addr, exact, stderr)
 	if err != nil {
 		return err
 	}
@@ -285,15 +347,16 @@ func runServe(o options, addr string, stdout, stderr io.Writer) error {
 
 // newPreview is the preview server of the project at root, building with
 // a site.Builder that keeps OpenCC and its caches between rebuilds.
-func newPreview(o options, root, addr string, log io.Writer) (*serve.Preview, error) {
+func newPreview(o options, root, addr string, exact bool, log io.Writer) (*serve.Preview, error) {
 	var b site.Builder
 	in := func(p string) string { return filepath.Join(root, p) }
 	src := site.DirSources(in(o.content), in(o.templates), in(o.static))
 	return serve.New(serve.Config{
-		Addr:  addr,
-		Root:  root,
-		Watch: []string{o.content, o.templates, o.static, "seeds"},
-		Log:   log,
+		Addr:      addr,
+		ExactAddr: exact,
+		Root:      root,
+		Watch:     []string{o.content, o.templates, o.static, "seeds"},
+		Log:       log,
 		// A save's events (even vim's: probe, rename, write, fsync) come
 		// within a few ms, and half-written files are held by the watcher;
 		// TestPreviewOneRebuildPerSave checks vim's save on the real site.

@@ -22,7 +22,7 @@ import (
 // returns the project directory and a channel of event names.
 func previewStream(b testing.TB) (string, <-chan string) {
 	dir := tempProject(b)
-	p, err := newPreview(options{content: "content", templates: "templates", static: "static"}, dir, "127.0.0.1:0", io.Discard)
+	p, err := newPreview(options{content: "content", templates: "templates", static: "static"}, dir, "127.0.0.1:0", false, io.Discard)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func BenchmarkPreviewSaveToReload(b *testing.B) {
 func TestPreviewInBrowser(t *testing.T) {
 	browsertest.Need(t)
 	dir := tempProject(t)
-	p, err := newPreview(options{content: "content", templates: "templates", static: "static"}, dir, "127.0.0.1:0", io.Discard)
+	p, err := newPreview(options{content: "content", templates: "templates", static: "static"}, dir, "127.0.0.1:0", false, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

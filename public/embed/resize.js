@@ -5,8 +5,12 @@
  * and this sets style.height (not the attribute, which host CSS may
  * override) on the iframe whose contentWindow sent the message, so embeds
  * never answer for each other, and sandboxed frames (origin "null") work
- * too. Embeds that finished before this script are asked again with
- * {type: "edition-embed:ping"}. ES5, no globals but one flag.
+ * too. Only a frame whose src is an embed page of this edition (the
+ * origin and path this script came from, then embed/ or <script>/embed/)
+ * is resized, and only to a height between MIN and MAX: another site's
+ * frame on the host page cannot use this script to grow itself over the
+ * host's content. Embeds that finished before this script are asked
+ * again with {type: "edition-embed:ping"}. ES5, no globals but one flag.
  */
 (function () {
   'use strict';
@@ -14,7 +18,43 @@
   if (!win.addEventListener || !win.postMessage || win.editionEmbedResize) {
     return;
   }
+  var MIN = 60;
+  var MAX = 20000;
+  var base = siteBase();
+  if (!base) {
+    return;
+  }
   win.editionEmbedResize = true;
+
+  // siteBase is the edition's address: this script's URL less
+  // "embed/resize.js", resolved by the browser (a.href is absolute).
+  function siteBase() {
+    var s = document.currentScript;
+    if (!s) {
+      var all = document.getElementsByTagName('script');
+      for (var i = 0; i < all.length && !s; i++) {
+        if (/\/embed\/resize\.js(\?|#|$)/.test(all[i].src)) {
+          s = all[i];
+        }
+      }
+    }
+    var m = s && /^(https?:\/\/[^\/?#]+\/(?:[^?#]*\/)?)embed\/resize\.js(?:[?#]|$)/.exec(s.src);
+    return m ? m[1] : '';
+  }
+
+  // ours reports whether a frame shows an embed page of this edition.
+  function ours(f) {
+    var src = f.src || '';
+    if (src.slice(0, base.length) !== base) {
+      return false;
+    }
+    return /^(?:[a-z][a-z0-9-]*\/)?embed\/[^?#]/.test(src.slice(base.length));
+  }
+
+  function origin(url) {
+    var m = /^https?:\/\/[^\/?#]+/.exec(url);
+    return m ? m[0] : '';
+  }
 
   function frames() {
     return document.getElementsByTagName('iframe');
@@ -25,14 +65,20 @@
     if (!d || typeof d !== 'object' || d.type !== 'edition-embed:height') {
       return;
     }
-    var h = Math.ceil(Number(d.height));
-    if (!(h > 0 && h < 100000)) {
+    if (e.origin !== origin(base) && e.origin !== 'null') {
       return;
     }
+    var h = Math.ceil(Number(d.height));
+    if (!(h > 0)) {
+      return;
+    }
+    h = Math.max(MIN, Math.min(MAX, h));
     var fs = frames();
     for (var i = 0; i < fs.length; i++) {
       if (fs[i].contentWindow === e.source) {
-        fs[i].style.height = h + 'px';
+        if (ours(fs[i])) {
+          fs[i].style.height = h + 'px';
+        }
         return;
       }
     }
@@ -40,7 +86,7 @@
 
   var fs = frames();
   for (var i = 0; i < fs.length; i++) {
-    if (/\/embed\//.test(fs[i].src || '')) {
+    if (ours(fs[i])) {
       try {
         fs[i].contentWindow.postMessage({ type: 'edition-embed:ping' }, '*');
       } catch (e) {}

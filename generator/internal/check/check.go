@@ -33,11 +33,17 @@ type Config struct {
 	Content  fs.FS  // the content directory
 	ContName string // its name for messages, e.g. "content"
 	Out      fs.FS  // the built edition (its root)
+	// Convert is the build's conversion from the seed's script to the
+	// other (OpenCC t2s with content's overrides). With it, an edition
+	// the build converts is compared too, against the seed converted the
+	// same way; without it, only the edition in the seed's script.
+	Convert func(string) string
 }
 
 // Result is what check found.
 type Result struct {
-	Units       int // seed units compared
+	Units       int      // seed units compared
+	Editions    []string // languages of the editions compared, e.g. zh-Hant
 	Repairs     int
 	Restored    int
 	Conversions int // corrections of the seed's conversion to Traditional
@@ -83,9 +89,29 @@ func Run(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	want := res.Report.Units()
-	// The edition in the seed's own script is the one to compare.
-	if pre := strings.TrimSuffix(c.Settings.Original().Prefix, "/"); pre != "" {
+	r := &Result{Units: len(res.Report.Units()), Repairs: res.Repairs, Restored: res.Restored, Conversions: res.Conversions, Punct: res.Punct}
+	for _, ed := range c.Settings.Editions() {
+		want := res.Report.Units()
+		if ed.Convert {
+			if cfg.Convert == nil {
+				continue
+			}
+			want = convertUnits(want, cfg.Convert)
+		}
+		ds, err := compareEdition(cfg, c, ed, want)
+		if err != nil {
+			return nil, err
+		}
+		r.Editions = append(r.Editions, ed.Lang)
+		r.Differences = append(r.Differences, ds...)
+	}
+	return r, nil
+}
+
+// compareEdition compares the edition under ed.Prefix with want. Its
+// differences name the edition when it is not the seed's own script.
+func compareEdition(cfg Config, c *content.Content, ed content.Edition, want []report.Unit) ([]Difference, error) {
+	if pre := strings.TrimSuffix(ed.Prefix, "/"); pre != "" {
 		sub, err := fs.Sub(cfg.Out, pre)
 		if err != nil {
 			return nil, err
@@ -96,9 +122,23 @@ func Run(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Units: len(want), Repairs: res.Repairs, Restored: res.Restored, Conversions: res.Conversions, Punct: res.Punct}
-	r.Differences = compare(want, got)
-	return r, nil
+	ds := compare(want, got)
+	if ed.Convert {
+		for i := range ds {
+			ds[i].Where += " (" + ed.Lang + " edition)"
+		}
+	}
+	return ds, nil
+}
+
+// convertUnits is the seed's text as the build converts it.
+func convertUnits(us []report.Unit, conv func(string) string) []report.Unit {
+	out := make([]report.Unit, len(us))
+	for i, u := range us {
+		out[i] = u
+		out[i].Text = conv(u.Text)
+	}
+	return out
 }
 
 // extract reads the report text of every page in reading order.

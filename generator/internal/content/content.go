@@ -226,7 +226,7 @@ func Load(fsys fs.FS, dir string) (*Content, error) {
 			}
 		}
 	}
-	add(c.checkPages())
+	add(c.checkAll(fsys)) // validate.go
 	if len(errs) > 0 {
 		return nil, errs
 	}

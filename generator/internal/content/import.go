@@ -15,6 +15,7 @@ import (
 
 	"edition/generator/internal/diag"
 	"edition/generator/internal/report"
+	"edition/generator/internal/srcfs"
 )
 
 // writeOnce files are written by the first import only: they hold the
@@ -78,9 +79,10 @@ func writeFiles(cfg ImportConfig, files Generated, st *ImportStats) error {
 	sort.Strings(names)
 	var conflicts diag.List
 	var todo []string
+	src := srcfs.New(cfg.Dir, filepath.ToSlash(cfg.Dir)) // never opens a FIFO, never follows a link out
 	for _, n := range names {
 		p := filepath.Join(cfg.Dir, n)
-		cur, err := os.ReadFile(p)
+		cur, err := src.ReadFile(n)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			todo = append(todo, n)

@@ -202,7 +202,7 @@ func CSV(ds *Dataset, href func(para string) string) []byte {
 		if href != nil {
 			u = href(f.Para)
 		}
-		w.Write(append(f.row(), u))
+		w.Write(neutraliseRow(append(f.row(), u))) // csvsafe.go
 	}
 	w.Flush()
 	return b.Bytes()

@@ -170,3 +170,24 @@ func FuzzParse(f *testing.F) {
 		Extract([]Para{{"p1-1", string(data)}})
 	})
 }
+
+// TestCSVNeutralisesFormulas: cells that a spreadsheet would run as a
+// formula are prefixed with an apostrophe; numbers stay numbers.
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{`=HYPERLINK("http://x","y")`, `'=HYPERLINK("http://x","y")`},
+		{"+1+2", "'+1+2"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tx", "'\tx"},
+		{"-3.5", "-3.5"},
+		{"+7", "+7"},
+		{"糧食產量", "糧食產量"},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := neutralise(c.in); got != c.want {
+			t.Errorf("neutralise(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -93,6 +93,7 @@ func (e *ext) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithAttribute(),
 		parser.WithInlineParsers(util.Prioritized(strongLead{}, 50)),
+		parser.WithBlockParsers(util.Prioritized(nestingGuard{}, 0)), // nesting.go
 		parser.WithASTTransformers(util.Prioritized(ids{}, Priority)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&paraRenderer{cfg: e.cfg}, 50)))
@@ -122,6 +123,7 @@ type ids struct{}
 
 func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 	src := r.Source()
+	lines := newLineIndex(src)
 	base, _ := pc.Get(citeKey).(string)
 	scope, n := base, 0
 	var paras []Para
@@ -131,7 +133,7 @@ func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 		}
 		switch node := node.(type) {
 		case *ast.Heading:
-			line := lineOf(src, node)
+			line := lineOf(lines, src, node)
 			id, ok := node.AttributeString("id")
 			if !ok {
 				addError(pc, line, "heading has no ID: end the line with {#id}")
@@ -141,7 +143,7 @@ func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 			paras = append(paras, Para{ID: string(id.([]byte)), Heading: true, Line: line, Text: plain(node, src)})
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph:
-			line := lineOf(src, node)
+			line := lineOf(lines, src, node)
 			id := takeID(node, src)
 			if id == "" {
 				addError(pc, line, "paragraph has no ID: every paragraph of the report ends with {#id}, e.g. {#p2-1-9}")
@@ -163,7 +165,7 @@ func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 			paras = append(paras, Para{ID: id, Cite: cite, Line: line, Text: txt, Lead: lead})
 			return ast.WalkSkipChildren, nil
 		case *ast.Blockquote, *ast.List:
-			addError(pc, lineOf(src, node), "report text cannot be a quote or list here; escape the first character with \\ if it is text")
+			addError(pc, lineOf(lines, src, node), "report text cannot be a quote or list here; escape the first character with \\ if it is text")
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -198,23 +200,28 @@ func takeID(p *ast.Paragraph, src []byte) string {
 	return id
 }
 
-func lineOf(src []byte, n ast.Node) int {
-	pos := -1
-	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-		pos = n.Lines().At(0).Start
+func lineOf(lines lineIndex, src []byte, n ast.Node) int {
+	if pos := startOf(n); pos >= 0 {
+		return lines.at(pos)
 	}
-	if pos < 0 {
+	return 0
+}
+
+// startOf is the offset where n's text starts: its first line, or that of
+// its first descendant that has one. A container (a quote in a quote in …,
+// 100,000 deep) has no lines of its own; a loop, not recursion, finds them.
+func startOf(n ast.Node) int {
+	for ; n != nil; n = n.FirstChild() {
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return n.Lines().At(0).Start
+		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if t, ok := c.(*ast.Text); ok {
-				pos = t.Segment.Start
-				break
+				return t.Segment.Start
 			}
 		}
 	}
-	if pos < 0 {
-		return 0
-	}
-	return bytes.Count(src[:pos], []byte("\n")) + 1
+	return -1
 }
 
 // plain returns the text a reader sees in n.

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -53,16 +54,29 @@ const maxHistory = 64
 
 func newHub() *hub { return &hub{subs: map[chan event]struct{}{}} }
 
-func (h *hub) subscribe() (chan event, bool) {
+// maxStreams bounds the open event streams: each holds a connection and a
+// goroutine, and a few tabs need a few. Past it a stream is refused with
+// 503 (EventSource retries later) instead of using up file descriptors.
+const maxStreams = 256
+
+func (h *hub) subscribe() (chan event, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed {
-		return nil, false
+		return nil, errShuttingDown
+	}
+	if len(h.subs) >= maxStreams {
+		return nil, errTooManyStreams
 	}
 	c := make(chan event, 16)
 	h.subs[c] = struct{}{}
-	return c, true
+	return c, nil
 }
+
+var (
+	errShuttingDown   = errors.New("shutting down")
+	errTooManyStreams = fmt.Errorf("too many event streams (%d); close some tabs", maxStreams)
+)
 
 func (h *hub) unsubscribe(c chan event) {
 	h.mu.Lock()
@@ -140,9 +154,10 @@ func (p *Preview) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rc := http.NewResponseController(w)
-	c, ok := p.hub.subscribe()
-	if !ok {
-		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+	c, err := p.hub.subscribe()
+	if err != nil {
+		w.Header().Set("Retry-After", "5")
+		http.Error(w, err.Error(), http.StatusServiceUnavailable)
 		return
 	}
 	defer p.hub.unsubscribe(c)

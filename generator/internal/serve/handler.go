@@ -28,8 +28,8 @@ func (p *Preview) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
-	if p.loopback && !loopbackHost(r.Host) {
-		http.Error(w, "preview: this server answers only to localhost", http.StatusForbidden)
+	if !p.hosts.allow(r.Host) {
+		http.Error(w, "preview: this server answers only to localhost and the address it listens on", http.StatusForbidden)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

@@ -215,9 +215,14 @@ func TestServedBytes(t *testing.T) {
 		{"/app.js", "var x = '</body>';", 200},
 		{"/nope/", `<body>找不到<script src="/__preview/client.js" data-build="b.1" data-files="nope/index.html` + "\n" + `404.html"></script></body>`, 404},
 	}
+	req := func(method, target string) *http.Request {
+		r := httptest.NewRequest(method, target, nil)
+		r.Host = "127.0.0.1:1313" // httptest's example.com is no name of the preview
+		return r
+	}
 	for _, tt := range tests {
 		rec := httptest.NewRecorder()
-		p.ServeHTTP(rec, httptest.NewRequest("GET", tt.target, nil))
+		p.ServeHTTP(rec, req("GET", tt.target))
 		if rec.Code != tt.code || rec.Body.String() != tt.want {
 			t.Errorf("GET %s = %d %q, want %d %q", tt.target, rec.Code, rec.Body, tt.code, tt.want)
 		}
@@ -225,7 +230,7 @@ func TestServedBytes(t *testing.T) {
 			t.Errorf("GET %s Cache-Control = %q", tt.target, cc)
 		}
 		head := httptest.NewRecorder()
-		p.ServeHTTP(head, httptest.NewRequest("HEAD", tt.target, nil))
+		p.ServeHTTP(head, req("HEAD", tt.target))
 		if head.Code != tt.code || head.Body.Len() != 0 || head.Header().Get("Content-Length") != fmt.Sprint(len(tt.want)) {
 			t.Errorf("HEAD %s = %d, %d bytes, Content-Length %s", tt.target, head.Code, head.Body.Len(), head.Header().Get("Content-Length"))
 		}
@@ -234,7 +239,7 @@ func TestServedBytes(t *testing.T) {
 		t.Errorf("serving changed the build output: %q", got)
 	}
 	post := httptest.NewRecorder()
-	p.ServeHTTP(post, httptest.NewRequest("POST", "/", nil))
+	p.ServeHTTP(post, req("POST", "/"))
 	if post.Code != http.StatusMethodNotAllowed {
 		t.Errorf("POST / = %d, want 405", post.Code)
 	}

@@ -57,13 +57,13 @@ type Config struct {
 // Preview is a running preview server. It is also the http.Handler that
 // serves the current build.
 type Preview struct {
-	cfg      Config
-	id       string // distinguishes this process's builds from a restarted server's
-	seed     maphash.Seed
-	hub      *hub
-	overlay  *overlay
-	root     *os.Root
-	loopback bool // listening on loopback only: check Host headers
+	cfg     Config
+	id      string // distinguishes this process's builds from a restarted server's
+	seed    maphash.Seed
+	hub     *hub
+	overlay *overlay
+	root    *os.Root
+	hosts   hosts // what the Host header may name; set by Start
 
 	tree    atomic.Pointer[tree]    // last good build; never nil after New
 	failure atomic.Pointer[failure] // last build's error, nil when it succeeded
@@ -131,7 +131,7 @@ func (p *Preview) Start(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("preview: %w", err)
 	}
 	addr := ln.Addr().(*net.TCPAddr)
-	p.loopback = addr.IP.IsLoopback()
+	p.hosts = allowedHosts(addr)
 	w, err := newWatcher(p.cfg)
 	if err != nil {
 		ln.Close()
@@ -141,7 +141,9 @@ func (p *Preview) Start(ctx context.Context) (string, error) {
 	ctx, p.cancel = context.WithCancel(ctx)
 	p.rebuild(ctx, nil)
 
-	srv := &http.Server{Handler: p, ReadHeaderTimeout: 10 * time.Second}
+	// No WriteTimeout: event streams stay open. Slow or idle clients are
+	// dropped, and maxStreams bounds the streams.
+	srv := &http.Server{Handler: p, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	p.wg.Go(func() { w.run(ctx) })
 	p.wg.Go(func() { p.buildLoop(ctx, w.out) })
 	p.wg.Go(func() {
@@ -154,9 +156,7 @@ func (p *Preview) Start(ctx context.Context) (string, error) {
 
 	url := browseURL(addr)
 	fmt.Fprintf(p.cfg.Log, "preview: serving %s (watching %s; Ctrl-C to stop)\n", url, strings.Join(w.dirs, ", "))
-	if addr.IP.IsUnspecified() {
-		fmt.Fprintf(p.cfg.Log, "preview: listening on ALL interfaces (%s): other machines can read the preview\n", addr)
-	}
+	warnExposed(p.cfg.Log, addr)
 	return url, nil
 }
 
@@ -166,7 +166,8 @@ func (p *Preview) stopOn(ctx context.Context, srv *http.Server, w *watcher) {
 	<-ctx.Done()
 	w.close()
 	p.hub.close()
-	sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	// Stop within a second of Ctrl-C, whatever the clients do.
+	sctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
 		srv.Close()
@@ -254,7 +255,7 @@ func (p *Preview) runBuild(ctx context.Context, changed []string, build string) 
 			err = fmt.Errorf("build panicked: %v", r)
 		}
 	}()
-	out, err := p.cfg.Build(ctx, changed)
+	out, err := p.buildOrAbandon(ctx, changed)
 	if err != nil {
 		return nil, err
 	}
@@ -262,6 +263,33 @@ func (p *Preview) runBuild(ctx context.Context, changed []string, build string) 
 		return nil, errors.New("build returned no output")
 	}
 	return snapshot(out, build, p.seed)
+}
+
+// buildOrAbandon runs Config.Build but returns as soon as ctx is done: a
+// build that hangs (a slow disk, a huge file) must not keep the server
+// from stopping on Ctrl-C. The abandoned build finishes, or not, on its own.
+func (p *Preview) buildOrAbandon(ctx context.Context, changed []string) (fs.FS, error) {
+	type result struct {
+		out fs.FS
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				fmt.Fprintf(p.cfg.Log, "preview: build panicked: %v\n%s", r, debug.Stack())
+				done <- result{err: fmt.Errorf("build panicked: %v", r)}
+			}
+		}()
+		out, err := p.cfg.Build(ctx, changed)
+		done <- result{out, err}
+	}()
+	select {
+	case r := <-done:
+		return r.out, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 func (p *Preview) logBuild(changed, files []string, took time.Duration) {

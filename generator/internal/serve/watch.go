@@ -59,7 +59,6 @@ func newWatcher(cfg Config) (*watcher, error) {
 		final:   true,
 		out:     make(chan []string),
 	}
-	rootWatched := false
 	for _, d := range cfg.Watch {
 		d = path.Clean(filepath.ToSlash(d))
 		w.dirs = append(w.dirs, d)
@@ -67,20 +66,22 @@ func newWatcher(cfg Config) (*watcher, error) {
 			w.syncDir(d)
 			continue
 		}
-		// A missing top-level directory is picked up when it is created:
-		// the root itself is watched (not recursively) for that.
 		if strings.Contains(d, "/") {
 			fmt.Fprintf(log, "preview: %s does not exist; not watched\n", d)
 			continue
 		}
-		if !rootWatched {
+		fmt.Fprintf(log, "preview: %s does not exist yet; watching for it\n", d)
+	}
+	// The root itself is watched (not recursively), so that a top-level
+	// directory that is created, replaced (a backup restored, a branch
+	// switched) or moved back is seen and watched again.
+	for _, d := range w.dirs {
+		if !strings.Contains(d, "/") {
 			if err := fsw.Add(root); err != nil {
 				fmt.Fprintf(log, "preview: cannot watch %s: %v\n", root, err)
-				continue
 			}
-			rootWatched = true
+			break
 		}
-		fmt.Fprintf(log, "preview: %s does not exist yet; watching for it\n", d)
 	}
 	return w, nil
 }
@@ -219,11 +220,37 @@ func (w *watcher) syncPath(rel string) []string {
 	case err != nil:
 		return w.forget(rel)
 	case info.IsDir():
-		return w.syncDir(rel)
+		return w.rewatch(rel)
 	case info.Mode().IsRegular():
 		return w.syncFile(rel)
 	}
-	return nil // symlinks, devices: not followed
+	return w.syncSpecial(rel, info.Mode())
+}
+
+// syncSpecial reports a symlink, FIFO, device or socket when it appears or
+// changes kind, without opening it (opening a FIFO blocks): the build
+// decides whether to follow it or refuse it, and says so at once.
+func (w *watcher) syncSpecial(rel string, m fs.FileMode) []string {
+	h := maphash.String(w.seed, "\x00"+m.Type().String())
+	if old, ok := w.known[rel]; ok && old == h {
+		return nil
+	}
+	w.known[rel] = h
+	return []string{rel}
+}
+
+// rewatch walks a directory that had an event of its own: it was created,
+// or renamed or moved into place, perhaps over one that was watched. The
+// old watches may follow the old directory wherever it went, so every
+// watch below rel is dropped and made again on what is there now.
+func (w *watcher) rewatch(rel string) []string {
+	for d := range w.watched {
+		if within(d, rel) {
+			delete(w.watched, d)
+			_ = w.fsw.Remove(w.abs(d)) // the kernel may have dropped it already
+		}
+	}
+	return w.syncDir(rel)
 }
 
 // syncFile hashes one file and reports it when its bytes changed.
@@ -294,6 +321,9 @@ func (w *watcher) syncDir(rel string) []string {
 		case d.Type().IsRegular() && !ignoredPath(r):
 			seen[r] = true
 			changed = append(changed, w.syncFile(r)...)
+		case !ignoredPath(r):
+			seen[r] = true
+			changed = append(changed, w.syncSpecial(r, d.Type())...)
 		}
 		return nil
 	})

@@ -18,7 +18,6 @@ import (
 	"hash/maphash"
 	"html/template"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -29,6 +28,7 @@ import (
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
 	"edition/generator/internal/script"
+	"edition/generator/internal/srcfs"
 )
 
 // Dir is an input directory and its name for messages.
@@ -47,7 +47,10 @@ type Sources struct {
 
 // DirSources returns Sources for directories on disk.
 func DirSources(content, templates, static string) Sources {
-	d := func(p string) Dir { return Dir{FS: os.DirFS(p), Name: filepath.ToSlash(filepath.Clean(p))} }
+	d := func(p string) Dir {
+		name := filepath.ToSlash(filepath.Clean(p))
+		return Dir{FS: srcfs.New(p, name), Name: name} // no symlinks out, FIFOs or huge files
+	}
 	return Sources{Content: d(content), Templates: d(templates), Static: d(static)}
 }
 

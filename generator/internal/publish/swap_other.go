@@ -1,5 +1,5 @@
 //go:build !linux
 
-package site
+package publish
 
 func swap(a, b string) error { return swapByRename(a, b) }

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package srcfs
+
+const nonBlock = 0
