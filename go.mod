@@ -22,10 +22,10 @@ require golang.org/x/text v0.43.0
 require (
 	github.com/andybalholm/brotli v1.1.1 // indirect
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
-	github.com/tdewolff/parse/v2 v2.8.0 // indirect
-	golang.org/x/text v0.43.0 // indirect
 	golang.org/x/xerrors v0.0.0-20200804184101-5ec99f83aff1 // indirect
 )
+
+require github.com/tdewolff/parse/v2 v2.8.0
 
 require (
 	github.com/alecthomas/chroma/v2 v2.27.0

@@ -78,12 +78,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	addr := fl.String("addr", "127.0.0.1:1313", "serve: `address` to listen on")
 	var ff fontFlags
 	ff.register(fl)
+	fl.StringVar(&o.baseURL, "base-url", "", "build: the `URL` the site is published at (instead of site.yaml's base_url)")
 	var f func() error
 	switch cmd {
 	case "import":
 		f = func() error { return runImport(o, *force, stdout, stderr) }
 	case "build":
-		f = func() error { return runBuild(o, stdout) }
+		f = func() error { return runBuild(o, stdout, stderr) }
 	case "check":
 		f = func() error { return runCheck(o, stdout) }
 	case "serve":
@@ -121,6 +122,7 @@ func typed(fl *flag.FlagSet, name string) bool {
 type options struct {
 	seed, content, out, templates, static string
 	cache, cpuprofile                     string
+	baseURL                               string
 }
 
 // buildCache opens -cache. A cache that cannot be opened only makes the
@@ -229,7 +231,7 @@ func generateConfig(dir string) content.GenerateConfig {
 	}
 }
 
-func runBuild(o options, stdout io.Writer) error {
+func runBuild(o options, stdout, stderr io.Writer) error {
 	if o.cpuprofile != "" {
 		f, err := os.Create(o.cpuprofile)
 		if err != nil {
@@ -254,9 +256,14 @@ func runBuild(o options, stdout io.Writer) error {
 		return err
 	}
 	bl := site.Builder{Cache: o.buildCache(), Once: true}
-	out, err := bl.Render(site.DirSources(o.content, o.templates, o.static))
+	src := site.DirSources(o.content, o.templates, o.static)
+	src.BaseURL = o.baseURL
+	out, err := bl.Render(src)
 	if err != nil {
 		return err
+	}
+	if site.MissingBaseURL(out) {
+		fmt.Fprintf(stderr, "build: warning: no base URL (%s/site.yaml base_url, or -base-url): no canonical links, og:url, sitemap or oEmbed; share snippets use the address the page is served from\n", o.content)
 	}
 	st, err := publish.Write(out, o.publishConfig())
 	if err != nil {
@@ -304,8 +311,8 @@ func runCheck(o options, stdout io.Writer) error {
 	for _, d := range res.Differences {
 		fmt.Fprintln(stdout, d)
 	}
-	fmt.Fprintf(stdout, "check: %d report lines compared; %d unexplained differences; %d repairs, %d restored lines and %d punctuation marks recorded in %s; editions: %s\n",
-		res.Units, len(res.Differences), res.Repairs, res.Restored, res.Punct, filepath.ToSlash(filepath.Join(o.content, "corrections.tsv")), strings.Join(res.Editions, ", "))
+	fmt.Fprintf(stdout, "check: %d report lines compared; %d unexplained differences; %d repairs, %d restored lines, %d conversion errors (Traditional) and %d punctuation marks recorded in %s; editions: %s\n",
+		res.Units, len(res.Differences), res.Repairs, res.Restored, res.Conversions, res.Punct, filepath.ToSlash(filepath.Join(o.content, "corrections.tsv")), strings.Join(res.Editions, ", "))
 	if len(res.Differences) > 0 {
 		return fmt.Errorf("check: %d unexplained differences", len(res.Differences))
 	}

@@ -102,7 +102,7 @@ func TestCheckSeed(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("check failed (%d):\n%s%s", code, out, errs)
 	}
-	want := "check: 111 report lines compared; 0 unexplained differences; 17 repairs, 1 restored lines and 689 punctuation marks"
+	want := "check: 111 report lines compared; 0 unexplained differences; 17 repairs, 1 restored lines, 20 conversion errors (Traditional) and 689 punctuation marks"
 	if !strings.Contains(out, want) {
 		t.Errorf("check said %q, want it to contain %q", out, want)
 	}

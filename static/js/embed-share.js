@@ -15,7 +15,30 @@
   if (!doc.querySelectorAll) {
     return;
   }
+  /* A site built without its address (no base_url) writes the snippet's
+   * URLs from the site's root ("/embed/…"): they are made absolute here,
+   * from the address this script was loaded from (…/assets/site-….js), so
+   * a snippet pasted on another site points back here. */
+  var me = doc.currentScript && doc.currentScript.src;
+  var base = me ? me.replace(/assets\/[^\/]*$/, '') : '';
+  if (base && /^https?:/.test(base)) {
+    var codes = doc.querySelectorAll('.share-body');
+    for (var c = 0; c < codes.length; c++) { absolute(codes[c]); }
+  }
+
+  function absolute(el) {
+    var walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */, null, false), n;
+    while ((n = walker.nextNode())) {
+      n.nodeValue = n.nodeValue.replace(/(^|["'\s(])\/(?!\/)/g, '$1' + base);
+    }
+    var links = el.querySelectorAll('a[href^="/"]');
+    for (var i = 0; i < links.length; i++) {
+      if (!/^\/\//.test(links[i].getAttribute('href'))) { links[i].href = base + links[i].getAttribute('href').slice(1); }
+    }
+  }
+
   var buttons = doc.querySelectorAll('button.share-copy, button.share-copy-link');
+
   for (var i = 0; i < buttons.length; i++) {
     buttons[i].hidden = false;
     buttons[i].addEventListener('click', copy);

@@ -78,12 +78,71 @@
     sync();
   }
 
+  /* The panel closes when the reader taps or clicks elsewhere, presses
+   * Escape (focus goes back to its summary) or scrolls the page: it never
+   * stays open over the text. */
+  function closer(panel) {
+    function close(focus) {
+      if (!panel.open) { return; }
+      panel.open = false;
+      if (focus) { panel.querySelector('summary').focus(); }
+    }
+    document.addEventListener('click', function (e) {
+      if (!panel.contains(e.target)) { close(false); }
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' || e.keyCode === 27) { close(panel.contains(document.activeElement)); }
+    });
+    var y0 = 0;
+    panel.addEventListener('toggle', function () { y0 = window.pageYOffset; });
+    window.addEventListener('scroll', function () {
+      if (Math.abs(window.pageYOffset - y0) > 48) { close(false); }
+    }, { passive: true });
+  }
+
+  /* printURL puts this page's own address in the printed citation where
+   * the build could not know it (no base_url). */
+  function printURL() {
+    if (!/^https?:$/.test(location.protocol)) { return; }
+    var spans = document.querySelectorAll('.print-url');
+    for (var i = 0; i < spans.length; i++) {
+      if (!/^https?:/.test(spans[i].textContent)) { spans[i].textContent = location.href.split('#')[0]; }
+    }
+  }
+
+  /* late switches the stylesheet base.html loads as print-only (so the
+   * first paint does not wait for it) to every medium. */
+  function late() {
+    var links = document.querySelectorAll('link[data-late]');
+    for (var i = 0; i < links.length; i++) { links[i].media = 'all'; }
+  }
+
+  /* Printed, folded parts (data tables, technical notes) are open; the
+   * reader's own choice comes back afterwards. */
+  function printOpen() {
+    var opened = [];
+    window.addEventListener('beforeprint', function () {
+      var ds = document.querySelectorAll('main details:not([open])');
+      for (var i = 0; i < ds.length; i++) {
+        if (!/\b(share|reader|toc-mini)\b/.test(ds[i].className)) { ds[i].open = true; opened.push(ds[i]); }
+      }
+    });
+    window.addEventListener('afterprint', function () {
+      while (opened.length) { opened.pop().open = false; }
+    });
+  }
+
   function init() {
     if (!has('js')) { toggle('js', true); }
+    late();
+    printOpen();
     var groups = document.querySelectorAll('.reader-controls');
     for (var i = 0; i < groups.length; i++) {
       groups[i].addEventListener('click', onClick);
     }
+    var panels = document.querySelectorAll('details.reader');
+    for (var j = 0; j < panels.length; j++) { closer(panels[j]); }
+    printURL();
     sync();
   }
 

@@ -17,7 +17,12 @@
  * dropped, full-width ASCII to half-width, A-Z to a-z, and the index's
  * "fold" table (Traditional -> Simplified), so 减税 finds 減稅 and back.
  * Doc URLs in the index are relative to the index file, so one index per
- * edition serves every page of it, at any depth.
+ * edition serves every page of it, at any depth. Served over http(s), a
+ * result links to the page's canonical address (part-2-1/#p2-1-3, not
+ * part-2-1/index.html#…), the form people share; from file:// it keeps
+ * index.html. Each result names its page's title (index "pages"). The
+ * words a result matched are kept for the page it opens, which marks them
+ * in the paragraph (sessionStorage, so the address stays clean).
  *
  * ES5 only (WeChat's Chrome 78 core): no modules, arrows, ?. or ??.
  */
@@ -132,7 +137,12 @@
     this.list.addEventListener('click', function (e) {
       var t = e.target;
       while (t && t !== self.list && t.nodeName !== 'A') { t = t.parentNode; }
-      if (t && t.nodeName === 'A') { self.close(); }
+      if (t && t.nodeName === 'A') {
+        remember(t);
+        self.close();
+        /* The same page: no load, so mark the words once the hash moved. */
+        setTimeout(landing, 0);
+      }
     });
   };
 
@@ -195,11 +205,12 @@
     var map = {};
     var f = ix.fold || '';
     for (var i = 0; i + 1 < f.length; i += 2) { map[f.charAt(i)] = f.charAt(i + 1); }
-    var docs = [];
+    var docs = [], pages = ix.pages || {};
     for (var j = 0; j < ix.docs.length; j++) {
       var d = ix.docs[j];
       var folded = fold(map, d[3]);
-      docs.push({ url: resolve(d[0], this.base), cite: d[1], kind: d[2], text: d[3], f: folded.s, at: folded.at });
+      var title = pages[d[0].split('#')[0]] || '';
+      docs.push({ url: canonical(resolve(d[0], this.base)), cite: d[1], kind: d[2], text: d[3], title: title, f: folded.s, at: folded.at });
     }
     this.map = map;
     this.docs = docs;
@@ -212,6 +223,13 @@
    * keep it as written. */
   function resolve(u, base) {
     try { return new URL(u, base).href; } catch (e) { return u; }
+  }
+
+  /* canonical drops index.html from an http(s) address: the form a
+   * server answers and people share. */
+  function canonical(u) {
+    if (!/^https?:$/.test(location.protocol)) { return u; }
+    return u.replace(/\/index\.html(?=#|$)/, '/');
   }
 
   /* terms splits the query on spaces (AND) and folds each part. */
@@ -291,10 +309,23 @@
     var li = document.createElement('li');
     var a = document.createElement('a');
     a.href = d.url;
+    var words = [];
+    for (var k = 0; k < r.length; k++) {
+      var w = d.text.slice(r[k][0], r[k][1]);
+      if (words.indexOf(w) < 0) { words.push(w); }
+    }
+    a.setAttribute('data-words', words.join('\n'));
     var cite = document.createElement('span');
     cite.className = 'search-cite';
     cite.textContent = d.kind === 'n' && d.cite.indexOf(T.note) < 0 ? T.note + ' ' + d.cite : d.cite;
     a.appendChild(cite);
+    if (d.title && d.kind !== 'n') {
+      var title = document.createElement('span');
+      title.className = 'search-title';
+      title.textContent = d.title;
+      a.appendChild(document.createTextNode(' '));
+      a.appendChild(title);
+    }
     a.appendChild(document.createTextNode(' '));
     var snip = document.createElement('span');
     snip.className = 'search-snippet';
@@ -317,7 +348,56 @@
     return li;
   }
 
+  var HL = 'edition.hl';
+
+  /* remember keeps a result's address and matched words for the page it
+   * opens. */
+  function remember(a) {
+    try {
+      window.sessionStorage.setItem(HL, JSON.stringify({ u: a.href, w: (a.getAttribute('data-words') || '').split('\n') }));
+    } catch (e) { /* storage off: no marks, the link still works */ }
+  }
+
+  /* landing marks the searched words in the paragraph the reader arrived
+   * at from a result, as search engines' cached pages did; once only. */
+  function landing() {
+    var hl;
+    try {
+      hl = JSON.parse(window.sessionStorage.getItem(HL) || 'null');
+    } catch (e) { return; }
+    if (!hl || hl.u.split('#')[0] !== location.href.split('#')[0] || hl.u.split('#')[1] !== location.hash.slice(1)) { return; }
+    try { window.sessionStorage.removeItem(HL); } catch (e) { /* ignore */ }
+    var el = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (el) { markWords(el, hl.w); }
+  }
+
+  function markWords(el, words) {
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, null, false), nodes = [];
+    while (walker.nextNode()) { nodes.push(walker.currentNode); }
+    for (var i = 0; i < nodes.length; i++) { markIn(nodes[i], words); }
+  }
+
+  /* markIn wraps every occurrence of any of words in text node n in
+   * <mark>, earliest first. */
+  function markIn(n, words) {
+    while (n) {
+      var at = -1, w = '';
+      for (var j = 0; j < words.length; j++) {
+        var p = words[j] ? n.nodeValue.indexOf(words[j]) : -1;
+        if (p >= 0 && (at < 0 || p < at)) { at = p; w = words[j]; }
+      }
+      if (at < 0) { return; }
+      var hit = n.splitText(at);
+      n = hit.splitText(w.length);
+      var m = document.createElement('mark');
+      m.className = 'search-hit';
+      hit.parentNode.replaceChild(m, hit);
+      m.appendChild(hit);
+    }
+  }
+
   function init() {
+    landing();
     var input = document.getElementById('q');
     var form = input && input.form;
     if (!form || form.getAttribute('data-search') === 'on') { return; }

@@ -15,7 +15,9 @@
     var ps = document.querySelectorAll('main [id][data-seed], main li[id]');
     for (var i = 0; i < ps.length; i++) {
       var r = ps[i].getBoundingClientRect();
-      if (r.bottom > top + 8 && r.height > 0) { return ps[i].id; }
+      /* A paragraph whose last line peeks out under the header (the
+       * one before an anchor, with its margin) is not where the reader is. */
+      if (r.height > 0 && r.bottom > top + Math.min(48, r.height / 2)) { return ps[i].id; }
     }
     return location.hash.length > 1 ? location.hash.slice(1) : '';
   }
@@ -29,6 +31,13 @@
   }, true);
 
   if (!head || !window.requestAnimationFrame) { return; }
+  /* Revealed after reading down, the header shows only its search row:
+   * the sticky header's top is minus the brand row's height, so that row
+   * stays above the screen's edge (about 60 px instead of 150 px). */
+  var bar = head.querySelector('.bar');
+  function fit() { if (bar) { head.style.top = (-bar.offsetHeight - 1) + 'px'; } }
+  fit();
+  window.addEventListener('resize', fit);
   var last = window.pageYOffset, ticking = false;
   document.documentElement.classList.add('headroom');
   window.addEventListener('scroll', function () {

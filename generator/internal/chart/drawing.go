@@ -89,7 +89,7 @@ func (m *model) legend() []string {
 		out = append(out, "實心條為"+m.seriesYear("a")+"實際，斜紋框為"+m.seriesYear("b")+"目標")
 	}
 	if m.Spec.Kind == KindPart {
-		out = append(out, "實心為其中部分，斜紋為其餘部分")
+		out = append(out, "實心為其中部分，空白框為其餘部分")
 	}
 	return out
 }

@@ -86,10 +86,16 @@ func TestDatasetTable(t *testing.T) {
 	html := DatasetTable(ds, Config{Data: ds}, Index([]*Spec{{ID: "coal", Figures: []string{"coal-2023"}}}))
 	for _, want := range []string{
 		`<caption>全部數字（5項），取自報告原文</caption>`,
-		`<tr id="fig-coal-2023"><td><code>coal-2023</code></td><th scope="row">原煤產量</th><td>2.33億噸</td><td>2023年實際</td><td>總量</td><td><a href="#p1-2">一¶2</a>「全年生產原煤2.33億噸」</td><td><a href="#chart-coal">coal</a></td></tr>`,
+		`<tr id="fig-coal-2023"><th scope="row">原煤產量</th><td data-label="數值">2.33億噸</td><td data-label="時期">2023年實際</td><td data-label="原文"><a href="#p1-2">一¶2</a>「全年生產原煤2.33億噸」</td><td data-label="圖表"><a href="#chart-coal">看圖表</a></td></tr>`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+	// Citizens see words: no machine id in a cell, no type code.
+	for _, bad := range []string{"<code>", ">coal<", "總量"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("the table shows %s to readers", bad)
 		}
 	}
 }

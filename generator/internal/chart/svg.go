@@ -145,7 +145,12 @@ func (m *model) render(o svgOptions) string {
 	// and screen reader (axe: nested-interactive). The group keeps the
 	// title as its name and the description.
 	w.f(` role="group" aria-labelledby="%s" aria-describedby="%s-desc" font-family="%s" class="chart-svg chart-%s">`+"\n", o.Labelledby, uid, esc(fontList), m.Spec.Kind)
-	w.f("<title id=\"%s-t\">%s</title>\n<desc id=\"%s-desc\">%s</desc>\n", uid, esc(m.Spec.Title), uid, esc(m.description()))
+	// Inline, the figure's caption above names the chart: a <title> would
+	// say the title a second time, and as a tooltip over every bar.
+	if o.Standalone {
+		w.f("<title id=\"%s-t\">%s</title>\n", uid, esc(m.Spec.Title))
+	}
+	w.f("<desc id=\"%s-desc\">%s</desc>\n", uid, esc(m.description()))
 	if o.Standalone {
 		w.f("<style>%s</style>\n", standaloneCSS)
 		w.f(`<rect width="100%%" height="100%%" class="bg"/>` + "\n")
@@ -234,15 +239,16 @@ func (m *model) bar(w *svgWriter, mk mark, bw float64, o svgOptions, uid string)
 	}
 }
 
-// renderPart draws a whole as one outlined, hatched bar with its parts laid
-// over it from the left, each part named on its own line below.
+// renderPart draws a whole as one outlined, empty bar with its parts laid
+// over it from the left, each part named on its own line below. The rest
+// is left unfilled: hatching means a 2024 target in every chart.
 func (m *model) renderPart(w *svgWriter, p panel, o svgOptions, uid string) {
 	whole := p.Rows[0].Marks[0]
 	span := width - 2*pad
 	w.text(p.Rows[0].Label+" "+valueText(whole.Fig), "t-label", fsLabel)
 	w.y += 4
-	w.f(`<a href="%s" class="mark"><rect x="%s" y="%s" width="%s" height="%s" class="m-b" fill="url(#%s-hatch)"><title>%s</title></rect></a>`+"\n",
-		esc(o.Href(whole.Fig.Para)), num(pad), num(w.y), num(span), num(barH+6), uid, esc(p.Rows[0].Label+" "+valueText(whole.Fig)))
+	w.f(`<a href="%s" class="mark"><rect x="%s" y="%s" width="%s" height="%s" class="m-rest"><title>%s</title></rect></a>`+"\n",
+		esc(o.Href(whole.Fig.Para)), num(pad), num(w.y), num(span), num(barH+6), esc(p.Rows[0].Label+" "+valueText(whole.Fig)))
 	x := pad
 	for i, r := range p.Rows[1:] {
 		mk := r.Marks[0]
@@ -274,7 +280,7 @@ func (m *model) renderPart(w *svgWriter, p panel, o svgOptions, uid string) {
 
 // standaloneCSS styles a downloaded SVG without the site's stylesheet:
 // light theme, system CJK fonts.
-const standaloneCSS = `.bg{fill:#fff}text{fill:#1a1a1a;font-size:14px}.t-title{font-size:17px;font-weight:bold}.t-label{font-size:15px}.t-muted{fill:#555}.t-inbar{fill:#fff}.m-a{fill:#1f5f8b}.m-a2{fill:#7a3e9d}.m-b{stroke:#b4451f;stroke-width:1.5}.hatch-bg{fill:#fff}.hatch-line{stroke:#b4451f;stroke-width:2.5}.axis,.tick{stroke:#1a1a1a;stroke-width:1}.rule{stroke:#ccc}`
+const standaloneCSS = `.bg{fill:#fff}text{fill:#1a1a1a;font-size:14px}.t-title{font-size:17px;font-weight:bold}.t-label{font-size:15px}.t-muted{fill:#555}.t-inbar{fill:#fff}.m-a{fill:#1f5f8b}.m-a2{fill:#7a3e9d}.m-b{stroke:#b4451f;stroke-width:1.5}.m-rest{fill:#fff;stroke:#1a1a1a;stroke-width:1.5}.hatch-bg{fill:#fff}.hatch-line{stroke:#b4451f;stroke-width:2.5}.axis,.tick{stroke:#1a1a1a;stroke-width:1}.rule{stroke:#ccc}`
 
 // footer draws the lines under the panels: the legend, the spec's note
 // and, standing alone, the source.

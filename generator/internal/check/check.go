@@ -46,6 +46,7 @@ type Result struct {
 	Editions    []string // languages of the editions compared, e.g. zh-Hant
 	Repairs     int
 	Restored    int
+	Conversions int // corrections of the seed's conversion to Traditional
 	Punct       int
 	Differences []Difference
 }
@@ -88,7 +89,7 @@ func Run(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Units: len(res.Report.Units()), Repairs: res.Repairs, Restored: res.Restored, Punct: res.Punct}
+	r := &Result{Units: len(res.Report.Units()), Repairs: res.Repairs, Restored: res.Restored, Conversions: res.Conversions, Punct: res.Punct}
 	for _, ed := range c.Settings.Editions() {
 		want := res.Report.Units()
 		if ed.Convert {

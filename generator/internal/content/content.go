@@ -92,6 +92,9 @@ type Settings struct {
 	// Traditional is the OpenCC configuration that makes a Simplified
 	// report's Traditional edition: s2t (default), s2twp or s2hk.
 	Traditional string `yaml:"traditional"`
+	Version     string `yaml:"version"` // this edition's version, e.g. 1.1: in citations and print
+	Updated     string `yaml:"updated"` // this version's date, YYYY-MM-DD
+	Source      string `yaml:"source"`  // where the seed text comes from, for readers
 }
 
 // Edition is one script's edition of the site.

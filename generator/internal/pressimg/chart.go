@@ -152,7 +152,8 @@ func (s *sheet) bar(m chart.DrawingMark, bw float64) {
 	s.y += barH + barGap
 }
 
-// partPanel draws a whole as one hatched bar with its parts laid over it
+// partPanel draws a whole as one outlined bar (the SVG's empty frame:
+// hatching means a target everywhere) with its parts laid over it
 // from the left, a tick at each part's end, and each part in words below.
 func (s *sheet) partPanel(p chart.DrawingPanel) {
 	inner := s.W - 2*margin
@@ -160,7 +161,6 @@ func (s *sheet) partPanel(p chart.DrawingPanel) {
 	s.para(margin, inner, whole.Label+" "+whole.Marks[0].Text, style{fsLabel, false, ink}, 1.35)
 	s.y += 8
 	h := barH + 18
-	s.hatch(margin, s.y, inner, h, orange)
 	s.outline(margin, s.y, inner, h, 3, orange)
 	x := margin
 	for i, r := range p.Rows[1:] {

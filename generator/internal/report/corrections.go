@@ -48,6 +48,11 @@ func (c *Corrections) PunctMap() map[rune]rune {
 
 // correctionsHeader is the first line of a corrections file; the columns are
 // fixed so an editor's spreadsheet round-trip is detected rather than guessed at.
+// ConversionError is the confidence of a correction of the seed's
+// Simplified→Traditional machine conversion (后 for 後, 并 for 並): the
+// Simplified edition reads the same before and after it.
+const ConversionError = "conversion error"
+
 const correctionsHeader = "line\tdamaged\trepaired\tconfidence\treason"
 
 // ParseCorrections reads a TSV corrections file. Tabs and newlines cannot

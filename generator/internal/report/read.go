@@ -14,11 +14,14 @@ import (
 // Result is a read report with what was done to it.
 type Result struct {
 	Report   *Report
-	Lines    []Line        // repaired, punctuated lines in seed order (restored lines included)
-	Repairs  int           // recorded replacements applied
-	Restored int           // recorded lines restored (such as a missing title)
-	Punct    int           // marks changed by the punctuation rule
-	Warnings []*diag.Error // possible unrecorded damage
+	Lines    []Line // repaired, punctuated lines in seed order (restored lines included)
+	Repairs  int    // recorded replacements applied
+	Restored int    // recorded lines restored (such as a missing title)
+	// Conversions are recorded corrections of the seed's machine
+	// conversion to Traditional (后→後, 并→並), Traditional edition only.
+	Conversions int
+	Punct       int           // marks changed by the punctuation rule
+	Warnings    []*diag.Error // possible unrecorded damage
 }
 
 // Read repairs, punctuates and parses a seed. corr may be nil (a report with
@@ -35,9 +38,12 @@ func Read(path string, seed []byte, corr *Corrections) (*Result, error) {
 	res := &Result{Warnings: Scan(path, fixed)}
 	if corr != nil {
 		for _, c := range corr.Items {
-			if c.Insertion() {
+			switch {
+			case c.Insertion():
 				res.Restored++
-			} else {
+			case c.Confidence == ConversionError:
+				res.Conversions++
+			default:
 				res.Repairs++
 			}
 		}

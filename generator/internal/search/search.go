@@ -39,6 +39,9 @@ type Doc struct {
 	Cite string // short label shown with the result, e.g. "二（三）¶4"
 	Kind string // "para" or "note"
 	Text string // plain text in the edition's script, no markup
+	// Title names the page the unit is on, shown with the result
+	// ("（一）以能源革命…"): stored once per page in the index.
+	Title string
 }
 
 // Config adjusts Build. The zero value folds no characters.
@@ -60,6 +63,8 @@ type index struct {
 	V    int        `json:"v"`
 	Fold string     `json:"fold"`
 	Docs [][]string `json:"docs"`
+	// Pages maps a doc URL's page (the URL before "#") to its title.
+	Pages map[string]string `json:"pages,omitempty"`
 }
 
 // kindCode returns the one-letter code search.js reads for a Doc.Kind.
@@ -87,6 +92,13 @@ func Build(docs []Doc, c Config) ([]byte, error) {
 			return nil, fmt.Errorf("search: doc %d (%s): not valid UTF-8", i, d.URL)
 		}
 		ix.Docs = append(ix.Docs, []string{d.URL, d.Cite, k, d.Text})
+		if d.Title != "" {
+			if ix.Pages == nil {
+				ix.Pages = map[string]string{}
+			}
+			page, _, _ := strings.Cut(d.URL, "#")
+			ix.Pages[page] = d.Title
+		}
 	}
 	if c.Fold != nil {
 		ix.Fold = foldTable(docs, c.Fold, c.Folded)

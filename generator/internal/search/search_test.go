@@ -164,3 +164,23 @@ func TestFoldedAgreesWithFold(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildPageTitles: each page's title is in the index once, under the
+// doc URL before its fragment, for results to name their section.
+func TestBuildPageTitles(t *testing.T) {
+	js, err := Build([]Doc{
+		{URL: "part-2-1/index.html#p2-1-1", Cite: "二（一）¶1", Kind: "para", Text: "改造提升能源產業。", Title: "（一）以能源革命綜合改革為牽引"},
+		{URL: "part-2-1/index.html#p2-1-2", Cite: "二（一）¶2", Kind: "para", Text: "推動產業鏈發展。", Title: "（一）以能源革命綜合改革為牽引"},
+		{URL: "notes/index.html#n1", Cite: "注釋1", Kind: "note", Text: "兩個確立", Title: ""},
+	}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(js)
+	if want := `"pages":{"part-2-1/index.html":"（一）以能源革命綜合改革為牽引"}`; !strings.Contains(s, want) {
+		t.Errorf("index has no %s:\n%s", want, s)
+	}
+	if n := strings.Count(s, "以能源革命"); n != 1 {
+		t.Errorf("the title is in the index %d times, want once", n)
+	}
+}

@@ -18,13 +18,21 @@ import (
 	"edition/generator/internal/hilite"
 )
 
+// bundles are the assets' paths below the site root, and the styles
+// inlined in each page's head (firstscreen.go).
+type bundles struct {
+	CSS, JS, LateCSS string
+	InlineCSS        template.CSS
+}
+
 // assets bundles static/css/*.css into one stylesheet and static/js/*.js
 // into one script (in name order, so 00-base.css comes first), named by
-// content hash, and copies every other static file as it is. It returns
-// the bundles' paths below the site root.
-func assets(dir Dir, out Output) (css, js string, err error) {
+// content hash, and copies every other static file as it is. Pages inline
+// the first-screen part of the CSS and link the rest (firstscreen.go).
+func assets(dir Dir, out Output) (bundles, error) {
 	var cssb, jsb bytes.Buffer
-	err = fs.WalkDir(dir.FS, ".", func(rel string, d fs.DirEntry, err error) error {
+	var sheets []sheet
+	err := fs.WalkDir(dir.FS, ".", func(rel string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -37,6 +45,7 @@ func assets(dir Dir, out Output) (css, js string, err error) {
 		}
 		switch {
 		case path.Dir(rel) == "css" && path.Ext(rel) == ".css":
+			sheets = append(sheets, sheet{rel, data})
 			cssb.WriteString("/* " + rel + " */\n")
 			cssb.Write(data)
 			cssb.WriteString("\n")
@@ -49,19 +58,30 @@ func assets(dir Dir, out Output) (css, js string, err error) {
 		}
 		return nil
 	})
+	var b bundles
 	if err != nil {
-		return "", "", &diag.Error{Path: dir.Name, Msg: err.Error()}
+		return b, &diag.Error{Path: dir.Name, Msg: err.Error()}
 	}
-	cssb.Write(hilite.CSS)
+	chroma := hilite.CSS
+	cssb.Write(chroma)
 	if cssb.Len() > 0 {
-		css = "assets/site-" + hash8(cssb.Bytes()) + ".css"
-		out[css] = cssb.Bytes()
+		b.CSS = "assets/site-" + hash8(cssb.Bytes()) + ".css"
+		out[b.CSS] = cssb.Bytes()
+	}
+	inline, late, err := splitCSS(dir.Name, sheets, chroma)
+	if err != nil {
+		return b, err
+	}
+	b.InlineCSS = inline
+	if len(late) > 0 {
+		b.LateCSS = "assets/late-" + hash8(late) + ".css"
+		out[b.LateCSS] = late
 	}
 	if jsb.Len() > 0 {
-		js = "assets/site-" + hash8(jsb.Bytes()) + ".js"
-		out[js] = jsb.Bytes()
+		b.JS = "assets/site-" + hash8(jsb.Bytes()) + ".js"
+		out[b.JS] = jsb.Bytes()
 	}
-	return css, js, nil
+	return b, nil
 }
 
 // loadTemplates parses templates/base.html and the partials with each page
@@ -216,7 +236,23 @@ func (e *edition) funcs() template.FuncMap {
 			return s[1:]
 		},
 		"confidence": func(s string) string { return e.ui(confidence(s)) },
+		"basis":      func(s string) string { return e.ui(basis(s)) },
 	}
+}
+
+// basis explains in plain Chinese how a correction of the recorded
+// confidence was established; the editor's own record (English) follows
+// it on the page.
+func basis(s string) string {
+	switch s {
+	case "reproduced byte-exactly", "reproduced byte-exactly; hidden chars from context":
+		return "原文的亂碼是這樣產生的：文字在轉碼時丟了一個字節，後面的字節錯位，被讀成了別的字。把修復後的文字按同樣的方式弄壞一次，得到的亂碼和原文一模一樣，所以修復是可靠的。"
+	case "inferred from context":
+		return "這一處沒有留下可以重現的亂碼，修復是按上下文和報告的用語推斷的。"
+	case "restored from the report itself":
+		return "這一行在原文中缺失；報告的目錄和其他部分寫明了它的文字，據此補回。"
+	}
+	return ""
 }
 
 // confidence says a correction's recorded confidence in the readers'

@@ -13,7 +13,7 @@ func (e *edition) convertContent() {
 	cv := e.conv
 	e.settings = e.c.Settings
 	s := &e.settings
-	s.Name, s.Report, s.Issuer, s.Speaker, s.About = cv(s.Name), cv(s.Report), cv(s.Issuer), cv(s.Speaker), cv(s.About)
+	s.Name, s.Report, s.Issuer, s.Speaker, s.About, s.Source = cv(s.Name), cv(s.Report), cv(s.Issuer), cv(s.Speaker), cv(s.About), cv(s.Source)
 	for _, p := range e.c.Pages {
 		q := *p
 		m := &q.Meta

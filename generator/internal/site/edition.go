@@ -17,6 +17,7 @@ import (
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
 	"edition/generator/internal/markup"
+	"edition/generator/internal/report"
 	"edition/generator/internal/terms"
 )
 
@@ -33,7 +34,7 @@ type edition struct {
 	fold     func(rune) rune
 	folded   iter.Seq[rune]
 	lint     func(path, s string) diag.List
-	css, js  string
+	assets   bundles
 	all      []content.Edition
 	tmpl     map[string]*template.Template
 	site     *Site
@@ -72,7 +73,17 @@ func (e *edition) build() error {
 	if err := e.loadTemplates(); err != nil {
 		return err
 	}
-	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.css, JS: e.js, HasFigures: e.ds != nil}
+	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.assets.CSS, JS: e.assets.JS, LateCSS: e.assets.LateCSS, InlineCSS: e.assets.InlineCSS, HasFigures: e.ds != nil}
+	changes, err := loadChanges(e.src.Content, e.c.Settings.Version, e.c.Settings.Updated)
+	if err != nil {
+		return err
+	}
+	for _, c := range changes {
+		for i := range c.Changes {
+			c.Changes[i] = e.conv(c.Changes[i])
+		}
+		e.site.Changes = append(e.site.Changes, c)
+	}
 	e.prepass()
 	e.anchors = e.termAnchors()
 	md := e.markdown()
@@ -115,7 +126,7 @@ func (e *edition) parsePages(md goldmark.Markdown) (texts map[string]string, bod
 		}
 		e.uses = append(e.uses, r.uses...)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
-			URL: cp.URL(), Body: template.HTML(r.html), Paras: r.paras, uses: r.uses, figures: r.figures})
+			URL: cp.URL(), Body: template.HTML(leadHeadings(string(r.html), r.paras)), Paras: r.paras, uses: r.uses, figures: r.figures})
 	}
 	return texts, body, errs
 }
@@ -154,9 +165,12 @@ func (e *edition) resolveSite() {
 	}
 	e.site.Corrections, e.site.Punct = e.corrections()
 	for _, c := range e.site.Corrections {
-		if c.Restored {
+		switch {
+		case c.Restored:
 			e.site.Restored++
-		} else {
+		case c.Confidence == report.ConversionError:
+			e.site.Conversions++
+		default:
 			e.site.Repairs++
 		}
 	}
@@ -195,9 +209,10 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 	extra := []struct{ kind, url, title string }{
 		{"notes", notesURL, "注釋"},
 		{"corrections", correctionsURL, "關於本版 / 勘誤"},
+		{"changes", "changes/", "更新記錄"},
 	}
 	for _, x := range extra {
-		if x.kind == "notes" && e.notes == nil {
+		if x.kind == "notes" && e.notes == nil || x.kind == "changes" && e.site.Changes == nil {
 			continue
 		}
 		p := e.newPage(x.kind, x.url, e.ui(x.title))
@@ -215,11 +230,25 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 	if err := e.figuresPage(md); err != nil {
 		return err
 	}
-	if e.Prefix == "" {
+	if err := e.fullPage(md); err != nil {
+		return err
+	}
+	// Each edition has its own 404 page: hosts that serve the nearest
+	// 404.html (Cloudflare Pages) answer a Traditional address in
+	// Traditional. Links are from the site's root path: a 404 page is
+	// served at any depth.
+	{
 		nf := e.newPage("404", notFoundURL, e.ui("找不到此頁"))
-		nf.Root = basePath(e.settings.BaseURL)
-		nf.SiteRoot = nf.Root
+		nf.SiteRoot = basePath(e.settings.BaseURL)
+		nf.Root = nf.SiteRoot + e.Prefix
+		// Only the other editions' home pages: the 404 page knows not
+		// which page was asked for.
 		nf.Alternates = nil
+		for _, o := range e.all {
+			if o.Lang != e.Lang {
+				nf.Alternates = append(nf.Alternates, Alternate{Lang: o.Lang, Label: o.Label, Href: nf.SiteRoot + o.Prefix})
+			}
+		}
 		if err := e.execute("404", nf); err != nil {
 			return err
 		}
@@ -238,14 +267,19 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 
 // renderPage parses and renders one page's Markdown. A panic inside
 // goldmark on some input becomes an error naming the page, not a crash.
-func renderPage(md goldmark.Markdown, cp *content.Page) (r parsed) {
+func renderPage(md goldmark.Markdown, cp *content.Page) parsed {
+	return renderPageAt(md, cp, cp.URL())
+}
+
+// renderPageAt renders a page as if it stood at url (the 全文 page).
+func renderPageAt(md goldmark.Markdown, cp *content.Page, url string) (r parsed) {
 	defer func() {
 		if x := recover(); x != nil {
 			r.errs = append(r.errs, diag.Errorf(cp.Path, 0, "cannot render this page (internal error: %v)", x))
 		}
 	}()
 	pc := markup.NewContext(cp.Meta.Cite)
-	chart.SetPage(pc, cp.URL())
+	chart.SetPage(pc, url)
 	doc := md.Parser().Parse(text.NewReader(cp.Source), parser.WithContext(pc))
 	for _, err := range append(markup.Errors(pc), chart.Errors(pc)...) {
 		err.Path = cp.Path

@@ -102,7 +102,7 @@ func (e *edition) embeds(md goldmark.Markdown) error {
 func (e *edition) embedPage(url, title, label string) *EmbedPage {
 	root := rootOf(e.Prefix + EmbedPrefix + url)
 	return &EmbedPage{Lang: e.Lang, Title: title, Edition: label, Site: e.site, dir: url,
-		OEmbed: baseURL(e.settings) + e.Prefix + EmbedPrefix + url + "oembed.json", CSS: root + e.css, Script: root + "embed/embed.js"}
+		OEmbed: baseURL(e.settings) + e.Prefix + EmbedPrefix + url + "oembed.json", CSS: root + e.assets.CSS, Script: root + "embed/embed.js"}
 }
 
 // chartEmbed writes one chart's embed page and adds the share panel after
@@ -234,7 +234,7 @@ func (bl *Builder) setEmbedded(k uint64, r embedResult) {
 // framed anywhere, every other page only by the site itself. The editions
 // have the same pages, so each writes the same file for all of them.
 func (e *edition) headers() {
-	dirs := []string{notesURL, correctionsURL, figuresURL}
+	dirs := []string{notesURL, correctionsURL, figuresURL, "changes/", FullURL}
 	for _, p := range e.pages {
 		if p.URL != "" {
 			dirs = append(dirs, p.URL)

@@ -34,7 +34,11 @@ var (
 func repoSite(t *testing.T) Output {
 	t.Helper()
 	repoOnce.Do(func() {
-		repoOut, repoErr = Render(DirSources("../../../content", "../../../templates", "../../../static"))
+		// Embeds need the site's address (build -base-url): the
+		// repository's site.yaml leaves it unset.
+		src := DirSources("../../../content", "../../../templates", "../../../static")
+		src.BaseURL = "https://edition.example.org/"
+		repoOut, repoErr = Render(src)
 	})
 	if repoErr != nil {
 		t.Fatal(repoErr)

@@ -71,10 +71,11 @@ func (p *Page) Canonical() string { return baseURL(p.Site.Settings) + p.Site.Pre
 // CardURL is the share card's absolute address, or "" when the base URL
 // is unknown (og:image must be absolute) or the page has no card.
 func (p *Page) CardURL() string {
-	if p.Card == "" || baseURL(p.Site.Settings) == "" {
+	base := knownBase(p.Site.Settings)
+	if p.Card == "" || base == "" {
 		return ""
 	}
-	return baseURL(p.Site.Settings) + p.Site.Prefix + p.Card
+	return base + p.Site.Prefix + p.Card
 }
 
 // Site is what every page of an edition can see.
@@ -87,10 +88,14 @@ type Site struct {
 	Corrections []CorrectionView
 	Repairs     int // corrections that replace damaged text
 	Restored    int // corrections that restore a missing line
+	Conversions int // corrections of the seed's conversion to Traditional
 	Punct       *PunctView
-	CSS, JS     string // asset paths below the site root
+	CSS, JS     string       // asset paths below the site root
+	LateCSS     string       // below the site root: styles for further down (firstscreen.go)
+	InlineCSS   template.CSS // the first screen's styles, in <head>
 	Report      reportFront
 	HasFigures  bool
+	Changes     []Change // the 更新記錄, newest first (provenance.go)
 }
 
 type reportFront struct{ Title, Occasion, Speaker, Salutation string }

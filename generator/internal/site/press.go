@@ -189,7 +189,7 @@ func (e *edition) cardFor(p *Page) {
 	}
 	p.Card = cardName(p.URL)
 	info := pressimg.CardInfo{Title: p.Title, Cite: p.Meta.Cite, Report: e.settings.Report, Edition: e.settings.Name,
-		Site: siteHost(e.settings.BaseURL)}
+		Site: e.siteHost()}
 	if p.Kind == "home" {
 		// The report's own card: who issued it and when, under its name.
 		info.Title, info.Report, info.Cite = e.settings.Report, e.settings.Issuer, e.settings.Date
@@ -223,6 +223,20 @@ func cardName(url string) string {
 }
 
 // siteHost is the host and path of the base URL, shown on share cards.
+// baseKnown reports whether the edition's address is known: without it
+// (unsetBase stands in while building) no image may carry an address.
+func (e *edition) baseKnown() bool {
+	return knownBase(e.settings) != ""
+}
+
+// siteHost is the host and path the share cards name, "" when unknown.
+func (e *edition) siteHost() string {
+	if !e.baseKnown() {
+		return ""
+	}
+	return siteHost(e.settings.BaseURL)
+}
+
 func siteHost(base string) string {
 	if i := strings.Index(base, "://"); i >= 0 {
 		base = base[i+3:]
@@ -277,11 +291,10 @@ func convertPanels(d *chart.Drawing, cv func(string) string) {
 // chartPermalink is the chart's absolute address on its page, or "" when
 // the base URL is not known.
 func (e *edition) chartPermalink(id string) string {
-	base := baseURL(e.settings)
-	if base == "" {
+	if !e.baseKnown() {
 		return ""
 	}
-	return base + e.Prefix + e.chartPage[id] + "#chart-" + id
+	return baseURL(e.settings) + e.Prefix + e.chartPage[id] + "#chart-" + id
 }
 
 // chartSource finds where a character of a chart image comes from: a
@@ -339,8 +352,8 @@ func (e *edition) pressView(p *Page, chartID string) *PressView {
 		pv.CSV, pv.CSVExcel = root+"figures/charts/"+chartID+".csv", root+"figures/charts/"+chartID+"-excel.csv"
 		pv.Link = p.Canonical() + "#chart-" + chartID
 	}
-	if baseURL(e.settings) == "" {
-		pv.Link = strings.TrimPrefix(pv.Link, e.Prefix+p.URL)
+	if !e.baseKnown() {
+		pv.Link = strings.TrimPrefix(strings.TrimPrefix(pv.Link, baseURL(e.settings)), e.Prefix+p.URL)
 		if pv.Link == "" || strings.HasPrefix(pv.Link, "#") {
 			pv.Link = "./" + pv.Link
 		}

@@ -16,12 +16,12 @@ func (e *edition) searchIndex() error {
 			if para.Heading {
 				continue
 			}
-			docs = append(docs, search.Doc{URL: p.URL + "index.html#" + para.ID, Cite: para.Cite, Kind: "para", Text: para.Text})
+			docs = append(docs, search.Doc{URL: p.URL + "index.html#" + para.ID, Cite: para.Cite, Kind: "para", Text: para.Text, Title: p.Title})
 		}
 	}
 	if e.notes != nil {
 		for _, n := range e.notes.Notes {
-			docs = append(docs, search.Doc{URL: fmt.Sprintf("notes/index.html#n%d", n.Number), Cite: e.ui(fmt.Sprintf("注釋%d", n.Number)), Kind: "note", Text: strings.Join(n.Lines(), "")})
+			docs = append(docs, search.Doc{URL: fmt.Sprintf("notes/index.html#n%d", n.Number), Cite: e.ui(fmt.Sprintf("注釋%d", n.Number)), Kind: "note", Text: strings.Join(n.Lines(), ""), Title: e.notes.Heading})
 		}
 	}
 	js, err := search.Build(docs, search.Config{Fold: e.fold, Folded: e.folded})

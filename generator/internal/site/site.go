@@ -41,6 +41,9 @@ type Dir struct {
 // Sources are the inputs of a build.
 type Sources struct {
 	Content, Templates, Static Dir
+	// BaseURL, when set, is the address the site is published at,
+	// instead of content/site.yaml's base_url (build -base-url).
+	BaseURL string
 }
 
 // DirSources returns Sources for directories on disk.
@@ -123,8 +126,15 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	if src.BaseURL != "" {
+		c.Settings.BaseURL = src.BaseURL
+	}
+	unset := c.Settings.BaseURL == ""
+	if unset {
+		c.Settings.BaseURL = unsetBase
+	}
 	out := Output{}
-	css, js, err := assets(src.Static, out)
+	as, err := assets(src.Static, out)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +156,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	built := make([]error, len(eds))
 	var wg sync.WaitGroup
 	for i, ed := range eds {
-		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: same, ui: same, fold: cv.FoldRune, folded: cv.Folded(), css: css, js: js, all: eds}
+		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: same, ui: same, fold: cv.FoldRune, folded: cv.Folded(), assets: as, all: eds}
 		if err := bl.scripts(e, cv, ui); err != nil {
 			return nil, err
 		}
@@ -163,6 +173,9 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		return nil, err
 	}
 	sitemap(out, c.Settings, all)
+	if unset {
+		unbase(out)
+	}
 	bl.saveMemos()
 	return out, nil
 }
@@ -295,6 +308,15 @@ func basePath(base string) string {
 		return "/"
 	}
 	return base
+}
+
+// knownBase is the published address ending in a slash, or "" when the
+// build has none (unsetBase stands in for it while building).
+func knownBase(s content.Settings) string {
+	if s.BaseURL == unsetBase {
+		return ""
+	}
+	return baseURL(s)
 }
 
 func baseURL(s content.Settings) string {

@@ -9,7 +9,7 @@ const (
 	notesURL       = "notes/"       // every note, anchored #n1, #n2 …
 	correctionsURL = "corrections/" // about the edition, and every repair
 	figuresURL     = "figures/"     // the dataset, every chart and the downloads
-	notFoundURL    = "404.html"     // Simplified edition only
+	notFoundURL    = "404.html"     // in each edition (see renderSitePages)
 	// EmbedPrefix is where a page's or chart's embeddable copy lives:
 	// EmbedPrefix + the page URL (+ chart ID + "/").
 	EmbedPrefix = "embed/"

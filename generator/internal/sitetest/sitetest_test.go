@@ -52,10 +52,44 @@ func built(t *testing.T) (string, site.Output) {
 	return filepath.Join(siteDir, "public"), siteOut
 }
 
+// testBase is the address builtBased publishes at: the committed edition
+// sets none, and the press images' QR codes and og:image need one.
+const testBase = "https://edition.example.org/"
+
+var (
+	basedOnce sync.Once
+	basedDir  string
+	basedOut  site.Output
+	basedErr  error
+)
+
+// builtBased renders the repository's edition as published at testBase.
+func builtBased(t *testing.T) (string, site.Output) {
+	t.Helper()
+	basedOnce.Do(func() {
+		src := site.DirSources("../../../content", "../../../templates", "../../../static")
+		src.BaseURL = testBase
+		basedOut, basedErr = site.Render(src)
+		if basedErr != nil {
+			return
+		}
+		basedDir, basedErr = os.MkdirTemp("", "edition-site-")
+		if basedErr == nil {
+			basedErr = site.Write(basedOut, filepath.Join(basedDir, "public"))
+		}
+	})
+	if basedErr != nil {
+		t.Fatal(basedErr)
+	}
+	return filepath.Join(basedDir, "public"), basedOut
+}
+
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if siteDir != "" {
-		os.RemoveAll(siteDir)
+	for _, d := range []string{siteDir, basedDir} {
+		if d != "" {
+			os.RemoveAll(d)
+		}
 	}
 	os.Exit(code)
 }
@@ -97,14 +131,15 @@ func TestAccessible(t *testing.T) {
 	}
 }
 
-// TestSizeBudget: a section page's HTML, CSS and JS together stay under
-// 40 KB gzipped, so it loads quickly on a cheap phone.
+// TestSizeBudget: a section page's HTML (with its first-screen CSS
+// inline), the late CSS and the JS together stay under 40 KB gzipped, so
+// it loads quickly on a cheap phone.
 func TestSizeBudget(t *testing.T) {
 	_, out := built(t)
 	var css, js []byte
 	for _, n := range out.Names() {
 		switch {
-		case strings.HasPrefix(n, "assets/") && strings.HasSuffix(n, ".css"):
+		case strings.HasPrefix(n, "assets/late-") && strings.HasSuffix(n, ".css"):
 			css = out[n]
 		case strings.HasPrefix(n, "assets/") && strings.HasSuffix(n, ".js"):
 			js = out[n]
@@ -165,8 +200,8 @@ func TestNoOtherOrigins(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.Focus("#q"), chromedp.SendKeys("#q", "减税"),
-		chromedp.WaitVisible(".search-results mark")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.Focus(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), "减税"),
+		chromedp.WaitVisible(chromedp.CSS(".search-results mark"))); err != nil {
 		t.Fatal(err)
 	}
 	done()
@@ -180,11 +215,11 @@ func TestReadWithoutJavaScript(t *testing.T) {
 	srv := serve(t, dir)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true, NoJavaScript: true})
 	err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"),
-		chromedp.Click(`.toc a[href="part-2-1/"]`), chromedp.WaitVisible("#p2-1-1"))
+		chromedp.Click(chromedp.CSS(`.toc a[href="part-2-1/"]`)), chromedp.WaitVisible(chromedp.CSS("#p2-1-1")))
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := chromedp.Run(ctx, chromedp.Text("#p2-1-1"))
+	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#p2-1-1")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,10 +232,10 @@ func TestReadWithoutJavaScript(t *testing.T) {
 	}
 	// A term is a plain link to its note at the end of the page, and the
 	// note links back to where the term is used.
-	if err := chromedp.Do(ctx, chromedp.Click(`a.term[data-note="8"]`), chromedp.WaitVisible("li#n8:target")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`a.term[data-note="8"]`)), chromedp.WaitVisible(chromedp.CSS("li#n8:target"))); err != nil {
 		t.Fatal(err)
 	}
-	note, _ := chromedp.Run(ctx, chromedp.Text("li#n8"))
+	note, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("li#n8")))
 	if !strings.Contains(note, "煤电机组“三改联动”") || !strings.Contains(note, "节能降耗改造") {
 		t.Errorf("note 8 reads %.60q…, want the note on 煤电机组“三改联动”", note)
 	}
@@ -224,7 +259,7 @@ func TestSwitchKeepsParagraph(t *testing.T) {
 	dir, _ := built(t)
 	srv := serve(t, dir)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.WaitVisible("#p2-1-3")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.WaitVisible(chromedp.CSS("#p2-1-3"))); err != nil {
 		t.Fatal(err)
 	}
 	// The reader has scrolled to the third paragraph.
@@ -238,7 +273,7 @@ func TestSwitchKeepsParagraph(t *testing.T) {
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('`+sel+`').click(), true`)); err != nil {
 			t.Fatal(err)
 		}
-		if err := chromedp.Do(ctx, chromedp.WaitVisible("#p2-1-3")); err != nil {
+		if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#p2-1-3"))); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -272,15 +307,15 @@ func TestSearchAcrossScripts(t *testing.T) {
 	} {
 		t.Run(c.page+c.query, func(t *testing.T) {
 			ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
-			err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+c.page), chromedp.Focus("#q"), chromedp.SendKeys("#q", c.query),
-				chromedp.WaitVisible(".search-results mark"))
+			err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+c.page), chromedp.Focus(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), c.query),
+				chromedp.WaitVisible(chromedp.CSS(".search-results mark")))
 			if err != nil {
 				t.Fatal(err)
 			}
 			// Results update as each character is typed; wait for the last.
 			var mark string
 			for i := 0; i < 50 && mark != c.want; i++ {
-				mark, _ = chromedp.Run(ctx, chromedp.Text(".search-results mark"))
+				mark, _ = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".search-results mark")))
 				if mark != c.want {
 					chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond))
 				}
@@ -291,10 +326,10 @@ func TestSearchAcrossScripts(t *testing.T) {
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('.search-results a').click(), true`)); err != nil {
 				t.Fatal(err)
 			}
-			if err := chromedp.Do(ctx, chromedp.WaitVisible("p:target")); err != nil {
+			if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("p:target"))); err != nil {
 				t.Fatal(err)
 			}
-			txt, _ := chromedp.Run(ctx, chromedp.Text("p:target"))
+			txt, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("p:target")))
 			if !strings.Contains(txt, c.want) {
 				t.Errorf("the result led to a paragraph without %q: %.40q…", c.want, txt)
 			}
@@ -321,7 +356,7 @@ func TestTermInPlace(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := browsertest.New(t, c.opt)
 			term := `a.term[data-note="5"]`
-			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/zh-hant/part-2-2/"), chromedp.WaitVisible(term)); err != nil {
+			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/zh-hant/part-2-2/"), chromedp.WaitVisible(chromedp.CSS(term))); err != nil {
 				t.Fatal(err)
 			}
 			if c.opt.Mobile {
@@ -334,7 +369,7 @@ func TestTermInPlace(t *testing.T) {
 				if err := chromedp.Do(ctx, chromedp.TapXY(xy[0], xy[1])); err != nil {
 					t.Fatal(err)
 				}
-			} else if err := chromedp.Do(ctx, chromedp.Click(term)); err != nil {
+			} else if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(term))); err != nil {
 				t.Fatal(err)
 			}
 			var text string
@@ -365,7 +400,7 @@ func TestTermInPlace(t *testing.T) {
 	t.Run("back button", func(t *testing.T) {
 		ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
 		term := `a.term[data-note="5"]`
-		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-2/"), chromedp.WaitVisible(term)); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-2/"), chromedp.WaitVisible(chromedp.CSS(term))); err != nil {
 			t.Fatal(err)
 		}
 		xy, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(function(){var e=document.querySelector('`+term+`');e.scrollIntoView({block:'center'});var r=e.getClientRects()[0];return [r.left+r.width/2, r.top+r.height/2]})()`))
@@ -398,13 +433,13 @@ func TestTermInPlace(t *testing.T) {
 	})
 	// Back-link from the notes page to the paragraph that uses the term.
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 740, Mobile: true})
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/zh-hant/notes/#n5"), chromedp.WaitVisible("#n5")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/zh-hant/notes/#n5"), chromedp.WaitVisible(chromedp.CSS("#n5"))); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('#n5 a[role=doc-backlink]').click(), true`)); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx, chromedp.WaitVisible("p:target")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("p:target"))); err != nil {
 		t.Fatal(err)
 	}
 	loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + location.hash`))
@@ -418,13 +453,26 @@ func TestTermInPlace(t *testing.T) {
 func TestCorrectionsPage(t *testing.T) {
 	_, out := built(t)
 	for _, c := range []struct{ file, want string }{
-		{"zh-hant/corrections/index.html", "文字受損17處，另缺標題1行"},
-		{"zh-hant/corrections/index.html", "共689處"},
-		{"corrections/index.html", "文字受损17处，另缺标题1行"},
-		{"corrections/index.html", "共689处"},
+		{"zh-hant/corrections/index.html", "壞了的17處文字和丟失的1行標題"},
+		{"zh-hant/corrections/index.html", "有689處"},
+		{"corrections/index.html", "坏了的17处文字和丢失的1行标题"},
+		{"corrections/index.html", "有689处"},
 	} {
 		if !strings.Contains(string(out[c.file]), c.want) {
 			t.Errorf("%s does not say %q", c.file, c.want)
+		}
+	}
+	// The seed's conversion errors are corrected in the Traditional text
+	// only, and listed on its 勘誤 page as their own class.
+	for _, c := range []struct{ file, want string }{
+		{"zh-hant/corrections/index.html", `<td><del translate="no">先立后破</del></td><td><ins>先立後破</ins></td>`},
+		{"zh-hant/corrections/index.html", `<td><del translate="no">并網</del></td><td><ins>併網</ins></td>`},
+		{"zh-hant/part-2/index.html", "先立後破"},
+		{"part-2/index.html", "先立后破"},
+		{"corrections/index.html", `#conversion" hreflang="zh-Hant">繁體版勘误页</a>`},
+	} {
+		if !strings.Contains(string(out[c.file]), c.want) {
+			t.Errorf("%s does not say %s", c.file, c.want)
 		}
 	}
 	if n := strings.Count(string(out["zh-hant/corrections/index.html"]), `<li id="fix-`); n != 18 {

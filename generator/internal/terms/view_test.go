@@ -62,8 +62,12 @@ func TestNoteListIsReportText(t *testing.T) {
 	for i := range want {
 		must(t, got[i] == want[i], "line %d:\n got %q\nwant %q", i, got[i], want[i])
 	}
-	must(t, strings.Contains(out, `<p data-seed>5.<dfn>“四全工作法”</dfn>：全周期發力`), "note 5 markup")
-	must(t, strings.Contains(out, `<p data-seed>14.新建省級新型研發機構2家（`), "note 14 has no term")
+	// The number is set apart by markup only (never running into a term
+	// that begins with a digit); a note without a term gets its label in
+	// bold on a line of its own, outside the report's text.
+	must(t, strings.Contains(out, `<p data-seed><span class="nn">5.</span><dfn>“四全工作法”</dfn>：全周期發力`), "note 5 markup")
+	must(t, strings.Contains(out, `<p data-seed><span class="nn">14.</span>新建省級新型研發機構2家（`), "note 14 has no term")
+	must(t, strings.Contains(out, `<p class="note-label"><span class="nn" aria-hidden="true"></span><dfn>新建省級新型研發機構2家、省級農業科技園區1家、省級眾創空間3家</dfn></p>`), "note 14's label")
 	// Every use is a back-link.
 	must(t, strings.Count(out, `role="doc-backlink"`) == 43, "want 43 back-links, got %d", strings.Count(out, `role="doc-backlink"`))
 }

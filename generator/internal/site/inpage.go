@@ -1,0 +1,125 @@
+package site
+
+import (
+	"html/template"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"edition/generator/internal/markup"
+)
+
+// In-page navigation for long pages, after GOV.UK's HTML publications:
+// numbered themes are headings a screen reader can jump between, and a
+// page of many paragraphs opens with a list of them.
+
+// reNumberedLead matches a lead-in that numbers a theme: （一）堅持政治引領。
+var reNumberedLead = regexp.MustCompile(`^（[一二三四五六七八九十]+）`)
+
+// leadHeadings makes the bold lead-in of each paragraph that opens with a
+// numbered theme a level-2 heading for assistive technology and a block
+// on screen. The text is unchanged: the role is an attribute of the
+// <strong> already there.
+func leadHeadings(html string, paras []markup.Para) string {
+	for _, p := range paras {
+		if p.Heading || !reNumberedLead.MatchString(p.Lead) {
+			continue
+		}
+		open := `<p id="` + p.ID + `" data-seed><strong>`
+		html = strings.Replace(html, open, `<p id="`+p.ID+`" data-seed class="has-lead-h"><strong class="lead-h" role="heading" aria-level="2">`, 1)
+	}
+	return html
+}
+
+// minJumps is how many paragraphs a page has before it gets a jump list.
+const minJumps = 6
+
+// jumpLabel is the longest label of a jump-list entry, in characters.
+const jumpLabel = 30
+
+// Jumps lists the page's paragraphs for its jump list: each by its bold
+// lead-in or else its first sentence, without an opening the sentences
+// share (一年來，我們全力以赴…), shortened. Short pages get none.
+func (p *Page) Jumps() []Link {
+	var out []Link
+	for _, para := range p.Paras {
+		if para.Heading || para.ID == "" {
+			continue
+		}
+		out = append(out, Link{Href: "#" + para.ID, Title: jumpTitle(para), Cite: para.Cite})
+	}
+	if len(out) < minJumps {
+		return nil
+	}
+	dropSharedOpening(out)
+	for i := range out {
+		if r := []rune(out[i].Title); len(r) > jumpLabel {
+			out[i].Title = string(r[:jumpLabel-1]) + "…"
+		}
+	}
+	return out
+}
+
+func jumpTitle(para markup.Para) string {
+	t := para.Lead
+	if t == "" {
+		t = para.Text
+		if i := strings.Index(t, "。"); i >= 0 {
+			t = t[:i]
+		}
+	}
+	return strings.TrimSuffix(t, "。")
+}
+
+// minShared is how many titles must open alike, and with how many
+// characters up to a comma, before the opening is dropped from them.
+const minShared = 3
+
+// dropSharedOpening removes an opening clause (up to and including a
+// "，") that at least minShared titles share, from those titles.
+func dropSharedOpening(ls []Link) {
+	count := map[string]int{}
+	for _, l := range ls {
+		for i, r := range l.Title {
+			if r == '，' {
+				count[l.Title[:i+utf8.RuneLen(r)]]++
+			}
+		}
+	}
+	best := ""
+	for o, n := range count {
+		if n >= minShared && (len(o) > len(best) || len(o) == len(best) && o < best) {
+			best = o
+		}
+	}
+	if utf8.RuneCountInString(best) < minShared {
+		return
+	}
+	for i := range ls {
+		if rest, ok := strings.CutPrefix(ls[i].Title, best); ok && rest != "" {
+			ls[i].Title = rest
+		}
+	}
+}
+
+// BodyHead is the body up to and including its first <h1>, which the
+// jump list follows; BodyRest is the remainder. A body without an <h1>
+// is all rest.
+func (p *Page) BodyHead() template.HTML {
+	head, _ := p.bodySplit()
+	return template.HTML(head)
+}
+
+// BodyRest: see BodyHead.
+func (p *Page) BodyRest() template.HTML {
+	_, rest := p.bodySplit()
+	return template.HTML(rest)
+}
+
+func (p *Page) bodySplit() (string, string) {
+	b := string(p.Body)
+	if i := strings.Index(b, "</h1>"); i >= 0 {
+		return b[:i+len("</h1>")], b[i+len("</h1>"):]
+	}
+	return "", b
+}

@@ -1,0 +1,125 @@
+package site
+
+import (
+	"strings"
+	"testing"
+
+	"edition/generator/internal/markup"
+)
+
+func TestLeadHeadings(t *testing.T) {
+	paras := []markup.Para{
+		{ID: "p3-1-1", Lead: "（一）堅持政治引領。"},
+		{ID: "p1-2", Lead: "能源保供堅實有力。"},
+	}
+	html := `<p id="p3-1-1" data-seed><strong>（一）堅持政治引領。</strong>持續…</p>` +
+		`<p id="p1-2" data-seed><strong>能源保供堅實有力。</strong>…</p>`
+	got := leadHeadings(html, paras)
+	for _, c := range []struct {
+		name, want string
+		in         bool
+	}{
+		{"numbered theme is a heading", `<strong class="lead-h" role="heading" aria-level="2">（一）堅持政治引領。</strong>`, true},
+		{"other lead-ins stay as they are", `<p id="p1-2" data-seed><strong>能源保供`, true},
+		{"text unchanged", `（一）堅持政治引領。</strong>持續…</p>`, true},
+	} {
+		if strings.Contains(got, c.want) != c.in {
+			t.Errorf("%s: %q in %q = %v", c.name, c.want, got, !c.in)
+		}
+	}
+}
+
+func TestJumps(t *testing.T) {
+	var paras []markup.Para
+	for _, s := range []string{"2023年，是開局之年。其餘", "一年來，我們穩增長。", "一年來，我們建鏈條。", "一年來，我們抓改革。", "各位代表，成績。", "在肯定成績的同時，問題。"} {
+		paras = append(paras, markup.Para{ID: "p" + s[:3], Text: s})
+	}
+	p := &Page{Paras: paras}
+	js := p.Jumps()
+	if len(js) != 6 {
+		t.Fatalf("%d entries, want 6", len(js))
+	}
+	for i, want := range []string{"2023年，是開局之年", "我們穩增長", "我們建鏈條", "我們抓改革", "各位代表，成績", "在肯定成績的同時，問題"} {
+		if js[i].Title != want {
+			t.Errorf("entry %d = %q, want %q", i, js[i].Title, want)
+		}
+	}
+	if (&Page{Paras: paras[:minJumps-1]}).Jumps() != nil {
+		t.Error("a short page got a jump list")
+	}
+	long := markup.Para{ID: "x", Lead: strings.Repeat("長", 40) + "。"}
+	p = &Page{Paras: append(paras, long)}
+	if got := p.Jumps()[6].Title; len([]rune(got)) != jumpLabel || !strings.HasSuffix(got, "…") {
+		t.Errorf("long title = %q, want %d characters ending in …", got, jumpLabel)
+	}
+}
+
+func TestCompactCSS(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"comments and spaces go", "/* why */\n.a  { color : red ;\n}\n", ".a{color :red;}"},
+		{"a descendant pseudo-class keeps its space", "html.js :target { x: 1 }", "html.js :target{x:1}"},
+		{"values keep their spaces", ".b { margin: 0 1rem; box-shadow: 0 6px rgba(0, 0, 0, .1) }", ".b{margin:0 1rem;box-shadow:0 6px rgba(0,0,0,.1)}"},
+		{"strings are kept whole", `.c::after { content: "\2060 /* x */" }`, `.c::after{content:"\2060 /* x */"}`},
+	} {
+		got, err := compact([]byte(c.in))
+		if err != nil || string(got) != c.want {
+			t.Errorf("%s: compact(%q) = %q, %v; want %q", c.name, c.in, got, err, c.want)
+		}
+	}
+}
+
+// TestUnsetBaseURL: without a base URL the site writes no absolute
+// address of its own and no placeholder: no canonical, og:url, hreflang
+// alternates, sitemap or oEmbed; links are root-relative.
+func TestUnsetBaseURL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-edition build")
+	}
+	out, err := Render(DirSources("../../../content", "../../../templates", "../../../static"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !MissingBaseURL(out) {
+		t.Fatal("the repository's site.yaml sets base_url; this test wants it unset")
+	}
+	for name, b := range out {
+		for _, bad := range []string{"unset.invalid", "example.org", `rel="canonical"`, `og:url`, `hreflang="zh-Hant" href="http`, "json+oembed"} {
+			if strings.Contains(string(b), bad) {
+				t.Errorf("%s contains %q", name, bad)
+			}
+		}
+		if strings.HasSuffix(name, "oembed.json") || name == "sitemap.xml" {
+			t.Errorf("%s written without a base URL", name)
+		}
+	}
+	if !strings.Contains(string(out["part-2-1/index.html"]), `<a href="/embed/part-2-1/">`) {
+		t.Error("the share panel's embed link is not root-relative")
+	}
+}
+
+// TestFullPage: the 全文 page holds every paragraph of the report once,
+// links within itself, and lists every note.
+func TestFullPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-edition build")
+	}
+	out, err := Render(DirSources("../../../content", "../../../templates", "../../../static"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := string(out["full/index.html"])
+	for _, want := range []string{`<p id="p1-1" data-seed>`, `<p id="p3-4-1" data-seed`, `<h2 id="closing">结语</h2>`, `<li id="n36"`, `href="#chart-`, `第1.1版`} {
+		if !strings.Contains(full, want) {
+			t.Errorf("全文 has no %s", want)
+		}
+	}
+	if n := strings.Count(full, `<p id="p2-1-1" `); n != 1 {
+		t.Errorf("p2-1-1 appears %d times", n)
+	}
+	if strings.Contains(full, `href="../part-`) {
+		t.Error("全文 links to the section pages instead of within itself")
+	}
+	if !strings.Contains(string(out["zh-hant/full/index.html"]), `<h2 id="closing">結語</h2>`) {
+		t.Error("no Traditional 全文")
+	}
+}
