@@ -251,6 +251,9 @@ func deadLinks(pages map[string]*page) []string {
 			target := from
 			if u.Path != "" {
 				target = path.Join(path.Dir(from), u.Path)
+				if strings.HasPrefix(u.Path, "/") {
+					target = path.Clean(strings.TrimPrefix(u.Path, "/")) // from the site's root (the 404 pages)
+				}
 				if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
 					target = path.Join(target, "index.html")
 				}

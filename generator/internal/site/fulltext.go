@@ -29,8 +29,8 @@ func (e *edition) fullPage(md goldmark.Markdown) error {
 	savedP, savedC := e.paraPage, e.chartPage
 	e.paraPage, e.chartPage = here(savedP, FullURL), here(savedC, FullURL)
 	defer func() { e.paraPage, e.chartPage = savedP, savedC }()
-	p := e.newPage("full", FullURL, e.conv("全文"))
-	p.Crumbs = []Link{{Href: p.Href(""), Title: e.conv("首頁")}}
+	p := e.newPage("full", FullURL, e.ui("全文"))
+	p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
 	var b strings.Builder
 	for i, cp := range e.cpages {
 		r := renderPageAt(md, cp, FullURL) // errors were reported when the page was built
