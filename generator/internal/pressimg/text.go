@@ -57,13 +57,24 @@ type style struct {
 
 func (f *Fonts) face(bold bool) *glyphs.Face { return f.font.Face(bold) }
 
+// faceFor is the face that draws r: the bold subset covers fewer
+// characters than the regular one (GB2312 level 1 against both levels),
+// so a bold title with a rarer character sets that one character in the
+// regular weight rather than failing the build.
+func (f *Fonts) faceFor(r rune, bold bool) *glyphs.Face {
+	if bold && !f.font.Bold.Has(r) && f.font.Regular.Has(r) {
+		return f.font.Regular
+	}
+	return f.face(bold)
+}
+
 // advance is the width of r in pixels; a character the subset lacks is
 // one em wide (it is an error unless recording).
 func (f *Fonts) advance(r rune, st style) float64 {
 	if r == joiner {
 		return 0
 	}
-	face := f.face(st.Bold)
+	face := f.faceFor(r, st.Bold)
 	g, ok := face.Glyphs[r]
 	if !ok {
 		return st.Size
@@ -86,7 +97,17 @@ func (f *Fonts) check(s string, st style) error {
 		f.Record.add(st.Bold, s)
 		return nil
 	}
-	return f.face(st.Bold).Check(strings.ReplaceAll(s, string(joiner), ""))
+	s = strings.ReplaceAll(s, string(joiner), "")
+	if st.Bold {
+		// Only what neither weight has is missing (see faceFor).
+		for _, r := range f.font.Bold.Missing(s) {
+			if !f.font.Regular.Has(r) {
+				return &glyphs.MissingError{Rune: r, Weight: glyphs.Bold, Text: s}
+			}
+		}
+		return nil
+	}
+	return f.face(false).Check(s)
 }
 
 // joiner (U+2060 WORD JOINER) glues the characters around it: a line
@@ -102,7 +123,7 @@ func unbreakable(s string) string {
 // glyph returns the outline of r in font units, parsed once; nil for a
 // blank or missing glyph.
 func (f *Fonts) glyph(r rune, bold bool) []seg {
-	face := f.face(bold)
+	face := f.faceFor(r, bold)
 	k := face.Weight + string(r)
 	f.mu.Lock()
 	defer f.mu.Unlock()
