@@ -26,67 +26,51 @@ import (
 	"edition/generator/internal/validate"
 )
 
-var (
-	once    sync.Once
-	siteDir string
-	siteOut site.Output
-	siteErr error
-)
-
-// built renders the repository's edition once for all tests in this package.
-func built(t *testing.T) (string, site.Output) {
-	t.Helper()
-	once.Do(func() {
-		siteOut, siteErr = site.Render(site.DirSources("../../../content", "../../../templates", "../../../static"))
-		if siteErr != nil {
-			return
-		}
-		siteDir, siteErr = os.MkdirTemp("", "edition-site-")
-		if siteErr == nil {
-			siteErr = site.Write(siteOut, filepath.Join(siteDir, "public"))
-		}
-	})
-	if siteErr != nil {
-		t.Fatal(siteErr)
-	}
-	return filepath.Join(siteDir, "public"), siteOut
+// builds renders the repository's edition at most once per base URL
+// for all tests in this package, each into a directory of its own.
+type builds struct {
+	once sync.Once
+	dir  string
+	out  site.Output
+	err  error
 }
+
+var (
+	plain builds // as committed: no base URL
+	based builds // as published at testBase
+)
 
 // testBase is the address builtBased publishes at: the committed edition
 // sets none, and the press images' QR codes and og:image need one.
 const testBase = "https://edition.example.org/"
 
-var (
-	basedOnce sync.Once
-	basedDir  string
-	basedOut  site.Output
-	basedErr  error
-)
-
-// builtBased renders the repository's edition as published at testBase.
-func builtBased(t *testing.T) (string, site.Output) {
+func (b *builds) get(t *testing.T, base string) (string, site.Output) {
 	t.Helper()
-	basedOnce.Do(func() {
+	b.once.Do(func() {
 		src := site.DirSources("../../../content", "../../../templates", "../../../static")
-		src.BaseURL = testBase
-		basedOut, basedErr = site.Render(src)
-		if basedErr != nil {
+		src.BaseURL = base
+		if b.out, b.err = site.Render(src); b.err != nil {
 			return
 		}
-		basedDir, basedErr = os.MkdirTemp("", "edition-site-")
-		if basedErr == nil {
-			basedErr = site.Write(basedOut, filepath.Join(basedDir, "public"))
+		if b.dir, b.err = os.MkdirTemp("", "edition-site-"); b.err == nil {
+			b.err = site.Write(b.out, filepath.Join(b.dir, "public"))
 		}
 	})
-	if basedErr != nil {
-		t.Fatal(basedErr)
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return filepath.Join(basedDir, "public"), basedOut
+	return filepath.Join(b.dir, "public"), b.out
 }
+
+// built renders the repository's edition as committed.
+func built(t *testing.T) (string, site.Output) { t.Helper(); return plain.get(t, "") }
+
+// builtBased renders the repository's edition as published at testBase.
+func builtBased(t *testing.T) (string, site.Output) { t.Helper(); return based.get(t, testBase) }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	for _, d := range []string{siteDir, basedDir} {
+	for _, d := range []string{plain.dir, based.dir} {
 		if d != "" {
 			os.RemoveAll(d)
 		}
