@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"edition/generator/internal/srcfs"
 )
 
 // Refused is the error for an output directory build will not write.
@@ -42,7 +44,7 @@ func target(cfg Config) (string, error) {
 	case err != nil:
 		return "", refuse("%v", err)
 	case !fi.IsDir():
-		return "", refuse("it is not a directory (%s)", kind(fi.Mode()))
+		return "", refuse("it is not a directory (%s)", srcfs.Kind(fi.Mode()))
 	}
 	return dir, checkMade(dir, refuse)
 }
@@ -111,20 +113,5 @@ func resolve(p string) (string, error) {
 		}
 		rest = filepath.Join(filepath.Base(abs), rest)
 		abs = parent
-	}
-}
-
-func kind(m fs.FileMode) string {
-	switch {
-	case m.IsRegular():
-		return "a file"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	default:
-		return m.Type().String()
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"edition/generator/internal/browsertest"
+
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"

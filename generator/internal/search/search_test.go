@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"edition/generator/internal/script"
+
 	"golang.org/x/tools/txtar"
 )
 

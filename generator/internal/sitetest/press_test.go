@@ -1,24 +1,23 @@
 package sitetest
 
 import (
-	"image"
-	"image/draw"
-	"strconv"
-
 	"bytes"
 	"encoding/csv"
-	"github.com/makiuchi-d/gozxing"
-	zxqr "github.com/makiuchi-d/gozxing/qrcode"
+	"image"
+	"image/draw"
 	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+	"github.com/makiuchi-d/gozxing"
+	zxqr "github.com/makiuchi-d/gozxing/qrcode"
 
 	"edition/generator/internal/browsertest"
 )

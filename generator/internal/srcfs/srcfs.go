@@ -96,7 +96,7 @@ func (f FS) check(name string, fi fs.FileInfo) error {
 	case m.IsDir():
 		return nil
 	case !m.IsRegular():
-		return &Refused{Dir: f.Name, Path: name, Reason: "is " + kind(m) + ", not a file, so it is not read"}
+		return &Refused{Dir: f.Name, Path: name, Reason: "is " + Kind(m) + ", not a file, so it is not read"}
 	case fi.Size() > f.limit():
 		return &Refused{Dir: f.Name, Path: name, Reason: fmt.Sprintf("is %.1f MB, over the %d MB limit for a source file", float64(fi.Size())/(1<<20), f.limit()>>20)}
 	}
@@ -150,8 +150,12 @@ func (f FS) Stat(name string) (fs.FileInfo, error) {
 	return file.Stat()
 }
 
-func kind(m fs.FileMode) string {
+// Kind names the kind of file m describes, for messages: "a file", "a
+// named pipe (FIFO)", "a device", … (publish names an output path with it).
+func Kind(m fs.FileMode) string {
 	switch {
+	case m.IsRegular():
+		return "a file"
 	case m&fs.ModeNamedPipe != 0:
 		return "a named pipe (FIFO)"
 	case m&fs.ModeSocket != 0:

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"edition/generator/internal/browsertest"
+
 	"github.com/chromedp/chromedp"
 )
 
