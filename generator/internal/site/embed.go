@@ -27,7 +27,7 @@ type ShareView struct {
 	Kind   string // "section" or "chart"
 	Title  string
 	Embed  string        // the embed page, absolute
-	OEmbed string        // its oEmbed document, absolute
+	OEmbed string        // its oEmbed document, absolute; "" without a base URL (none is written)
 	Code   template.HTML // the snippet, highlighted
 	Height int           // initial height at embed.PhoneWidth
 	Press  *PressView    // image, QR code, link and CSV (press.go)
@@ -198,7 +198,11 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
 	e.out[dir+"oembed.json"] = o.JSON()
 	sn := embed.Snippet{Src: src, Title: title, Height: h, Phone: r.h, Wide: r.wide, Script: base + "embed/resize.js", Href: ep.Full,
 		LinkText: e.ui("閱讀全文與注釋：") + ep.Title}
-	return &ShareView{Kind: kind, Title: title, Embed: src, OEmbed: src + "oembed.json", Code: e.highlight("html", sn.HTML()), Height: h}, nil
+	sv := &ShareView{Kind: kind, Title: title, Embed: src, Code: e.highlight("html", sn.HTML()), Height: h}
+	if knownBase(e.settings) != "" {
+		sv.OEmbed = src + "oembed.json"
+	}
+	return sv, nil
 }
 
 // embedResult is a rewritten embed page and its heights for the snippet

@@ -1,0 +1,51 @@
+package sitetest
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"edition/generator/internal/site"
+)
+
+// TestPanelClaimsOEmbedOnlyWhenWritten: the 分享 / 嵌入 panel offers
+// oEmbed ("支持oEmbed…") and the page has an oEmbed discovery link only
+// when the build wrote the oEmbed document it names, which it does only
+// with a base URL (site/unbased.go).
+func TestPanelClaimsOEmbedOnlyWhenWritten(t *testing.T) {
+	panel := regexp.MustCompile(`<p class="share-link">[^<]*<a href="([^"]+)">[^<]*</a>([^<]*)</p>`)
+	for _, tc := range []struct {
+		name  string
+		build func(*testing.T) (string, site.Output)
+		base  string
+		claim bool
+	}{
+		{"committed, no base URL", built, "/", false},
+		{"published with a base URL", builtBased, testBase, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, out := tc.build(t)
+			panels := 0
+			for _, p := range pages(out) {
+				for _, m := range panel.FindAllSubmatch(out[p], -1) {
+					panels++
+					doc := strings.TrimPrefix(string(m[1]), tc.base) + "oembed.json"
+					_, written := out[doc]
+					claims := strings.Contains(string(m[2]), "oEmbed")
+					if claims != tc.claim || written != tc.claim {
+						t.Errorf("%s: panel for %s says oEmbed: %v, %s written: %v; want %v", p, m[1], claims, doc, written, tc.claim)
+					}
+				}
+				// A page with a section panel (an embed of its own) and the
+				// embed pages have the link.
+				own := strings.Contains(string(out[p]), `class="share share-section"`) || strings.Contains(p, site.EmbedPrefix)
+				if has := strings.Contains(string(out[p]), "application/json+oembed"); has != (own && tc.claim) {
+					t.Errorf("%s: oEmbed discovery link: %v, want %v", p, has, own && tc.claim)
+				}
+			}
+			if panels == 0 {
+				t.Fatal("no 分享 / 嵌入 panel found: the test no longer sees them")
+			}
+		})
+	}
+}
