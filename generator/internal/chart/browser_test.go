@@ -16,8 +16,10 @@ import (
 )
 
 // The default charts fit a 360 px phone and a 1280 px desktop without
-// horizontal overflow, and no chart text is drawn smaller than 11 CSS px.
-// Set SCREENSHOTS=dir to keep PNGs to look at.
+// horizontal overflow, and no chart text is drawn smaller than 11 CSS px;
+// at 大 (html.text-l, the root font at 125%) on a phone the narrow layout
+// is shown instead and no chart text is under 16 CSS px. Set
+// SCREENSHOTS=dir to keep PNGs to look at.
 func TestChartsInBrowser(t *testing.T) {
 	browsertest.Need(t)
 	page := fixturePage(t)
@@ -27,16 +29,26 @@ func TestChartsInBrowser(t *testing.T) {
 	}))
 	defer srv.Close()
 	for _, c := range []struct {
-		name   string
-		width  int
-		mobile bool
-	}{{"phone-360", 360, true}, {"phone-320", 320, true}, {"desktop-1280", 1280, false}} {
+		name    string
+		width   int
+		mobile  bool
+		large   bool
+		minText float64
+	}{{"phone-360", 360, true, false, 11}, {"phone-320", 320, true, false, 11}, {"desktop-1280", 1280, false, false, 11},
+		{"phone-360-large", 360, true, true, 16}, {"desktop-1280-large", 1280, false, true, 16}} {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := browsertest.New(t, browsertest.Options{Width: c.width, Height: 800, Mobile: c.mobile})
 			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL)); err != nil {
 				t.Fatal(err)
 			}
-			n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("figure.chart svg").length`))
+			if c.large {
+				// What reader-head.js and 20-search.css do for 大.
+				if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.documentElement.className+=" text-l";document.documentElement.style.fontSize="125%"`)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// The charts shown: one layout of each.
+			n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[].filter.call(document.querySelectorAll("figure.chart svg"), function(s){return s.getBoundingClientRect().width>0}).length`))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -50,19 +62,21 @@ func TestChartsInBrowser(t *testing.T) {
 			if over {
 				t.Error("the page scrolls sideways")
 			}
-			// Every <text> must lie inside its svg and be at least 11 px tall.
+			// Every <text> shown must lie inside its svg and be at least
+			// minText px tall.
 			bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(function(){
 				var out = [];
 				var svgs = document.querySelectorAll("figure.chart svg");
 				for (var i = 0; i < svgs.length; i++) {
 					var box = svgs[i].getBoundingClientRect();
+					if (!box.width) continue;
 					var ts = svgs[i].querySelectorAll("text");
 					for (var j = 0; j < ts.length; j++) {
 						var r = ts[j].getBoundingClientRect();
 						var scale = box.width / svgs[i].viewBox.baseVal.width;
 						var fs = parseFloat(getComputedStyle(ts[j]).fontSize) * scale;
-						if (fs < 11) out.push(svgs[i].parentNode.id + ": " + ts[j].textContent + " is " + fs.toFixed(1) + "px");
-						if (r.right > box.right + 1 || r.left < box.left - 1) out.push(svgs[i].parentNode.id + ": " + ts[j].textContent + " sticks out");
+						if (fs < `+fmt.Sprint(c.minText)+`) out.push(svgs[i].closest("figure").id + ": " + ts[j].textContent + " is " + fs.toFixed(1) + "px");
+						if (r.right > box.right + 1 || r.left < box.left - 1) out.push(svgs[i].closest("figure").id + ": " + ts[j].textContent + " sticks out");
 					}
 				}
 				return out;

@@ -21,6 +21,18 @@ type DrawingPanel struct {
 	Heading string // shown only when the chart has several panels
 	Max     float64
 	Rows    []DrawingRow
+	Stat    *DrawingStat // set when the panel holds one value: draw it as a number, not a bar
+}
+
+// DrawingStat is a panel's lone value as the SVG draws it: a big number
+// with its label and period, never a single bar.
+type DrawingStat struct {
+	Label   string
+	Value   string // in words: "增長4%", "15869元"
+	Period  string // "2023年實際"
+	Missing string // the series a compare chart lacks: "2024年目標：報告未列數值"
+	Target  bool   // a target (the orange of the hatched bars), else an outturn
+	Para    string
 }
 
 // DrawingRow is a labelled group of bars. In a part chart the first row
@@ -57,6 +69,9 @@ func Draw(spec *Spec, ds *figures.Dataset) (*Drawing, error) {
 		}
 		for i, r := range p.Rows {
 			dp.Rows = append(dp.Rows, m.drawingRow(p, i, r))
+		}
+		if p.Stat {
+			dp.Stat = m.drawingStat(p.Rows[0])
 		}
 		d.Panels = append(d.Panels, dp)
 	}
@@ -100,4 +115,13 @@ func (m *model) missingText(only mark) string {
 		return m.seriesYear("a") + "實際：報告未列數值"
 	}
 	return m.seriesYear("b") + "目標：報告未列數值"
+}
+
+func (m *model) drawingStat(r row) *DrawingStat {
+	mk := r.Marks[0]
+	st := &DrawingStat{Label: r.Label, Value: sayValue(mk.Fig), Period: period(mk), Target: mk.Series == "b", Para: mk.Fig.Para}
+	if m.Both {
+		st.Missing = m.missingText(mk)
+	}
+	return st
 }

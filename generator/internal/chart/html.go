@@ -16,8 +16,13 @@ func (m *model) figureHTML(cfg Config) string {
 		p(`<span class="chart-sub">%s</span>`, esc(m.Spec.Subtitle))
 	}
 	b.WriteString("</figcaption>\n")
-	b.WriteString(m.render(svgOptions{Href: cfg.href, Cite: cfg.cite, Labelledby: uid + "-title", Source: cfg.Source}))
-	b.WriteString("\n")
+	o := svgOptions{Href: cfg.href, Cite: cfg.cite, Labelledby: uid + "-title", Source: cfg.Source}
+	b.WriteString(m.render(o))
+	// The narrow layout, for 大 on a phone (chart.css shows it there and
+	// hides the wide one): an SVG's text scales with its width, so large
+	// text on a narrow screen needs a narrower viewBox, not a CSS size.
+	o.Narrow = true
+	b.WriteString("\n<div class=\"chart-narrow\" hidden>" + m.render(o) + "</div>\n")
 	p(`<p class="chart-source">%s`, esc(sourceLabel(cfg.Source)))
 	for i, para := range m.Paras {
 		if i > 0 {

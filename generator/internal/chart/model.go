@@ -27,6 +27,9 @@ type panel struct {
 	Heading string // shown when a chart has several panels
 	Rows    []row
 	Max     float64
+	// Stat: the panel holds one value, drawn as a big number with its
+	// label and period, not as a lone bar that compares with nothing.
+	Stat bool
 }
 
 // model is a spec resolved against the dataset and checked.
@@ -203,6 +206,7 @@ func (m *model) finish() {
 				p.Max = math.Max(p.Max, mk.Value)
 			}
 		}
+		p.Stat = m.Spec.Kind != KindPart && len(p.Rows) == 1 && len(p.Rows[0].Marks) == 1
 	}
 }
 

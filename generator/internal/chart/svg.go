@@ -10,22 +10,28 @@ import (
 
 // Geometry in SVG user units. The viewBox is 360 wide so that 14-unit text
 // is still 11 CSS px when the chart is 288 px wide (a 320 px phone with
-// margins), and the chart grows up to its max-width on wide screens.
+// margins), and the chart grows up to its max-width on wide screens. The
+// narrow layout, 256 wide, is the one shown at 大 on a phone (chart.css):
+// there the column is about 320 px, so 14-unit text is 17.5 CSS px, as
+// large as the body text around it, where the wide layout would give 12.4.
 const (
-	width    = 360.0
-	pad      = 8.0
-	fsLabel  = 15.0
-	fsValue  = 14.0
-	barH     = 18.0
-	barGap   = 5.0
-	rowGap   = 12.0
-	minBar   = 110.0
-	fontList = `'PingFang SC','PingFang TC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Noto Sans CJK TC','Source Han Sans SC',sans-serif`
+	width       = 360.0
+	narrowWidth = 256.0
+	fsStat      = 40.0 // a lone value's big number
+	pad         = 8.0
+	fsLabel     = 15.0
+	fsValue     = 14.0
+	barH        = 18.0
+	barGap      = 5.0
+	rowGap      = 12.0
+	minBar      = 110.0
+	fontList    = `'PingFang SC','PingFang TC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Noto Sans CJK TC','Source Han Sans SC',sans-serif`
 )
 
 // svgOptions choose between the inline chart and the standalone file.
 type svgOptions struct {
 	Standalone bool
+	Narrow     bool // the narrow layout, ids suffixed "-n"
 	Href       func(para string) string
 	Cite       func(para string) string
 	Labelledby string // id of the visible title (inline)
@@ -91,6 +97,7 @@ func unbreakable(r rune) bool {
 type svgWriter struct {
 	b strings.Builder
 	y float64
+	w float64 // the viewBox width: width or narrowWidth
 }
 
 func (w *svgWriter) f(format string, args ...any) { fmt.Fprintf(&w.b, format, args...) }
@@ -104,7 +111,7 @@ func num(v float64) string {
 
 // text writes wrapped text lines starting at the cursor.
 func (w *svgWriter) text(s, class string, fs float64) {
-	for _, l := range wrap(s, fs, width-2*pad) {
+	for _, l := range wrap(s, fs, w.w-2*pad) {
 		w.y += fs + 3
 		w.f(`<text x="%s" y="%s" font-size="%s" class="%s">%s</text>`, num(pad), num(w.y), num(fs), class, esc(l))
 		w.b.WriteByte('\n')
@@ -114,7 +121,10 @@ func (w *svgWriter) text(s, class string, fs float64) {
 // render draws the model as an <svg> element.
 func (m *model) render(o svgOptions) string {
 	uid := "chart-" + m.Spec.ID
-	body := &svgWriter{}
+	body := &svgWriter{w: width}
+	if o.Narrow {
+		uid, body.w = uid+"-n", narrowWidth
+	}
 	if o.Standalone {
 		body.text(m.Spec.Title, "t-title", 17)
 		if m.Spec.Subtitle != "" {
@@ -125,7 +135,7 @@ func (m *model) render(o svgOptions) string {
 	for i, p := range m.Panels {
 		if i > 0 {
 			body.y += 8
-			body.f(`<line x1="%s" x2="%s" y1="%s" y2="%s" class="rule"/>`+"\n", num(pad), num(width-pad), num(body.y), num(body.y))
+			body.f(`<line x1="%s" x2="%s" y1="%s" y2="%s" class="rule"/>`+"\n", num(pad), num(body.w-pad), num(body.y), num(body.y))
 		}
 		if len(m.Panels) > 1 {
 			body.text(p.Heading, "t-muted", fsValue)
@@ -136,7 +146,7 @@ func (m *model) render(o svgOptions) string {
 	m.footer(body, o)
 	h := math.Ceil(body.y + pad + 4)
 	var w svgWriter
-	w.f(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s"`, num(width), num(h))
+	w.f(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s"`, num(body.w), num(h))
 	if o.Standalone {
 		w.f(` width="%s" height="%s" xml:lang="zh-Hant"`, num(width*2), num(h*2))
 	}
@@ -162,8 +172,12 @@ func (m *model) render(o svgOptions) string {
 }
 
 func (m *model) renderPanel(w *svgWriter, p panel, o svgOptions, uid string) {
-	if m.Spec.Kind == KindPart {
+	switch {
+	case m.Spec.Kind == KindPart:
 		m.renderPart(w, p, o, uid)
+		return
+	case p.Stat:
+		m.renderStat(w, p.Rows[0], o)
 		return
 	}
 	// Leave room right of the longest bar for the longest value label.
@@ -173,7 +187,7 @@ func (m *model) renderPanel(w *svgWriter, p panel, o svgOptions, uid string) {
 			maxTW = math.Max(maxTW, textWidth(m.markText(mk), fsValue))
 		}
 	}
-	span := math.Max(minBar, width-2*pad-6-maxTW)
+	span := math.Max(minBar, w.w-2*pad-6-maxTW)
 	top := w.y
 	for _, r := range p.Rows {
 		w.text(r.Label, "t-label", fsLabel)
@@ -219,7 +233,7 @@ func (m *model) bar(w *svgWriter, mk mark, bw float64, o svgOptions, uid string)
 	tw := textWidth(label, fsValue)
 	x, anchor, tclass := pad+bw+6, "start", "t-value"
 	below := false
-	if x+tw > width-pad {
+	if x+tw > w.w-pad {
 		if tw+12 <= bw {
 			x, anchor, tclass = pad+bw-6, "end", "t-inbar"
 		} else {
@@ -244,7 +258,7 @@ func (m *model) bar(w *svgWriter, mk mark, bw float64, o svgOptions, uid string)
 // is left unfilled: hatching means a 2024 target in every chart.
 func (m *model) renderPart(w *svgWriter, p panel, o svgOptions, uid string) {
 	whole := p.Rows[0].Marks[0]
-	span := width - 2*pad
+	span := w.w - 2*pad
 	w.text(p.Rows[0].Label+" "+valueText(whole.Fig), "t-label", fsLabel)
 	w.y += 4
 	w.f(`<a href="%s" class="mark"><rect x="%s" y="%s" width="%s" height="%s" class="m-rest"><title>%s</title></rect></a>`+"\n",
@@ -267,8 +281,8 @@ func (m *model) renderPart(w *svgWriter, p panel, o svgOptions, uid string) {
 	for _, r := range p.Rows[1:] {
 		mk := r.Marks[0]
 		w.f(`<a href="%s" class="mark">`, esc(o.Href(mk.Fig.Para)))
-		lines := wrap("其中"+r.Label+" "+valueText(mk.Fig), fsValue, width-2*pad)
-		lines = append(lines, wrap(share(mk, whole), fsValue, width-2*pad)...)
+		lines := wrap("其中"+r.Label+" "+valueText(mk.Fig), fsValue, w.w-2*pad)
+		lines = append(lines, wrap(share(mk, whole), fsValue, w.w-2*pad)...)
 		for _, l := range lines {
 			w.y += fsValue + 3
 			w.f(`<text x="%s" y="%s" font-size="14" class="t-value">%s</text>`, num(pad), num(w.y), esc(l))
@@ -278,9 +292,39 @@ func (m *model) renderPart(w *svgWriter, p panel, o svgOptions, uid string) {
 	w.y += rowGap
 }
 
+// renderStat draws a panel of one value as a big number: its label, the
+// value in words linked to its paragraph, and its period (and, in a
+// compare chart, which series the report leaves out). A lone bar would
+// compare the value with nothing; Our World in Data states a single value
+// as a number with its label, date and source (its data callouts and key
+// indicators), and Datawrapper keeps bars for comparisons.
+func (m *model) renderStat(w *svgWriter, r row, o svgOptions) {
+	mk := r.Marks[0]
+	w.text(r.Label, "t-label", fsLabel)
+	w.y += 2
+	class := "t-stat t-stat-a"
+	if mk.Series == "b" {
+		class = "t-stat t-stat-b"
+	}
+	w.f(`<a href="%s" class="mark">`, esc(o.Href(mk.Fig.Para)))
+	for _, l := range wrap(sayValue(mk.Fig), fsStat, w.w-2*pad) {
+		w.y += fsStat
+		w.f(`<text x="%s" y="%s" font-size="%s" class="%s">%s</text>`, num(pad), num(w.y), num(fsStat), class, esc(l))
+	}
+	w.b.WriteString("</a>\n")
+	w.y += 4
+	if p := period(mk); p != "" {
+		w.text(p, "t-muted", fsValue)
+	}
+	if m.Both {
+		w.text(m.missingText(mk), "t-muted", fsValue)
+	}
+	w.y += rowGap
+}
+
 // standaloneCSS styles a downloaded SVG without the site's stylesheet:
 // light theme, system CJK fonts.
-const standaloneCSS = `.bg{fill:#fff}text{fill:#1a1a1a;font-size:14px}.t-title{font-size:17px;font-weight:bold}.t-label{font-size:15px}.t-muted{fill:#555}.t-inbar{fill:#fff}.m-a{fill:#1f5f8b}.m-a2{fill:#7a3e9d}.m-b{stroke:#b4451f;stroke-width:1.5}.m-rest{fill:#fff;stroke:#1a1a1a;stroke-width:1.5}.hatch-bg{fill:#fff}.hatch-line{stroke:#b4451f;stroke-width:2.5}.axis,.tick{stroke:#1a1a1a;stroke-width:1}.rule{stroke:#ccc}`
+const standaloneCSS = `.bg{fill:#fff}text{fill:#1a1a1a;font-size:14px}.t-title{font-size:17px;font-weight:bold}.t-label{font-size:15px}.t-stat{font-size:40px;font-weight:bold}.t-stat-a{fill:#1f5f8b}.t-stat-b{fill:#b4451f}.t-muted{fill:#555}.t-inbar{fill:#fff}.m-a{fill:#1f5f8b}.m-a2{fill:#7a3e9d}.m-b{stroke:#b4451f;stroke-width:1.5}.m-rest{fill:#fff;stroke:#1a1a1a;stroke-width:1.5}.hatch-bg{fill:#fff}.hatch-line{stroke:#b4451f;stroke-width:2.5}.axis,.tick{stroke:#1a1a1a;stroke-width:1}.rule{stroke:#ccc}`
 
 // footer draws the lines under the panels: the legend, the spec's note
 // and, standing alone, the source.

@@ -144,6 +144,9 @@ func hidden(n *html.Node) bool {
 	case "head", "script", "style", "title", "template":
 		return true
 	}
+	if _, ok := attr(n, "hidden"); ok {
+		return true // e.g. a chart's narrow layout, shown only at 大 on a phone
+	}
 	return hasClass(n, "vh") || hasClass(n, "embed-only-js")
 }
 

@@ -22,6 +22,7 @@ const (
 	fsLabel  = 40.0
 	fsValue  = 38.0
 	fsSmall  = 34.0
+	fsStat   = 112.0 // a lone value's big number (the SVG's 40 units in 360, ×3)
 	barH     = 56.0
 	barGap   = 10.0
 	rowGap   = 26.0
@@ -73,9 +74,12 @@ func Chart(f *Fonts, d *chart.Drawing, info ChartInfo) ([]byte, error) {
 			s.para(margin, inner, p.Heading, style{fsSmall, false, muted}, 1.5)
 			s.y += 4
 		}
-		if d.Kind == chart.KindPart {
+		switch {
+		case p.Stat != nil:
+			s.statPanel(p.Stat)
+		case d.Kind == chart.KindPart:
 			s.partPanel(p)
-		} else {
+		default:
 			s.barPanel(p)
 		}
 	}
@@ -115,6 +119,26 @@ func (s *sheet) barPanel(p chart.DrawingPanel) {
 		}
 		s.y += rowGap - barGap
 	}
+}
+
+// statPanel draws a panel of one value as the SVG does: its label, the
+// value as a big number in its series' colour, its period and what the
+// report leaves out.
+func (s *sheet) statPanel(st *chart.DrawingStat) {
+	inner := s.W - 2*margin
+	s.para(margin, inner, st.Label, style{fsLabel, false, ink}, 1.35)
+	c := blue
+	if st.Target {
+		c = orange
+	}
+	s.para(margin, inner, st.Value, style{fsStat, true, c}, 1.15)
+	s.y += 8
+	for _, l := range []string{st.Period, st.Missing} {
+		if l != "" {
+			s.para(margin, inner, l, style{fsSmall, false, muted}, 1.45)
+		}
+	}
+	s.y += rowGap
 }
 
 func scale(v, max, span float64) float64 {

@@ -32,11 +32,14 @@ var specs = map[string]string{
 	"power-capacity": "id: power-capacity\nkind: part\ntitle: 2024年電力裝機容量目標及其中的新能源\nsubtitle: 萬千瓦；2024年目標\n" +
 		"figures: capacity-2024, new-energy-capacity-2024\n",
 	"grain": "id: grain\nkind: bar\ntitle: 糧食產量\nnote: 2024年為目標\nfigures: grain-2023, grain-2024\n",
+	// A lone value in its own panel: a big number, not a bar.
+	"incomes": "id: incomes\nkind: compare\ntitle: 居民收入：2023年增速與2024年目標\nsubtitle: 增速為比上年增長（%），脫貧人口人均純收入為元\npanels: unit\n" +
+		"figures: urban-income-growth-2023, rural-income-growth-2023, poverty-income-growth-2023, poverty-income-growth-2024, poverty-income-2023\n",
 }
 
 // eyeballed are the images kept in testdata/ as files, looked at by eye
 // when they change.
-var eyeballed = map[string]bool{"energy.png": true, "power-capacity.png": true, "card-part-2-1.png": true}
+var eyeballed = map[string]bool{"energy.png": true, "power-capacity.png": true, "incomes.png": true, "card-part-2-1.png": true}
 
 func fixture(t *testing.T) (*Fonts, *figures.Dataset) {
 	t.Helper()
