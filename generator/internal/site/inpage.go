@@ -39,7 +39,11 @@ const jumpLabel = 30
 
 // Jumps lists the page's paragraphs for its jump list: each by its bold
 // lead-in or else its first sentence, without an opening the sentences
-// share (一年來，我們全力以赴…), shortened. Short pages get none.
+// share (一年來，我們全力以赴…), shortened. Short pages get none. On a
+// part page with run-in subsections (（一）… opening a paragraph, its
+// other paragraphs cited 二（一）¶2 …), each subsection's later
+// paragraphs are nested under its heading, as GOV.UK's contents lists
+// nest a publication's second-level headings under the first.
 func (p *Page) Jumps() []Link {
 	var out []Link
 	for _, para := range p.Paras {
@@ -56,6 +60,30 @@ func (p *Page) Jumps() []Link {
 		if r := []rune(out[i].Title); len(r) > jumpLabel {
 			out[i].Title = string(r[:jumpLabel-1]) + "…"
 		}
+	}
+	return nestRunIn(out, p.Meta.Cite)
+}
+
+// nestRunIn puts each paragraph of a run-in subsection after its first
+// under that first paragraph's entry. A paragraph's subsection is its
+// citation before ¶ (二（一）¶2: 二（一）); the page's own paragraphs
+// (cited as the page, 二¶1) stay at the top level.
+func nestRunIn(ls []Link, pageCite string) []Link {
+	var out []Link
+	head := -1 // the entry of the subsection being read, in out
+	headCite := ""
+	for _, l := range ls {
+		sub, _, ok := strings.Cut(l.Cite, "¶")
+		switch {
+		case !ok || sub == pageCite || pageCite == "":
+			head = -1
+		case head >= 0 && sub == headCite:
+			out[head].Children = append(out[head].Children, l)
+			continue
+		default:
+			head, headCite = len(out), sub
+		}
+		out = append(out, l)
 	}
 	return out
 }
