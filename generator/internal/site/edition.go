@@ -241,12 +241,19 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 		nf := e.newPage("404", notFoundURL, e.ui("找不到此頁"))
 		nf.SiteRoot = basePath(e.settings.BaseURL)
 		nf.Root = nf.SiteRoot + e.Prefix
+		nf.Contents = contents(e.site.TOC, nf) // the parts, which the page offers as 目錄
 		// Only the other editions' home pages: the 404 page knows not
 		// which page was asked for.
 		nf.Alternates = nil
 		for _, o := range e.all {
 			if o.Lang != e.Lang {
-				nf.Alternates = append(nf.Alternates, Alternate{Lang: o.Lang, Label: o.Label, Href: nf.SiteRoot + o.Prefix})
+				a := Alternate{Lang: o.Lang, Label: o.Label, Href: nf.SiteRoot + o.Prefix}
+				if o.Lang == "zh-Hant" {
+					// The UI is written in Traditional: these are the
+					// Traditional edition's own words.
+					a.NotFound, a.Home = "找不到此頁。", "前往"+o.Label+"版首頁"
+				}
+				nf.Alternates = append(nf.Alternates, a)
 			}
 		}
 		if err := e.execute("404", nf); err != nil {

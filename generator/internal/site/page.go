@@ -20,6 +20,10 @@ type Link struct {
 type Alternate struct {
 	Lang, Label, Href, Abs string
 	Current                bool
+	// On a 404 page: its message and its home link in this edition's
+	// script, for a reader of that script whom the host sent to another
+	// edition's 404 (most hosts serve the root's for any address).
+	NotFound, Home string
 }
 
 // Page is the data a template receives.

@@ -49,3 +49,35 @@ func TestPanelClaimsOEmbedOnlyWhenWritten(t *testing.T) {
 		})
 	}
 }
+
+// TestNotFoundPages: most hosts answer every missing address with the
+// root's 404.html, so it speaks to readers of both scripts: a line in
+// Traditional linking the Traditional home, beside the Simplified home
+// link; and both editions' 404 pages list the parts they promise (目录).
+func TestNotFoundPages(t *testing.T) {
+	_, out := built(t)
+	for _, tc := range []struct {
+		page string
+		want []string
+	}{
+		{"404.html", []string{
+			`<p><a href="/">回到首页</a></p>`,
+			`<p class="nf-other" lang="zh-Hant">找不到此頁。<a href="/zh-hant/" hreflang="zh-Hant" lang="zh-Hant">前往繁體版首頁</a></p>`,
+			`<li><a href="/part-1/">`, `<li><a href="/closing/">`,
+		}},
+		{"zh-hant/404.html", []string{
+			`<p><a href="/zh-hant/">回到首頁</a></p>`,
+			`其他字體：<a href="/" hreflang="zh-Hans" lang="zh-Hans">简体</a>`,
+			`<li><a href="/zh-hant/part-1/">`,
+		}},
+	} {
+		t.Run(tc.page, func(t *testing.T) {
+			b := string(out[tc.page])
+			for _, w := range tc.want {
+				if !strings.Contains(b, w) {
+					t.Errorf("no %s", w)
+				}
+			}
+		})
+	}
+}
