@@ -353,35 +353,16 @@ func (r *Report) Units() []Unit {
 
 // tailUnits lists the annexes and notes in seed order.
 func (r *Report) tailUnits(add func(Unit)) {
-	type block struct {
-		seed  int
-		units []Unit
-	}
-	var bs []block
+	var bs []unitBlock
 	for _, a := range r.Annexes {
-		b := block{seed: a.Seed, units: []Unit{{KindAnnex, a.Seed, a.Heading}}}
+		b := unitBlock{seed: a.Seed, units: []Unit{{KindAnnex, a.Seed, a.Heading}}}
 		for _, p := range a.Paras {
 			b.units = append(b.units, Unit{KindPara, p.Seed, p.Text})
 		}
 		bs = append(bs, b)
 	}
 	if r.NotesHeading.Text != "" {
-		b := block{seed: r.NotesHeading.Seed}
-		if r.NotesLabel.Text != "" {
-			b.seed = r.NotesLabel.Seed
-			b.units = append(b.units, r.NotesLabel)
-		}
-		b.units = append(b.units, r.NotesHeading)
-		for _, n := range r.Notes {
-			for i, l := range n.Lines() {
-				k := KindNote
-				if i > 0 {
-					k = KindNoteMore
-				}
-				b.units = append(b.units, Unit{k, n.Seeds[i], l})
-			}
-		}
-		bs = append(bs, b)
+		bs = append(bs, r.notesBlock())
 	}
 	sort.SliceStable(bs, func(i, j int) bool { return bs[i].seed < bs[j].seed })
 	for _, b := range bs {
@@ -389,4 +370,31 @@ func (r *Report) tailUnits(add func(Unit)) {
 			add(u)
 		}
 	}
+}
+
+// A unitBlock is an annex or the notes: units that stay together, placed
+// by the seed line of their first.
+type unitBlock struct {
+	seed  int
+	units []Unit
+}
+
+// notesBlock is the notes' label, heading and lines.
+func (r *Report) notesBlock() unitBlock {
+	b := unitBlock{seed: r.NotesHeading.Seed}
+	if r.NotesLabel.Text != "" {
+		b.seed = r.NotesLabel.Seed
+		b.units = append(b.units, r.NotesLabel)
+	}
+	b.units = append(b.units, r.NotesHeading)
+	for _, n := range r.Notes {
+		for i, l := range n.Lines() {
+			k := KindNote
+			if i > 0 {
+				k = KindNoteMore
+			}
+			b.units = append(b.units, Unit{k, n.Seeds[i], l})
+		}
+	}
+	return b
 }
