@@ -167,7 +167,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	cfg.ChartHref = func(fig string) (string, bool) { return e.chartHref(url, fig, false) }
 	fv.Table = template.HTML(e.mixed(chart.DatasetTable(e.ds, cfg, e.figChart)))
 	abs := func(para string) string {
-		return baseURL(e.settings) + e.Prefix + e.paraPage[para] + "#" + para
+		return siteURL(e.settings, e.Prefix+e.paraPage[para]+"#"+para)
 	}
 	csv := []byte(e.mixed(string(figures.CSV(e.ds, abs))))
 	e.out[e.Prefix+url+"figures.csv"] = csv
