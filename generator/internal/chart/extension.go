@@ -194,6 +194,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 				if p.ID == spec.ID {
 					err = &SpecError{1, fmt.Sprintf("chart id %q is already used on line %d of this page", spec.ID, p.Line)}
 					spec = nil // no second anchor with the same id
+					break
 				}
 			}
 		}
@@ -253,12 +254,25 @@ func fenceLine(src []byte, fc *ast.FencedCodeBlock) int {
 	return bytes.Count(src[:pos], []byte("\n")) + 1
 }
 
+// A FigureMarker is a writer that wants to know where each chart's figure
+// element ends (its closing tag, before the line end) in the rendered HTML: the site places the chart's share panel
+// there, so nothing has to find the figure in the HTML afterwards.
+type FigureMarker interface {
+	FigureEnd(id string)
+}
+
 type nodeRenderer struct{}
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindChart, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			_, _ = w.Write(n.(*Node).HTML)
+			n := n.(*Node)
+			fig := bytes.TrimSuffix(n.HTML, []byte("\n")) // the element, then its line end
+			_, _ = w.Write(fig)
+			if m, ok := w.(FigureMarker); ok && n.ID != "" {
+				m.FigureEnd(n.ID)
+			}
+			_, _ = w.Write(n.HTML[len(fig):])
 		}
 		return ast.WalkSkipChildren, nil
 	})

@@ -125,8 +125,9 @@ func (e *edition) parsePages(md goldmark.Markdown) (texts map[string]string, bod
 			}
 		}
 		e.uses = append(e.uses, r.uses...)
+		segs := leadHeadingsIn(r.segs, r.paras)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
-			URL: cp.URL(), Body: template.HTML(leadHeadings(string(r.html), r.paras)), Paras: r.paras, uses: r.uses, figures: r.figures})
+			URL: cp.URL(), Body: template.HTML(joinBody(segs, nil)), Paras: r.paras, uses: r.uses, figures: r.figures, segs: segs})
 	}
 	return texts, body, errs
 }
@@ -285,7 +286,7 @@ func renderPageAt(md goldmark.Markdown, cp *content.Page, url string) (r parsed)
 		err.Path = cp.Path
 		r.errs = append(r.errs, err)
 	}
-	var buf bytes.Buffer
+	var buf bodyWriter
 	if err := md.Renderer().Render(&buf, cp.Source, doc); err != nil {
 		r.errs = append(r.errs, diag.Wrap(cp.Path, 0, "render", err))
 	}
@@ -293,7 +294,7 @@ func renderPageAt(md goldmark.Markdown, cp *content.Page, url string) (r parsed)
 	for _, c := range chart.Charts(pc) {
 		r.figures[c.ID] = string(c.Node.HTML)
 	}
-	r.html, r.paras, r.uses = buf.Bytes(), markup.Paras(pc), terms.Uses(pc)
+	r.html, r.segs, r.paras, r.uses = buf.Bytes(), buf.segments(), markup.Paras(pc), terms.Uses(pc)
 	return r
 }
 

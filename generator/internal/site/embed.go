@@ -144,22 +144,12 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	if err := e.tmpl["embed"].ExecuteTemplate(&panel, "share", sv); err != nil {
 		return err
 	}
-	page.Body = template.HTML(afterFigure(string(page.Body), "chart-"+c.ID, panel.String()))
+	if page.panels == nil {
+		page.panels = map[string]string{}
+	}
+	page.panels[c.ID] = panel.String()
+	page.Body = template.HTML(joinBody(page.segs, page.panels))
 	return nil
-}
-
-// afterFigure inserts html after the figure with the given id.
-func afterFigure(body, id, html string) string {
-	i := strings.Index(body, `id="`+id+`"`)
-	if i < 0 {
-		return body
-	}
-	j := strings.Index(body[i:], "</figure>")
-	if j < 0 {
-		return body
-	}
-	k := i + j + len("</figure>")
-	return body[:k] + "\n" + html + body[k:]
 }
 
 // writeEmbed renders an embed page and its oEmbed document and returns

@@ -49,6 +49,8 @@ type Page struct {
 	Card       string           // share card below the edition root (press.go); "" for none
 	uses       []terms.Use
 	figures    map[string]string // chart id → its <figure>, as the body shows it
+	segs       []segment         // Body without the charts' share panels (body.go)
+	panels     map[string]string // chart id → its share panel, placed after the figure
 }
 
 // Href returns a link from this page to a path below the edition root.
