@@ -86,7 +86,7 @@ func TestExtensionPlacesAndLinks(t *testing.T) {
 
 func TestDatasetTable(t *testing.T) {
 	ds := testDataset(t)
-	html := DatasetTable(ds, Config{Data: ds}, Index([]*Spec{{ID: "coal", Figures: []string{"coal-2023"}}}))
+	html := DatasetTable(ds, Config{Data: ds, Cite: testLabels.cite}, Index([]*Spec{{ID: "coal", Figures: []string{"coal-2023"}}}))
 	for _, want := range []string{
 		`<caption>全部數字（5項），取自報告原文</caption>`,
 		`<tr id="fig-coal-2023"><th scope="row">原煤產量</th><td data-label="數值">2.33億噸</td><td data-label="時期">2023年實際</td><td data-label="原文"><a href="#p1-2">一¶2</a>「全年生產原煤2.33億噸」</td><td data-label="圖表"><a href="#chart-coal">看圖表</a></td></tr>`,

@@ -260,7 +260,7 @@ func (e *edition) chartImage(s *chart.Spec, c chartBlock) string {
 	}
 	convertPanels(d, cv)
 	info := pressimg.ChartInfo{Edition: e.settings.Name, Report: e.settings.Report, Conv: e.ui,
-		Cite: func(p string) string { return e.mixed(chart.Cite(p)) }, Permalink: e.chartPermalink(s.ID)}
+		Cite: e.cite, Permalink: e.chartPermalink(s.ID)}
 	e.queue(pressJob{
 		name:  e.Prefix + "figures/" + name,
 		key:   func(font [sha256.Size]byte) []byte { return pressimg.ChartKey(font, d, info) },

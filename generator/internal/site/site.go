@@ -102,7 +102,8 @@ type Builder struct {
 	clean   map[uint64]bool                            // built files the output lint passed
 	emb     map[uint64]embedResult                     // embed pages, by the page they were made from
 	tmpl    map[[32]byte]map[string]*template.Template // parsed templates, by their sources
-	parsed  map[uint64]parsed                          // pages' goldmark results, by source and inputs
+	parsed  map[uint64]pageParse                       // pages' parses (without their trees), by source and inputs
+	drawn   map[uint64]parsed                          // pages' rendered HTML, by parse key and citation labels
 	seed    maphash.Seed                               // for the uint64 keys: fast; collisions are 2⁻⁶⁴
 
 	// Images keeps press images (chart PNGs, share cards) between builds;
