@@ -69,7 +69,7 @@ func TestStat(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, narrow := range []bool{false, true} {
-				svg := m.render(svgOptions{Href: func(p string) string { return "#" + p }, Cite: Cite, Labelledby: "t", Narrow: narrow})
+				svg := m.render(svgOptions{Href: func(p string) string { return "#" + p }, Cite: func(p string) string { return p }, Labelledby: "t", Narrow: narrow})
 				stats, bars := strings.Count(svg, `class="t-stat `), strings.Count(svg, `class="m-`)
 				wantStats, wantBars := 0, 0
 				for _, p := range m.Panels {
