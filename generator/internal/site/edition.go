@@ -243,32 +243,8 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 	if err := e.fullPage(md); err != nil {
 		return err
 	}
-	// Each edition has its own 404 page: hosts that serve the nearest
-	// 404.html (Cloudflare Pages) answer a Traditional address in
-	// Traditional. Links are from the site's root path: a 404 page is
-	// served at any depth.
-	{
-		nf := e.newPage("404", notFoundURL, e.ui("找不到此頁"))
-		nf.SiteRoot = basePath(e.settings.BaseURL)
-		nf.Root = nf.SiteRoot + e.Prefix
-		nf.Contents = contents(e.site.TOC, nf) // the parts, which the page offers as 目錄
-		// Only the other editions' home pages: the 404 page knows not
-		// which page was asked for.
-		nf.Alternates = nil
-		for _, o := range e.all {
-			if o.Lang != e.Lang {
-				a := Alternate{Lang: o.Lang, Label: o.Label, Href: nf.SiteRoot + o.Prefix}
-				if o.Lang == "zh-Hant" {
-					// The UI is written in Traditional: these are the
-					// Traditional edition's own words.
-					a.NotFound, a.Home = "找不到此頁。", "前往"+o.Label+"版首頁"
-				}
-				nf.Alternates = append(nf.Alternates, a)
-			}
-		}
-		if err := e.execute("404", nf); err != nil {
-			return err
-		}
+	if err := e.notFoundPage(); err != nil {
+		return err
 	}
 	if err := e.searchIndex(); err != nil {
 		return err
@@ -280,6 +256,34 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 		return e.lintOutput().Err()
 	}
 	return nil
+}
+
+// notFoundPage renders the edition's 404 page. Each edition has its own:
+// hosts that serve the nearest 404.html (Cloudflare Pages) answer a
+// Traditional address in Traditional; most serve the root's for any
+// address, so that one also speaks to readers of the other script. Links
+// are from the site's root path: a 404 page is served at any depth.
+func (e *edition) notFoundPage() error {
+	nf := e.newPage("404", notFoundURL, e.ui("找不到此頁"))
+	nf.SiteRoot = basePath(e.settings.BaseURL)
+	nf.Root = nf.SiteRoot + e.Prefix
+	nf.Contents = contents(e.site.TOC, nf) // the parts, which the page offers as 目錄
+	// Only the other editions' home pages: the 404 page knows not which
+	// page was asked for.
+	nf.Alternates = nil
+	for _, o := range e.all {
+		if o.Lang == e.Lang {
+			continue
+		}
+		a := Alternate{Lang: o.Lang, Label: o.Label, Href: nf.SiteRoot + o.Prefix}
+		if o.Lang == "zh-Hant" {
+			// The UI is written in Traditional: these are the Traditional
+			// edition's own words.
+			a.NotFound, a.Home = "找不到此頁。", "前往"+o.Label+"版首頁"
+		}
+		nf.Alternates = append(nf.Alternates, a)
+	}
+	return e.execute("404", nf)
 }
 
 // pageParse is a page parsed but not yet drawn: what the extensions
