@@ -161,6 +161,8 @@ func TestHeight(t *testing.T) {
 	two := Height(page(para+para), 375, DefaultLayout())
 	narrow := Height(page(para), 320, DefaultLayout())
 	chart := Height(page(para+`<svg viewBox="0 0 360 360"></svg>`), 375, DefaultLayout())
+	// A chart's narrow layout waits hidden (shown only at 大 on a phone).
+	hidden := Height(page(para+`<svg viewBox="0 0 360 360"></svg><div class="chart-narrow" hidden><svg viewBox="0 0 256 360"></svg></div>`), 375, DefaultLayout())
 	switch {
 	case one <= 0:
 		t.Errorf("one paragraph: %d", one)
@@ -170,6 +172,8 @@ func TestHeight(t *testing.T) {
 		t.Errorf("at 320 px %d, at 375 px %d", narrow, one)
 	case chart-one < 300:
 		t.Errorf("a square chart added %d px in a 343 px column", chart-one)
+	case hidden != chart:
+		t.Errorf("with a hidden second layout %d px, without %d", hidden, chart)
 	}
 	// 120 characters, 20 to a 343 px line at 17 px: 7 lines of 31.45 px.
 	if one < 7*31 || one > 330 {
