@@ -13,10 +13,12 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"edition/generator/internal/content"
 	"edition/generator/internal/figures"
 	"edition/generator/internal/report"
+	"edition/generator/internal/script"
 	"edition/generator/internal/site"
 )
 
@@ -345,6 +347,103 @@ func TestSeedScanFindsEachRecordedDamage(t *testing.T) {
 	for l := range got {
 		if want[l] == 0 {
 			t.Errorf("line %d: unexpected warning", l)
+		}
+	}
+}
+
+// The seed in both scripts, with content/'s override table (moved from
+// package script's tests, which use fixtures).
+
+// seedText is the seed's text, repaired.
+func seedText(t testing.TB) string {
+	t.Helper()
+	var b strings.Builder
+	for _, l := range readSeed(t).Lines {
+		b.WriteString(l.Text + "\n")
+	}
+	return b.String()
+}
+
+// seedConverter converts with content/script-overrides.tsv.
+func seedConverter(t testing.TB) *script.Converter {
+	t.Helper()
+	const p = "content/script-overrides.tsv"
+	data, err := os.ReadFile(repo(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := script.LoadOverrides(p, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := script.New(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestSeedToSimplified converts the whole corrected seed: the lint must be clean, the
+// text must keep its length in characters (t2s and every override map one
+// character to one, so anchors and offsets agree across editions), and
+// plain OpenCC must be shown to need the table (its 著力 is caught).
+func TestSeedToSimplified(t *testing.T) {
+	src := seedText(t)
+	c := seedConverter(t)
+	out := c.T2S(src)
+	if errs := c.Lint("seed(simplified)", out); len(errs) > 0 {
+		t.Errorf("lint not clean:\n%v", errs)
+	}
+	if a, b := utf8.RuneCountInString(src), utf8.RuneCountInString(out); a != b {
+		t.Errorf("length changed: %d characters in, %d out", a, b)
+	}
+	if n := strings.Count(out, "着力"); n != 4 {
+		t.Errorf("着力 occurs %d times, want 4", n)
+	}
+
+	// Without the report's table the built-in defaults give the same
+	// text: the 朔州 table's rows are the defaults' (著力 → 着力, …).
+	plain, err := script.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pout := plain.T2S(src)
+	if errs := plain.Lint("seed(simplified)", pout); len(errs) != 0 {
+		t.Fatalf("defaults only: lint found %d problems:\n%v", len(errs), errs)
+	}
+	if pout != out {
+		t.Errorf("defaults only: the Simplified text differs from the one with the report's table")
+	}
+}
+
+// TestSeedFoldAgreesAcrossEditions: the seed and its conversion fold to
+// the same text, so a query in either script finds a paragraph in either
+// edition.
+func TestSeedFoldAgreesAcrossEditions(t *testing.T) {
+	c := seedConverter(t)
+	src := seedText(t)
+	a, _ := c.Fold(src)
+	b, _ := c.Fold(c.T2S(src))
+	if a != b {
+		t.Fatal("the seed and its Simplified conversion fold differently")
+	}
+}
+
+// TestContentOverrideTable converts every row of content/script-overrides.tsv,
+// alone and inside a sentence, to exactly the listed Simplified word.
+func TestContentOverrideTable(t *testing.T) {
+	c := seedConverter(t)
+	data, err := os.ReadFile(repo("content/script-overrides.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := script.LoadOverrides("content/script-overrides.tsv", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range rows {
+		if got := c.T2S("政府工作" + o.Trad + "報告"); got != "政府工作"+o.Simp+"报告" {
+			t.Errorf("content/script-overrides.tsv:%d: T2S gives %q, want %q inside a sentence", o.Line, got, o.Simp)
 		}
 	}
 }
