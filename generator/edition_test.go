@@ -8,15 +8,22 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
 	"edition/generator/internal/content"
 	"edition/generator/internal/figures"
+	"edition/generator/internal/markup"
 	"edition/generator/internal/report"
 	"edition/generator/internal/script"
 	"edition/generator/internal/site"
@@ -444,6 +451,66 @@ func TestContentOverrideTable(t *testing.T) {
 	for _, o := range rows {
 		if got := c.T2S("政府工作" + o.Trad + "報告"); got != "政府工作"+o.Simp+"报告" {
 			t.Errorf("content/script-overrides.tsv:%d: T2S gives %q, want %q inside a sentence", o.Line, got, o.Simp)
+		}
+	}
+}
+
+// The seed through import (moved from package content's tests, which use
+// the synthetic reports).
+
+// TestSeedBodyIsWhatImportWrites: content.Body gives the IDs and texts the
+// pages import writes for the seed carry, in order.
+func TestSeedBodyIsWhatImportWrites(t *testing.T) {
+	res := readSeed(t)
+	files, err := content.Generate(res, content.GenerateConfig{SeedName: "seed.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []content.Para
+	for _, n := range slices.Sorted(maps.Keys(files)) {
+		if !strings.HasSuffix(n, ".md") {
+			continue
+		}
+		p, err := content.ParsePage(n, files[n])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, para := range pageParas(p) {
+			if !para.Heading {
+				got = append(got, content.Para{ID: para.ID, Text: para.Text})
+			}
+		}
+	}
+	if want := content.Body(res.Report); !slices.Equal(got, want) {
+		t.Errorf("the pages hold %d paragraphs, Body lists %d, or they differ", len(got), len(want))
+	}
+}
+
+// pageParas is a page's paragraphs as markup reads them.
+func pageParas(p *content.Page) []markup.Para {
+	pc := markup.NewContext(p.Meta.Cite)
+	goldmark.New(goldmark.WithExtensions(markup.New(markup.Config{}))).Parser().Parse(text.NewReader(p.Source), parser.WithContext(pc))
+	return markup.Paras(pc)
+}
+
+// TestSeedNotesRoundTrip: the seed's 36 notes, written as import writes
+// them, read back whole.
+func TestSeedNotesRoundTrip(t *testing.T) {
+	r := readSeed(t).Report
+	ns := &content.Notes{Heading: r.NotesHeading.Text}
+	for _, n := range r.Notes {
+		ns.Notes = append(ns.Notes, content.Note{Number: n.Num, Marker: n.Marker, Sep: n.Sep, Term: n.Term, Text: n.Text, Anchors: []content.Anchor{{Text: "x", Count: 1}}})
+	}
+	back, err := content.ParseNotes("notes.yaml", ns.Format("comment"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Notes) != 36 || back.Heading != "《政府工作報告》相關注釋" {
+		t.Fatalf("read back %d notes, heading %q", len(back.Notes), back.Heading)
+	}
+	for i, n := range back.Notes {
+		if got, want := strings.Join(n.Lines(), "\n"), strings.Join(r.Notes[i].Lines(), "\n"); got != want {
+			t.Errorf("note %d reads back as %q, want %q", n.Number, got, want)
 		}
 	}
 }
