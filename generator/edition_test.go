@@ -7,6 +7,7 @@ package main
 import (
 	"crypto/sha256"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"maps"
 	"os"
@@ -616,4 +617,88 @@ func linkTerms(t *testing.T, anchors []terms.Anchor, md string) (string, []terms
 		t.Fatal(err)
 	}
 	return out.String(), terms.Uses(pc)
+}
+
+// The seed's notes page and a section's endnotes, through the templates'
+// partial (moved from package terms, which tests a fixture).
+
+// seedNotes renders the seed's note views with templates/partials/notes.html.
+func seedNotes(t *testing.T, name string, views []terms.NoteView) string {
+	t.Helper()
+	tm, err := template.ParseFiles(repo("templates/partials/notes.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := tm.ExecuteTemplate(&b, name, views); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func seedViews(t *testing.T) ([]terms.NoteView, []terms.Use) {
+	r := readSeed(t).Report
+	var md strings.Builder
+	var body []string
+	for _, p := range content.Body(r) {
+		fmt.Fprintf(&md, "%s {#%s}\n\n", p.Text, p.ID)
+		body = append(body, p.Text)
+	}
+	anchors := terms.Propose(r.Notes, body)
+	_, uses := linkTerms(t, anchors, md.String())
+	where := func(id string) (string, string) { return "/s/#" + id, "¶" + id }
+	return terms.Views(r.Notes, anchors, uses, where), uses
+}
+
+// TestSeedNoteList: the notes page marks the seed's notes 5 and 14 as
+// readers need them, with 43 back-links.
+func TestSeedNoteList(t *testing.T) {
+	views, _ := seedViews(t)
+	out := seedNotes(t, "notelist", views)
+	for _, s := range []string{
+		`<p data-seed><span class="nn">5.</span><dfn>“四全工作法”</dfn>：全周期發力`,
+		`<p data-seed><span class="nn">14.</span>新建省級新型研發機構2家（`,
+		`<p class="note-label"><span class="nn" aria-hidden="true"></span><dfn>新建省級新型研發機構2家、省級農業科技園區1家、省級眾創空間3家</dfn></p>`,
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("the notes page lacks %s", s)
+		}
+	}
+	if n := strings.Count(out, `role="doc-backlink"`); n != 43 {
+		t.Errorf("%d back-links, want 43", n)
+	}
+}
+
+// TestSeedEndnotes: 二（八）'s endnotes are notes 24, 25, 27, 35 and 36,
+// note 27 with its back-links to 一 and 二（八）.
+func TestSeedEndnotes(t *testing.T) {
+	views, uses := seedViews(t)
+	var page []terms.Use
+	for _, u := range uses {
+		if strings.HasPrefix(u.ParaID, "p2-8-") {
+			page = append(page, u)
+		}
+	}
+	used := terms.Used(views, page)
+	used[0].Href = "/notes/#n24"
+	out := seedNotes(t, "endnotes", used)
+	for _, s := range []string{
+		`<li id="n24" value="24" data-term="“五個堅持、三個責任”">`,
+		`<p><dfn>“五個堅持、三個責任”</dfn>：五個堅持，`,
+		`<li><a href="/s/#p1-6" role="doc-backlink"><span class="vh">返回正文，</span>¶p1-6</a> <span class="snippet">恒大華府項目<b>保交樓</b>任務全部完成。</span></li>`,
+		`<li><a href="/s/#p2-8-2" role="doc-backlink"><span class="vh">返回正文，</span>¶p2-8-2</a> <span class="snippet">做好<b>保交樓</b>工作。</span></li>`,
+		`<p>2023年11月6日，習近平總書記會見`, // note 35's second line
+		`<p class="note-page"><a href="/notes/#n24">在注釋頁查看</a></p>`,
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("二（八）'s endnotes lack %s", s)
+		}
+	}
+	var nums []string
+	for _, v := range used {
+		nums = append(nums, fmt.Sprint(v.Number))
+	}
+	if strings.Join(nums, " ") != "24 25 27 35 36" {
+		t.Errorf("notes of 二（八）: %v", nums)
+	}
 }
