@@ -5,6 +5,8 @@ package main
 // test small fixtures.
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"fmt"
 	"html/template"
@@ -27,6 +29,7 @@ import (
 	"edition/generator/internal/markup"
 	"edition/generator/internal/report"
 	"edition/generator/internal/script"
+	"edition/generator/internal/search"
 	"edition/generator/internal/site"
 	"edition/generator/internal/terms"
 )
@@ -700,5 +703,45 @@ func TestSeedEndnotes(t *testing.T) {
 	}
 	if strings.Join(nums, " ") != "24 25 27 35 36" {
 		t.Errorf("notes of 二（八）: %v", nums)
+	}
+}
+
+// TestSeedIndexSize builds both editions' search index for the whole seed
+// (moved from package search) and logs their sizes (-v); it asserts only
+// that each stays well below a size that would hurt on a phone.
+func TestSeedIndexSize(t *testing.T) {
+	c := seedConverter(t)
+	var trad, simp []search.Doc
+	kind := "para"
+	for i, l := range strings.Split(seedText(t), "\n") {
+		if strings.Contains(l, "相關注釋") {
+			kind = "note"
+		}
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		d := search.Doc{URL: fmt.Sprintf("#p-%d", i+1), Cite: fmt.Sprintf("¶%d", i+1), Kind: kind, Text: l}
+		trad = append(trad, d)
+		d.Text = c.T2S(l)
+		simp = append(simp, d)
+	}
+	for _, ed := range []struct {
+		name string
+		docs []search.Doc
+	}{{"zh-Hans", simp}, {"zh-Hant", trad}} {
+		out, err := search.Build(ed.docs, search.Config{Fold: c.FoldRune})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gz bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		w.Write(out)
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d docs, index %d bytes, gzip %d bytes", ed.name, len(ed.docs), len(out), gz.Len())
+		if gz.Len() > 60_000 {
+			t.Errorf("%s index is %d bytes gzipped; expected well under 60 kB", ed.name, gz.Len())
+		}
 	}
 }
