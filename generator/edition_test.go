@@ -8,8 +8,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"encoding/xml"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -24,6 +26,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"edition/generator/internal/chart"
 	"edition/generator/internal/content"
 	"edition/generator/internal/figures"
 	"edition/generator/internal/markup"
@@ -742,6 +745,82 @@ func TestSeedIndexSize(t *testing.T) {
 		t.Logf("%s: %d docs, index %d bytes, gzip %d bytes", ed.name, len(ed.docs), len(out), gz.Len())
 		if gz.Len() > 60_000 {
 			t.Errorf("%s index is %d bytes gzipped; expected well under 60 kB", ed.name, gz.Len())
+		}
+	}
+}
+
+// The edition's charts (moved from package chart, whose goldens are
+// fixtures).
+
+// seedCharts is the seed's paragraphs as page Markdown with content/'s
+// ```chart blocks after the paragraphs they follow, the committed dataset,
+// and how many charts there are.
+func seedCharts(t *testing.T) (string, *figures.Dataset, []*chart.Spec) {
+	ds, text := realDataset(t)
+	after, err := content.ChartBlocks(os.DirFS(repo("content")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var md strings.Builder
+	var specs []*chart.Spec
+	for _, p := range content.Body(readSeed(t).Report) {
+		fmt.Fprintf(&md, "%s {#%s}\n\n", text[p.ID], p.ID)
+		for _, b := range after[p.ID] {
+			s, err := chart.ParseSpec(strings.TrimSuffix(strings.TrimPrefix(b, "```chart\n"), "```"))
+			if err != nil {
+				t.Fatalf("chart after %s: %v", p.ID, err)
+			}
+			specs = append(specs, s)
+			md.WriteString(b + "\n\n")
+		}
+	}
+	if len(specs) == 0 {
+		t.Fatal("no ```chart blocks in content/")
+	}
+	return md.String(), ds, specs
+}
+
+// Every chart of the edition renders from the committed dataset as a
+// standalone SVG that is well-formed, self-contained XML.
+func TestEditionChartsStandalone(t *testing.T) {
+	_, ds, specs := seedCharts(t)
+	for _, s := range specs {
+		svg, err := chart.Standalone(s, chart.Config{Data: ds})
+		if err != nil {
+			t.Fatalf("%s: %v", s.ID, err)
+		}
+		if !strings.HasPrefix(string(svg), `<?xml version="1.0" encoding="UTF-8"?>`) || !strings.Contains(string(svg), "<style>") {
+			t.Errorf("%s: not self-contained: no XML declaration or style", s.ID)
+		}
+		for d := xml.NewDecoder(bytes.NewReader(svg)); ; {
+			if _, err := d.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("%s: not well-formed XML: %v", s.ID, err)
+			}
+		}
+	}
+}
+
+// The edition's chart blocks, after their paragraphs, render without
+// errors and link the charted phrases of those paragraphs.
+func TestEditionChartsOnThePage(t *testing.T) {
+	md, ds, specs := seedCharts(t)
+	gm := goldmark.New(goldmark.WithExtensions(markup.New(markup.Config{}), chart.New(chart.Config{Data: ds})))
+	pc := markup.NewContext("")
+	var page strings.Builder
+	if err := gm.Convert([]byte(md), &page, parser.WithContext(pc)); err != nil {
+		t.Fatal(err)
+	}
+	if errs := chart.Errors(pc); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if n := strings.Count(page.String(), `<figure class="chart`); n != len(specs) {
+		t.Errorf("%d charts, want %d", n, len(specs))
+	}
+	for _, want := range []string{`<a href="#chart-main-targets" class="fig-link">地區生產總值增長5%以上</a>`, `<a href="#chart-power-capacity" class="fig-link">其中新能源裝機825萬千瓦</a>`} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("missing %s", want)
 		}
 	}
 }
