@@ -17,6 +17,7 @@ import (
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
 	"edition/generator/internal/markup"
+	"edition/generator/internal/model"
 	"edition/generator/internal/report"
 	"edition/generator/internal/terms"
 )
@@ -212,8 +213,8 @@ func (e *edition) renderPages() diag.List {
 // then lints the Simplified output.
 func (e *edition) renderSitePages(md goldmark.Markdown) error {
 	extra := []struct{ kind, url, title string }{
-		{"notes", notesURL, "注釋"},
-		{"corrections", correctionsURL, "關於本版 / 勘誤"},
+		{"notes", model.NotesURL, "注釋"},
+		{"corrections", model.CorrectionsURL, "關於本版 / 勘誤"},
 		{"changes", "changes/", "更新記錄"},
 	}
 	for _, x := range extra {
@@ -243,8 +244,8 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 	// Traditional. Links are from the site's root path: a 404 page is
 	// served at any depth.
 	{
-		nf := e.newPage("404", notFoundURL, e.ui("找不到此頁"))
-		nf.SiteRoot = basePath(e.settings.BaseURL)
+		nf := e.newPage("404", model.NotFoundURL, e.ui("找不到此頁"))
+		nf.SiteRoot = base(e.settings).Path()
 		nf.Root = nf.SiteRoot + e.Prefix
 		// Only the other editions' home pages: the 404 page knows not
 		// which page was asked for.

@@ -3,6 +3,7 @@ package site
 import (
 	"strings"
 
+	"edition/generator/internal/model"
 	"edition/generator/internal/report"
 	"edition/generator/internal/terms"
 )
@@ -75,7 +76,7 @@ func relativeViews(views []terms.NoteView, from string, limit int) []terms.NoteV
 			}
 			v.Uses[j] = u
 		}
-		v.Href = rootOf(from) + noteURL(v.Number)
+		v.Href = rootOf(from) + model.URL(model.Note{Number: v.Number})
 		out[i] = v
 	}
 	return out
