@@ -31,6 +31,7 @@ import (
 	"edition/generator/internal/figures"
 	"edition/generator/internal/markup"
 	"edition/generator/internal/report"
+	"edition/generator/internal/scale"
 	"edition/generator/internal/script"
 	"edition/generator/internal/search"
 	"edition/generator/internal/site"
@@ -823,4 +824,54 @@ func TestEditionChartsOnThePage(t *testing.T) {
 			t.Errorf("missing %s", want)
 		}
 	}
+}
+
+// TestScaledEditionLoads (moved from package scale, which scales a
+// small fixture): the copies are valid content (unique slugs,
+// orders and IDs, parents that exist), 1 + 12n pages.
+func TestScaledEditionLoads(t *testing.T) {
+	files, err := scale.Edition(os.DirFS(repo("content")), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := content.Load(fsOf(files), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Pages) != 1+12*3 {
+		t.Fatalf("%d pages, want %d", len(c.Pages), 1+12*3)
+	}
+}
+
+// TestScaledEditionBuilds: the whole build, notes counts included,
+// accepts a scaled edition.
+func TestScaledEditionBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-edition build")
+	}
+	files, err := scale.Edition(os.DirFS(repo("content")), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := site.DirSources(repo("content"), repo("templates"), repo("static"))
+	src.Content.FS = fsOf(files)
+	out, err := site.Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := out["part-2-1-c2/index.html"]; !ok {
+		t.Fatal("no page for the copy part-2-1-c2")
+	}
+	if !strings.Contains(string(out["part-2-1-c2/index.html"]), `id="p2-1-1-c2"`) {
+		t.Fatal("the copy's paragraphs lack their new IDs")
+	}
+}
+
+// fsOf is files as a file system.
+func fsOf(files map[string][]byte) fstest.MapFS {
+	m := fstest.MapFS{}
+	for n, b := range files {
+		m[n] = &fstest.MapFile{Data: b}
+	}
+	return m
 }
