@@ -26,8 +26,10 @@ const (
 // Page is a page of an edition, by its URL.
 type Page struct{ URL string }
 
-// Para is a paragraph (or heading) of the report on the page at Page.
-type Para struct{ ID, Page string }
+// Para is a paragraph (or heading) of the report: its ID, the URL of the
+// page that holds it, and its citation label (二（三）¶4, as the page
+// counts it; "" for a heading).
+type Para struct{ ID, Page, Cite string }
 
 // Note is the report's note Number, on the notes page.
 type Note struct{ Number int }

@@ -11,7 +11,7 @@ func TestURL(t *testing.T) {
 	}{
 		{"home page", Page{""}, ""},
 		{"section page", Page{"part-2-1/"}, "part-2-1/"},
-		{"paragraph", Para{ID: "p2-1-3", Page: "part-2-1/"}, "part-2-1/#p2-1-3"},
+		{"paragraph", Para{ID: "p2-1-3", Page: "part-2-1/", Cite: "二（一）¶3"}, "part-2-1/#p2-1-3"},
 		{"paragraph on the home page", Para{ID: "p0-1"}, "#p0-1"},
 		{"note", Note{14}, "notes/#n14"},
 		{"chart", Chart{ID: "grain", Page: "part-1/"}, "part-1/#chart-grain"},

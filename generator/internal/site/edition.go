@@ -45,19 +45,18 @@ type edition struct {
 	notes    *content.Notes
 	settings content.Settings
 
-	ds        *figures.Dataset  // key figures in this edition's script
-	charts    []chartBlock      // charts placed in the content, in reading order
-	paraPage  map[string]string // paragraph id → page URL
-	chartPage map[string]string // chart id → page URL
-	figChart  map[string]string // figure id → the first chart that shows it
+	ds        *figures.Dataset      // key figures in this edition's script
+	charts    []chartBlock          // charts placed in the content, in reading order
+	paras     map[string]model.Para // paragraph id → its page and citation label
+	chartPage map[string]string     // chart id → page URL
+	figChart  map[string]string     // figure id → the first chart that shows it
 
 	anchors  []terms.Anchor
-	parseKey []byte            // inputsKey, once per build
-	citesKey []byte            // every paragraph's citation label, for drawCached
-	uses     []terms.Use       // every linked term, in reading order
-	cites    map[string]string // paragraph id → citation label
-	jobs     []pressJob        // press images to make (press.go)
-	views    []terms.NoteView  // every note's uses, linked from the root (rootViews)
+	parseKey []byte           // inputsKey, once per build
+	citesKey []byte           // every paragraph's citation label, for drawCached
+	uses     []terms.Use      // every linked term, in reading order
+	jobs     []pressJob       // press images to make (press.go)
+	views    []terms.NoteView // every note's uses, linked from the root (rootViews)
 }
 
 // build makes the edition in stages: load what the edition needs from the
@@ -126,12 +125,16 @@ func (e *edition) load() (errs diag.List, err error) {
 // parsePages parses every page once (the Resolve stage), collecting each
 // paragraph's citation label and the term uses.
 func (e *edition) parsePages(md goldmark.Markdown) []pageParse {
-	e.cites = map[string]string{}
 	pps := make([]pageParse, len(e.cpages))
 	for i, cp := range e.cpages {
 		pps[i] = e.parseCached(md, cp)
 		for _, p := range pps[i].paras {
-			e.cites[p.ID] = p.Cite
+			mp := e.paras[p.ID]
+			mp.ID, mp.Cite = p.ID, p.Cite
+			if mp.Page == "" {
+				mp.Page = cp.URL()
+			}
+			e.paras[p.ID] = mp
 		}
 		e.uses = append(e.uses, pps[i].uses...)
 	}

@@ -49,15 +49,15 @@ type chartBlock struct {
 // paragraph and each chart: charts link to paragraphs on other pages and
 // sentences link to charts on other pages, both while a page is parsed.
 func (e *edition) prepass() {
-	e.paraPage = map[string]string{}
+	e.paras = map[string]model.Para{}
 	e.figChart = map[string]string{}
 	e.chartPage = map[string]string{}
 	for _, cp := range e.cpages {
 		src := string(cp.Source)
 		for _, l := range strings.Split(src, "\n") {
 			if id, _ := markup.TrailingID(l); id != "" {
-				if _, ok := e.paraPage[id]; !ok {
-					e.paraPage[id] = cp.URL()
+				if _, ok := e.paras[id]; !ok {
+					e.paras[id] = model.Para{ID: id, Page: cp.URL()}
 				}
 			}
 		}
@@ -98,7 +98,7 @@ func (e *edition) chartConfig() chart.Config {
 	return chart.Config{
 		Data:     e.ds,
 		Source:   e.c.Settings.Report, // converted with the chart's other text
-		HrefFrom: func(from, para string) string { return rel(from, e.paraPage[para]) + "#" + para },
+		HrefFrom: func(from, para string) string { return rel(from, e.paras[para].Page) + "#" + para },
 		Cite:     e.cite,
 		ChartHrefFrom: func(from, fig string) (string, bool) {
 			// The figures page's own charts link to each other there.
@@ -109,8 +109,8 @@ func (e *edition) chartConfig() chart.Config {
 
 // cite is a paragraph's citation label, as its page gave it (markup).
 func (e *edition) cite(para string) string {
-	if c, ok := e.cites[para]; ok {
-		return c
+	if p, ok := e.paras[para]; ok {
+		return p.Cite
 	}
 	return para
 }
@@ -176,7 +176,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	cfg.ChartHref = func(fig string) (string, bool) { return e.chartHref(url, fig, false) }
 	fv.Table = template.HTML(e.mixed(chart.DatasetTable(e.ds, cfg, e.figChart)))
 	abs := func(para string) string {
-		return base(e.settings).Abs(e.Prefix + model.URL(model.Para{ID: para, Page: e.paraPage[para]}))
+		return base(e.settings).Abs(e.Prefix + model.URL(model.Para{ID: para, Page: e.paras[para].Page}))
 	}
 	csv := []byte(e.mixed(string(figures.CSV(e.ds, abs))))
 	e.out[e.Prefix+url+"figures.csv"] = csv

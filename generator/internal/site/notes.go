@@ -51,7 +51,10 @@ func (e *edition) rootViews() []terms.NoteView {
 	for _, n := range e.notes.Notes {
 		rn = append(rn, report.Note{Num: n.Number, Marker: n.Marker, Sep: n.Sep, Term: n.Term, Text: n.Text})
 	}
-	where := func(id string) (string, string) { return e.paraPage[id] + "#" + id, e.cites[id] }
+	where := func(id string) (string, string) {
+		p := e.paras[id]
+		return model.URL(model.Para{ID: id, Page: p.Page}), p.Cite
+	}
 	e.views = terms.Views(rn, e.anchors, e.uses, where)
 	return e.views
 }
