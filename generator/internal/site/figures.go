@@ -17,6 +17,7 @@ import (
 	"edition/generator/internal/figures"
 	"edition/generator/internal/hilite"
 	"edition/generator/internal/markup"
+	"edition/generator/internal/model"
 )
 
 // FiguresFile is the key figures dataset in content/.
@@ -48,15 +49,15 @@ type chartBlock struct {
 // paragraph and each chart: charts link to paragraphs on other pages and
 // sentences link to charts on other pages, both while a page is parsed.
 func (e *edition) prepass() {
-	e.paraPage = map[string]string{}
+	e.paras = map[string]model.Para{}
 	e.figChart = map[string]string{}
 	e.chartPage = map[string]string{}
 	for _, cp := range e.cpages {
 		src := string(cp.Source)
 		for _, l := range strings.Split(src, "\n") {
 			if id, _ := markup.TrailingID(l); id != "" {
-				if _, ok := e.paraPage[id]; !ok {
-					e.paraPage[id] = cp.URL()
+				if _, ok := e.paras[id]; !ok {
+					e.paras[id] = model.Para{ID: id, Page: cp.URL()}
 				}
 			}
 		}
@@ -97,19 +98,19 @@ func (e *edition) chartConfig() chart.Config {
 	return chart.Config{
 		Data:     e.ds,
 		Source:   e.c.Settings.Report, // converted with the chart's other text
-		HrefFrom: func(from, para string) string { return rel(from, e.paraPage[para]) + "#" + para },
+		HrefFrom: func(from, para string) string { return rel(from, e.paras[para].Page) + "#" + para },
 		Cite:     e.cite,
 		ChartHrefFrom: func(from, fig string) (string, bool) {
 			// The figures page's own charts link to each other there.
-			return e.chartHref(from, fig, from == figuresURL)
+			return e.chartHref(from, fig, from == model.FiguresURL)
 		},
 	}
 }
 
 // cite is a paragraph's citation label, as its page gave it (markup).
 func (e *edition) cite(para string) string {
-	if c, ok := e.cites[para]; ok {
-		return c
+	if p, ok := e.paras[para]; ok {
+		return p.Cite
 	}
 	return para
 }
@@ -122,9 +123,9 @@ func (e *edition) chartHref(from, fig string, here bool) (string, bool) {
 		return "", false
 	}
 	if here {
-		return chartAnchor(id), true
+		return model.URL(model.Chart{ID: id}), true
 	}
-	return rel(from, e.chartPage[id]) + chartAnchor(id), true
+	return rel(from, e.chartPage[id]) + model.URL(model.Chart{ID: id}), true
 }
 
 // convertAt renders Markdown that is not a content page (the figures page's
@@ -157,7 +158,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	if e.ds == nil {
 		return nil
 	}
-	const url = figuresURL
+	const url = model.FiguresURL
 	p := e.newPage("figures", url, e.ui("數據與圖表"))
 	p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
 	fv := &FigureView{Count: len(e.ds.Figures)}
@@ -175,7 +176,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	cfg.ChartHref = func(fig string) (string, bool) { return e.chartHref(url, fig, false) }
 	fv.Table = template.HTML(e.mixed(chart.DatasetTable(e.ds, cfg, e.figChart)))
 	abs := func(para string) string {
-		return siteURL(e.settings, e.Prefix+e.paraPage[para]+"#"+para)
+		return base(e.settings).Abs(e.Prefix + model.URL(model.Para{ID: para, Page: e.paras[para].Page}))
 	}
 	csv := []byte(e.mixed(string(figures.CSV(e.ds, abs))))
 	e.out[e.Prefix+url+"figures.csv"] = csv
@@ -195,7 +196,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 			continue
 		}
 		svg = []byte(e.mixed(string(svg)))
-		name := chartSVGURL(s.ID)
+		name := strings.TrimPrefix(model.URL(model.ChartSVG{ID: s.ID}), model.FiguresURL)
 		e.out[e.Prefix+url+name] = svg
 		e.chartCSV(s, abs)
 		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, PNG: e.chartImage(s, c), Spec: e.highlight("yaml", "```chart\n"+c.Spec+"```")})
