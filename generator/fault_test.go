@@ -102,6 +102,9 @@ func out(o string) func(dir string) []string {
 func outRefused() []probe {
 	refused := "refusing to write the site here"
 	return []probe{
+		{name: "-base-url without a scheme", cmd: "build", args: func(dir string) []string {
+			return append(flags(dir), "-base-url", "example.org/report")
+		}, code: 1, want: `-base-url "example.org/report" must be an absolute http:// or https:// URL`},
 		{name: "-out content", cmd: "build", args: out("content"), code: 1, want: "DIR/content: " + refused + ": it is the source directory DIR/content"},
 		{name: "-out seeds", cmd: "build", args: out("seeds"), code: 1, want: "it is the source directory DIR/seeds"},
 		{name: "-out templates", cmd: "build", args: out("templates"), code: 1, want: "it is the source directory DIR/templates"},

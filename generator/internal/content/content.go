@@ -26,6 +26,7 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -255,7 +256,28 @@ func ParseSettings(p string, data []byte) (Settings, error) {
 	if err != nil {
 		return s, err
 	}
-	return s, decodeStrict(p, 0, n, &s).Err()
+	err = decodeStrict(p, 0, n, &s).Err()
+	s.BaseURL = withSlash(s.BaseURL)
+	return s, err
+}
+
+// withSlash makes a base URL end in "/", as Hugo does with baseURL: the
+// site's paths are joined to it ("https://host/report" + "index.html"
+// would otherwise name another directory's file).
+func withSlash(u string) string {
+	if u != "" && !strings.HasSuffix(u, "/") {
+		return u + "/"
+	}
+	return u
+}
+
+// BaseURL checks a base URL given on the command line (build -base-url)
+// as site.yaml's base_url is checked, and makes it end in "/".
+func BaseURL(u string) (string, error) {
+	if msg := absoluteHTTP(u); msg != "" {
+		return "", fmt.Errorf("-base-url %q %s", u, msg)
+	}
+	return withSlash(u), nil
 }
 
 func (c *Content) checkPages() error {

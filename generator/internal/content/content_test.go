@@ -181,3 +181,31 @@ func notesRoundTrip(t *testing.T, res *report.Result) {
 		}
 	}
 }
+
+func TestBaseURL(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ name, in, want, err string }{
+		{"with slash", "https://example.org/report/", "https://example.org/report/", ""},
+		{"without slash gets one", "https://example.org/report", "https://example.org/report/", ""},
+		{"host only", "https://example.org", "https://example.org/", ""},
+		{"no scheme", "example.org/report", "", "must be an absolute http:// or https:// URL"},
+		{"query", "https://example.org/?a=1", "", "must not have a query or fragment"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := BaseURL(c.in)
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("BaseURL(%q) = %q, %v; want error %q", c.in, got, err, c.err)
+				}
+				return
+			}
+			if err != nil || got != c.want {
+				t.Fatalf("BaseURL(%q) = %q, %v; want %q", c.in, got, err, c.want)
+			}
+		})
+	}
+	s, err := ParseSettings("site.yaml", []byte("base_url: https://example.org/report\n"))
+	if err != nil || s.BaseURL != "https://example.org/report/" {
+		t.Errorf("site.yaml base_url without a slash: %q, %v; want it with one", s.BaseURL, err)
+	}
+}

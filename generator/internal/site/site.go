@@ -128,7 +128,9 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 		return nil, err
 	}
 	if src.BaseURL != "" {
-		c.Settings.BaseURL = src.BaseURL
+		if c.Settings.BaseURL, err = content.BaseURL(src.BaseURL); err != nil {
+			return nil, err
+		}
 	}
 	out := Output{}
 	as, err := assets(src.Static, out)
