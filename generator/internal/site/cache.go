@@ -46,22 +46,28 @@ type parsed struct {
 // files (the anchors, the figures, where paragraphs and charts are), has
 // changed. The key covers all of them.
 func (e *edition) renderCached(md goldmark.Markdown, cp *content.Page) parsed {
+	return e.renderCachedAt(md, cp, cp.URL())
+}
+
+// renderCachedAt is renderPageAt, remembered likewise (the 全文 page's
+// copy of each page: its links differ only by url, which the key holds).
+func (e *edition) renderCachedAt(md goldmark.Markdown, cp *content.Page, url string) parsed {
 	if e.bl == nil || e.bl.Once {
-		return renderPage(md, cp)
+		return renderPageAt(md, cp, url)
 	}
 	if e.parseKey == nil {
 		e.parseKey = e.inputsKey()
 	}
 	var b bytes.Buffer
 	b.Write(e.parseKey)
-	fmt.Fprintf(&b, "\x00%s\x00%s\x00%s\x00", cp.Path, cp.URL(), cp.Meta.Cite)
+	fmt.Fprintf(&b, "\x00%s\x00%s\x00%s\x00", cp.Path, url, cp.Meta.Cite)
 	b.Write(cp.Source)
 	k := e.bl.key(b.Bytes())
 	e.bl.mu.Lock()
 	r, ok := e.bl.parsed[k]
 	e.bl.mu.Unlock()
 	if !ok {
-		r = renderPage(md, cp)
+		r = renderPageAt(md, cp, url)
 		e.bl.mu.Lock()
 		if e.bl.parsed == nil {
 			e.bl.parsed = map[uint64]parsed{}
@@ -74,10 +80,12 @@ func (e *edition) renderCached(md goldmark.Markdown, cp *content.Page) parsed {
 
 // inputsKey is what every page's rendering reads besides its own source:
 // the edition's script and conversion table, the anchors, the figures,
-// and which page holds each paragraph and chart.
+// and which page holds each paragraph and chart; the settings and the UI
+// table (a chart's source line and citations).
 func (e *edition) inputsKey() []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s\x00%s\x00%s\x00", e.Lang, e.Prefix, e.bl.convKey)
+	fmt.Fprintf(&b, "%s\x00%s\x00%s\x00%s\x00", e.Lang, e.Prefix, e.bl.convKey, e.uiKey)
+	_ = writeJSON(&b, e.settings) // plain data: cannot fail
 	for _, a := range e.anchors {
 		fmt.Fprintf(&b, "a%d\x00%s\x00%d\x00%s\x00%d\x00", a.Note, a.Text, a.Count, a.Path, a.Line)
 	}

@@ -52,6 +52,9 @@ type edition struct {
 
 	anchors  []terms.Anchor
 	parseKey []byte            // inputsKey, once per build
+	tmplKey  [32]byte          // the parsed templates' sources (loadTemplates)
+	siteKey  []byte            // the Site as JSON, once per build (incremental.go)
+	siteKeys map[string][]byte // the parts of it that templates read, by what they omit
 	uses     []terms.Use       // every linked term, in reading order
 	cites    map[string]string // paragraph id → citation label
 	jobs     []pressJob        // press images to make (press.go)
@@ -299,8 +302,8 @@ func renderPageAt(md goldmark.Markdown, cp *content.Page, url string) (r parsed)
 
 func (e *edition) execute(name string, p *Page) error {
 	e.cardFor(p)
-	var buf bytes.Buffer
-	if err := e.tmpl[name].ExecuteTemplate(&buf, "base", p); err != nil {
+	b, err := e.executeMemo(e.tmpl[name], "base", name+" "+p.URL, p)
+	if err != nil {
 		return templateErr(path.Join(e.src.Templates.Name, name+".html"), err)
 	}
 	file := p.URL
@@ -310,6 +313,6 @@ func (e *edition) execute(name string, p *Page) error {
 	if strings.HasSuffix(file, "/index.html") || file == "index.html" {
 		e.urls = append(e.urls, p.URL)
 	}
-	e.out[e.Prefix+file] = buf.Bytes()
+	e.out[e.Prefix+file] = b
 	return nil
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"hash/maphash"
 	"html/template"
 	"io"
 	"regexp"
@@ -48,6 +49,20 @@ type chartBlock struct {
 // paragraph and each chart: charts link to paragraphs on other pages and
 // sentences link to charts on other pages, both while a page is parsed.
 func (e *edition) prepass() {
+	r := memoised(e.bl, "prepass", e.hashPages, func() located {
+		e.locateBlocks()
+		return located{e.paraPage, e.chartPage, e.figChart, e.charts}
+	})
+	e.paraPage, e.chartPage, e.figChart, e.charts = r.paraPage, r.chartPage, r.figChart, r.charts
+}
+
+// located is what prepass finds.
+type located struct {
+	paraPage, chartPage, figChart map[string]string
+	charts                        []chartBlock
+}
+
+func (e *edition) locateBlocks() {
 	e.paraPage = map[string]string{}
 	e.figChart = map[string]string{}
 	e.chartPage = map[string]string{}
@@ -149,17 +164,56 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	if e.ds == nil {
 		return nil
 	}
-	const url = figuresURL
-	p := e.newPage("figures", url, e.ui("數據與圖表"))
+	p := e.newPage("figures", figuresURL, e.ui("數據與圖表"))
 	p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
-	fv := &FigureView{Count: len(e.ds.Figures)}
+	// Drawing every chart again is most of the page's cost: a preview
+	// rebuild reuses the drawings while the charts and what every page's
+	// parse reads (stageInputs) are the same.
+	inputs := func(h *maphash.Hash) {
+		e.stageInputs(h)
+		for _, c := range e.charts {
+			h.WriteString(c.ID + "\x00" + c.Page + "\x00" + c.Spec + "\x00")
+		}
+	}
+	parts := memoised(e.bl, "figures", inputs, func() figuresParts { return e.figuresData(md) })
+	if parts.err != nil {
+		return parts.err
+	}
+	for n, b := range parts.out {
+		e.out[n] = b
+	}
+	fv := *parts.fv
+	fv.Specs = append([]SpecView(nil), fv.Specs...)
+	for i, c := range parts.blocks {
+		if s, err := chart.ParseSpec(c.Spec); err == nil {
+			fv.Specs[i].PNG = e.chartImage(s, c)
+		}
+	}
+	p.Figures = &fv
+	return e.execute("figures", p)
+}
+
+// figuresParts is the figures page's data and its downloads; blocks are
+// the charts of fv.Specs, for their press images.
+type figuresParts struct {
+	fv     *FigureView
+	out    map[string][]byte
+	blocks []chartBlock
+	err    error
+}
+
+func (e *edition) figuresData(md goldmark.Markdown) figuresParts {
+	const url = figuresURL
+	r := figuresParts{fv: &FigureView{Count: len(e.ds.Figures)}, out: map[string][]byte{}}
+	fv := r.fv
 	var src strings.Builder
 	for _, c := range e.charts {
 		src.WriteString("```chart\n" + c.Spec + "```\n\n")
 	}
 	var buf bytes.Buffer
 	if err := convertAt(md, url, src.String(), &buf); err != nil {
-		return err
+		r.err = err
+		return r
 	}
 	fv.Charts = template.HTML(buf.String())
 	// The dataset table links each figure to its chart on its page.
@@ -170,9 +224,9 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 		return baseURL(e.settings) + e.Prefix + e.paraPage[para] + "#" + para
 	}
 	csv := []byte(e.mixed(string(figures.CSV(e.ds, abs))))
-	e.out[e.Prefix+url+"figures.csv"] = csv
-	e.out[e.Prefix+url+"figures-excel.csv"] = withBOM(csv)
-	e.out[e.Prefix+url+"figures.json"] = []byte(e.mixed(string(figures.JSON(e.ds, abs))))
+	r.out[e.Prefix+url+"figures.csv"] = csv
+	r.out[e.Prefix+url+"figures-excel.csv"] = withBOM(csv)
+	r.out[e.Prefix+url+"figures.json"] = []byte(e.mixed(string(figures.JSON(e.ds, abs))))
 	fv.Download.CSV, fv.Download.CSVExcel, fv.Download.JSON = "figures.csv", "figures-excel.csv", "figures.json"
 	fv.CSV = e.highlight("csv", firstLines(string(csv), 6))
 	scfg := cfg
@@ -186,14 +240,13 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 		if err != nil {
 			continue
 		}
-		svg = []byte(e.mixed(string(svg)))
 		name := chartSVGURL(s.ID)
-		e.out[e.Prefix+url+name] = svg
-		e.chartCSV(s, abs)
-		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, PNG: e.chartImage(s, c), Spec: e.highlight("yaml", "```chart\n"+c.Spec+"```")})
+		r.out[e.Prefix+url+name] = []byte(e.mixed(string(svg)))
+		e.chartCSV(r.out, s, abs)
+		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, Spec: e.highlight("yaml", "```chart\n"+c.Spec+"```")})
+		r.blocks = append(r.blocks, c)
 	}
-	p.Figures = fv
-	return e.execute("figures", p)
+	return r
 }
 
 func firstLines(s string, n int) string {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"hash/maphash"
 	"strings"
 )
 
@@ -38,23 +39,40 @@ func MissingBaseURL(out Output) bool {
 	return !ok
 }
 
-// unbase rewrites a site built with unsetBase as described above.
-func unbase(out Output) {
+// unbase rewrites a site built with unsetBase as described above; bl
+// remembers each file's rewrite for the next build.
+func (bl *Builder) unbase(out Output) {
 	for name, b := range out {
-		switch {
-		case strings.HasSuffix(name, "oembed.json"), name == "sitemap.xml":
+		nb, keep := memoised(bl, "unbase", func(h *maphash.Hash) { h.WriteString(name + "\x00"); h.Write(b) },
+			func() unbased { nb, keep := unbaseFile(name, b); return unbased{nb, keep} }).unpack()
+		if !keep {
 			delete(out, name)
-			continue
-		case name == "robots.txt":
-			out[name] = []byte("User-agent: *\nAllow: /\n")
-			continue
-		case !bytes.Contains(b, []byte("unset.invalid")):
-			continue
-		case strings.HasSuffix(name, ".html"):
-			b = dropLDURLs(dropAbsTags(b))
+		} else {
+			out[name] = nb
 		}
-		out[name] = bytes.ReplaceAll(b, []byte(unsetBase), []byte("/"))
 	}
+}
+
+type unbased struct {
+	b    []byte
+	keep bool
+}
+
+func (u unbased) unpack() ([]byte, bool) { return u.b, u.keep }
+
+// unbaseFile is one file's rewrite, and whether it stays.
+func unbaseFile(name string, b []byte) ([]byte, bool) {
+	switch {
+	case strings.HasSuffix(name, "oembed.json"), name == "sitemap.xml":
+		return nil, false
+	case name == "robots.txt":
+		return []byte("User-agent: *\nAllow: /\n"), true
+	case !bytes.Contains(b, []byte("unset.invalid")):
+		return b, true
+	case strings.HasSuffix(name, ".html"):
+		b = dropLDURLs(dropAbsTags(b))
+	}
+	return bytes.ReplaceAll(b, []byte(unsetBase), []byte("/")), true
 }
 
 // dropAbsTags removes each line that starts with one of absTags and ends

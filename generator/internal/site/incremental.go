@@ -1,0 +1,390 @@
+package site
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"hash/maphash"
+	"html/template"
+	"io"
+	"reflect"
+	"slices"
+	"strings"
+	"text/template/parse"
+)
+
+// A preview rebuild re-executes a template only when what it reads has
+// changed. Every execution is keyed by its inputs: the parsed templates
+// (their sources, the script and the UI table: tmplKey), the template's
+// name, the edition-wide data every page sees (*Site) and the page's own
+// data; the key holds the data as JSON, which is all a template can reach
+// (its methods read only exported fields and Site, its functions only the
+// UI table). The Builder keeps the bytes each key made in the last build
+// and reuses them; a one-paragraph edit so re-executes that paragraph's
+// page, its embed page and the pages that show the paragraph (全文),
+// and nothing else. The build command (Builder.Once) keeps nothing.
+
+// renders is the template executions of one build, and the outputs it
+// kept from the last one, for tests and the benchmarks.
+type renders struct {
+	prev, next map[uint64]any               // template outputs ([]byte) and other stages' results, by key
+	executed   []string                     // "template name data-name" of each execution, in this build
+	reads      map[*template.Template]reads // siteReads
+}
+
+// executeMemo executes template name of t with data into a new buffer,
+// or returns what the same inputs gave in the last build. what names the
+// output for Builder.Executed.
+func (e *edition) executeMemo(t *template.Template, name, what string, data any) ([]byte, error) {
+	k, ok := e.renderKey(t, name, data)
+	if ok {
+		if b, hit := e.bl.rendered(k); hit {
+			return b.([]byte), nil
+		}
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, err
+	}
+	if e.bl != nil {
+		e.bl.mu.Lock()
+		e.bl.renders.executed = append(e.bl.renders.executed, name+" "+what)
+		e.bl.mu.Unlock()
+	}
+	if ok {
+		e.bl.setRendered(k, buf.Bytes())
+	}
+	return buf.Bytes(), nil
+}
+
+// renderKey hashes a template execution's inputs; false when the Builder
+// keeps nothing or the data cannot be written as JSON.
+func (e *edition) renderKey(t *template.Template, name string, data any) (uint64, bool) {
+	if e.bl == nil || e.bl.Once {
+		return 0, false
+	}
+	site := e.siteHashFor(t)
+	if site == nil {
+		return 0, false
+	}
+	h := e.bl.hasher()
+	switch d := data.(type) { // the Site is in siteKey: leave it out
+	case *Page:
+		c := *d
+		c.Site, c.Body = nil, "" // the body as it is: JSON would escape it
+		h.WriteString(string(d.Body))
+		data = &c
+	case *EmbedPage:
+		c := *d
+		c.Site, c.Body = nil, ""
+		h.WriteString(string(d.Body))
+		data = &c
+	}
+	h.WriteByte(0)
+	h.Write(e.tmplKey[:])
+	h.WriteString(name + "\x00")
+	h.Write(site)
+	h.WriteByte(0)
+	if err := writeJSON(&h, data); err != nil {
+		return 0, false
+	}
+	return h.Sum64(), true
+}
+
+// writeJSON writes v as JSON, streamed: a page is hashed without being
+// held as JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func (bl *Builder) rendered(k uint64) (any, bool) {
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	b, ok := bl.renders.prev[k]
+	if ok {
+		bl.keep(k, b)
+	}
+	return b, ok
+}
+
+func (bl *Builder) setRendered(k uint64, b any) {
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	bl.keep(k, b)
+}
+
+// keep puts an output in the next build's memo. bl.mu is held.
+func (bl *Builder) keep(k uint64, b any) {
+	if bl.renders.next == nil {
+		bl.renders.next = map[uint64]any{}
+	}
+	bl.renders.next[k] = b
+}
+
+// startRenders begins a build's memo of outputs. endRenders ends it: after
+// a build that succeeded, only its outputs are kept (an edit does not grow
+// the memo); after a failed one, the last build's are kept too.
+func (bl *Builder) startRenders() {
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	bl.renders.executed = nil
+	bl.renders.next = nil
+}
+
+func (bl *Builder) endRenders(ok bool) {
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	if !ok {
+		for k, b := range bl.renders.prev {
+			if _, has := bl.renders.next[k]; !has {
+				bl.keep(k, b)
+			}
+		}
+	}
+	bl.renders.prev, bl.renders.next = bl.renders.next, nil
+}
+
+// memoised returns what make gave for the same key in the last build (or
+// earlier in this one), else calls it. key is written by inputs, into a
+// hash that starts with tag. Results must not be changed by their users.
+func memoised[T any](bl *Builder, tag string, inputs func(h *maphash.Hash), make func() T) T {
+	if bl == nil || bl.Once {
+		return make()
+	}
+	h := bl.hasher()
+	h.WriteString(tag + "\x00")
+	inputs(&h)
+	k := h.Sum64()
+	if v, ok := bl.rendered(k); ok {
+		if t, ok := v.(T); ok {
+			return t
+		}
+	}
+	v := make()
+	bl.setRendered(k, v)
+	return v
+}
+
+// hashPages writes the edition's pages' URLs and sources.
+func (e *edition) hashPages(h *maphash.Hash) {
+	for _, cp := range e.cpages {
+		h.WriteString(cp.URL() + "\x00" + cp.Path + "\x00")
+		h.Write(cp.Source)
+		h.WriteByte(0)
+	}
+}
+
+// stageInputs writes what a stage made from the whole edition reads: the
+// inputs of every page's parse, the UI table and the Site (so call it
+// after resolveSite).
+func (e *edition) stageInputs(h *maphash.Hash) {
+	if e.parseKey == nil {
+		e.parseKey = e.inputsKey()
+	}
+	h.Write(e.parseKey)
+	h.WriteString("\x00" + e.uiKey + "\x00")
+	h.Write(e.siteHash())
+}
+
+// siteHash is the hash of the Site as JSON, once per build; nil when it
+// cannot be written.
+func (e *edition) siteHash() []byte {
+	if e.siteKey == nil {
+		h := e.bl.hasher()
+		if writeJSON(&h, e.site) != nil {
+			return nil
+		}
+		e.siteKey = binary.LittleEndian.AppendUint64(nil, h.Sum64())
+	}
+	return e.siteKey
+}
+
+// siteHashFor is the hash of the parts of the Site that templates t can
+// read. Most pages show nothing of the corrections, the change history or
+// the notes, and only ask whether there are any; a text edit that
+// changes how many marks were repaired (Site.Punct) should not re-render
+// them. So each optional field is in the key as far as t's set reads it
+// (siteReads): not at all, whether it is set, or all of it. Page's
+// methods read only the fields that are always in the key.
+func (e *edition) siteHashFor(t *template.Template) []byte {
+	reads := e.bl.siteReads(t)
+	if e.siteKeys == nil {
+		e.siteKeys = map[string][]byte{}
+	}
+	if k, ok := e.siteKeys[reads.String()]; ok {
+		return k
+	}
+	s := *e.site
+	reduce(&s.Corrections, reads.of("Corrections"))
+	reduce(&s.Punct, reads.of("Punct"))
+	reduce(&s.Repairs, reads.of("Repairs"))
+	reduce(&s.Restored, reads.of("Restored"))
+	reduce(&s.Conversions, reads.of("Conversions"))
+	reduce(&s.Changes, reads.of("Changes"))
+	reduce(&s.Notes, reads.of("Notes"))
+	reduce(&s.TOC, reads.of("TOC"))
+	h := e.bl.hasher()
+	if writeJSON(&h, &s) != nil {
+		return nil
+	}
+	k := binary.LittleEndian.AppendUint64(nil, h.Sum64())
+	e.siteKeys[reads.String()] = k
+	return k
+}
+
+// reduce keeps of *v what a template that reads it so far can see: for
+// readSet, only whether it is set (a template's if tests only that).
+func reduce[T any](v *T, r read) {
+	var zero T
+	switch r {
+	case readNone:
+		*v = zero
+	case readSet:
+		set := !isEmpty(reflect.ValueOf(v).Elem())
+		*v = zero
+		if set {
+			setNonEmpty(reflect.ValueOf(v).Elem())
+		}
+	}
+}
+
+// isEmpty is text/template's falsehood for the kinds Site has.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	}
+	return v.IsZero()
+}
+
+// setNonEmpty makes a zero v true for text/template.
+func setNonEmpty(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+	case reflect.Int:
+		v.SetInt(1)
+	}
+}
+
+// read is how far a template set reads one of the Site's fields.
+type read int
+
+const (
+	readNone read = iota // never named
+	readSet              // only tested by if
+	readAll              // anything else
+)
+
+// optionalFields are the Site's fields a template may not read.
+var optionalFields = []string{"Corrections", "Punct", "Repairs", "Restored", "Conversions", "Changes", "Notes", "TOC"}
+
+type reads map[string]read
+
+func (r reads) of(f string) read { return r[f] }
+
+func (r reads) String() string {
+	var b strings.Builder
+	for _, f := range optionalFields {
+		fmt.Fprintf(&b, "%d", r[f])
+	}
+	return b.String()
+}
+
+// siteReads is how far templates t's set reads each optional field,
+// remembered per parsed template set. A field's name anywhere but as the
+// last name of a field chain in an if's pipeline (or the arguments of a
+// function there: or, and, not) is read in full; so is one whose name a
+// template names as a map key or a string, conservatively.
+func (bl *Builder) siteReads(t *template.Template) reads {
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	if r, ok := bl.renders.reads[t]; ok {
+		return r
+	}
+	r := reads{}
+	for _, x := range t.Templates() {
+		if x.Tree != nil && x.Tree.Root != nil {
+			walkReads(x.Tree.Root, false, r)
+		}
+	}
+	if bl.renders.reads == nil {
+		bl.renders.reads = map[*template.Template]reads{}
+	}
+	bl.renders.reads[t] = r
+	return r
+}
+
+func walkReads(n parse.Node, inIf bool, r reads) {
+	note := func(idents []string) {
+		for i, id := range idents {
+			if !slices.Contains(optionalFields, id) {
+				continue
+			}
+			lvl := readAll
+			if inIf && i == len(idents)-1 {
+				lvl = readSet
+			}
+			r[id] = max(r[id], lvl)
+		}
+	}
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				walkReads(c, false, r)
+			}
+		}
+	case *parse.IfNode:
+		walkReads(n.Pipe, true, r)
+		walkReads(n.List, false, r)
+		walkReads(n.ElseList, false, r)
+	case *parse.WithNode:
+		walkReads(n.Pipe, false, r)
+		walkReads(n.List, false, r)
+		walkReads(n.ElseList, false, r)
+	case *parse.RangeNode:
+		walkReads(n.Pipe, false, r)
+		walkReads(n.List, false, r)
+		walkReads(n.ElseList, false, r)
+	case *parse.ActionNode:
+		walkReads(n.Pipe, false, r)
+	case *parse.TemplateNode:
+		walkReads(n.Pipe, false, r)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		if len(n.Decl) > 0 {
+			inIf = false // a variable may be read later, in full
+		}
+		for _, c := range n.Cmds {
+			// Only or, and and not pass on what their arguments are
+			// as truth; any other function (eq, len) reads them.
+			truth := inIf && len(n.Cmds) == 1
+			if id, ok := c.Args[0].(*parse.IdentifierNode); ok && !slices.Contains([]string{"or", "and", "not"}, id.Ident) {
+				truth = false
+			}
+			for _, a := range c.Args {
+				walkReads(a, truth, r)
+			}
+		}
+	case *parse.FieldNode:
+		note(n.Ident)
+	case *parse.VariableNode:
+		note(n.Ident)
+	case *parse.ChainNode:
+		walkReads(n.Node, false, r)
+		note(n.Field)
+	case *parse.StringNode:
+		note([]string{n.Text}) // index .Site "Punct"
+		if slices.Contains(optionalFields, n.Text) {
+			r[n.Text] = readAll
+		}
+	}
+}
