@@ -1,8 +1,11 @@
 package site
 
 import (
+	"bytes"
+	"fmt"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -46,6 +49,32 @@ func BenchmarkRebuild(b *testing.B) {
 	}
 	start := cpuTime()
 	for b.Loop() {
+		if _, err := bl.Render(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start)
+	b.ReportMetric(float64(len(bl.renders.executed)), "executions/op")
+}
+
+// BenchmarkRebuildAfterEdit is a preview rebuild after an editor's typo
+// fix: one character of one paragraph changes before every build.
+func BenchmarkRebuildAfterEdit(b *testing.B) {
+	src := Sources{
+		Content:   memDir(b, "../../../content", "content"),
+		Templates: memDir(b, "../../../templates", "templates"),
+		Static:    memDir(b, "../../../static", "static"),
+	}
+	var bl Builder
+	if _, err := bl.Render(src); err != nil {
+		b.Fatal(err)
+	}
+	m := src.Content.FS.(fstest.MapFS)
+	orig := m["05-part-2-3.md"].Data
+	start := cpuTime()
+	for i := 0; b.Loop(); i++ {
+		edited := bytes.Replace(orig, []byte("全面貫徹黨的教育方針"), fmt.Appendf(nil, "全面貫徹黨的教育方針%d", i%10), 1)
+		m["05-part-2-3.md"] = &fstest.MapFile{Data: edited, Mode: 0o644}
 		if _, err := bl.Render(src); err != nil {
 			b.Fatal(err)
 		}

@@ -166,7 +166,7 @@ func (e *edition) resolveSite() {
 			e.site.Report = reportFront{m.ReportTitle, m.Occasion, m.Speaker, m.Salutation}
 		}
 	}
-	e.site.Corrections, e.site.Punct = e.corrections()
+	e.site.Corrections, e.site.Punct = e.correctionsMemo()
 	for _, c := range e.site.Corrections {
 		switch {
 		case c.Restored:

@@ -49,51 +49,63 @@ type chartBlock struct {
 // paragraph and each chart: charts link to paragraphs on other pages and
 // sentences link to charts on other pages, both while a page is parsed.
 func (e *edition) prepass() {
-	r := memoised(e.bl, "prepass", e.hashPages, func() located {
-		e.locateBlocks()
-		return located{e.paraPage, e.chartPage, e.figChart, e.charts}
-	})
-	e.paraPage, e.chartPage, e.figChart, e.charts = r.paraPage, r.chartPage, r.figChart, r.charts
-}
-
-// located is what prepass finds.
-type located struct {
-	paraPage, chartPage, figChart map[string]string
-	charts                        []chartBlock
-}
-
-func (e *edition) locateBlocks() {
 	e.paraPage = map[string]string{}
 	e.figChart = map[string]string{}
 	e.chartPage = map[string]string{}
 	for _, cp := range e.cpages {
-		src := string(cp.Source)
-		for _, l := range strings.Split(src, "\n") {
-			if id, _ := markup.TrailingID(l); id != "" {
-				if _, ok := e.paraPage[id]; !ok {
-					e.paraPage[id] = cp.URL()
-				}
+		// A preview rebuild scans again only the pages that changed.
+		b := memoised(e.bl, "blocks", func(h *maphash.Hash) { h.Write(cp.Source) }, func() pageBlocks { return scanBlocks(cp.Source) })
+		for _, id := range b.ids {
+			if _, ok := e.paraPage[id]; !ok {
+				e.paraPage[id] = cp.URL()
 			}
 		}
-		for _, f := range content.ChartFences(src) {
-			spec := f.Spec
-			m := reChartID.FindStringSubmatch(spec)
-			if m == nil {
-				continue
+		for _, c := range b.charts {
+			e.charts = append(e.charts, chartBlock{ID: c.id, Spec: c.spec, Page: cp.URL()})
+			if _, ok := e.chartPage[c.id]; !ok {
+				e.chartPage[c.id] = cp.URL()
 			}
-			e.charts = append(e.charts, chartBlock{ID: m[1], Spec: spec, Page: cp.URL()})
-			if _, ok := e.chartPage[m[1]]; !ok {
-				e.chartPage[m[1]] = cp.URL()
-			}
-			if s, err := chart.ParseSpec(spec); err == nil {
-				for _, f := range s.Figures {
-					if _, ok := e.figChart[f]; !ok {
-						e.figChart[f] = s.ID
-					}
+			for _, f := range c.figures {
+				if _, ok := e.figChart[f]; !ok {
+					e.figChart[f] = c.id
 				}
 			}
 		}
 	}
+}
+
+// pageBlocks are a page's paragraph IDs and charts, in order.
+type pageBlocks struct {
+	ids    []string
+	charts []struct {
+		id, spec string
+		figures  []string // those of a chart whose spec parses
+	}
+}
+
+func scanBlocks(source []byte) pageBlocks {
+	var b pageBlocks
+	src := string(source)
+	for _, l := range strings.Split(src, "\n") {
+		if id, _ := markup.TrailingID(l); id != "" {
+			b.ids = append(b.ids, id)
+		}
+	}
+	for _, f := range content.ChartFences(src) {
+		m := reChartID.FindStringSubmatch(f.Spec)
+		if m == nil {
+			continue
+		}
+		c := struct {
+			id, spec string
+			figures  []string
+		}{id: m[1], spec: f.Spec}
+		if s, err := chart.ParseSpec(f.Spec); err == nil {
+			c.figures = s.Figures
+		}
+		b.charts = append(b.charts, c)
+	}
+	return b
 }
 
 // rel links from the page at URL from to a page URL of this edition.

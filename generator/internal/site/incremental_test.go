@@ -9,7 +9,7 @@ import (
 )
 
 // memDir loads a directory into memory, so a test can edit it freely.
-func memDir(t *testing.T, dir, name string) Dir {
+func memDir(t testing.TB, dir, name string) Dir {
 	t.Helper()
 	m := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
