@@ -64,37 +64,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd, args := args[0], args[1:]
-	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	o := options{}
-	fl.StringVar(&o.seed, "seed", "", "seed report `file` (default: the one .txt file in seeds/)")
-	fl.StringVar(&o.content, "content", "content", "content `dir`")
-	fl.StringVar(&o.out, "out", "public", "output `dir`")
-	fl.StringVar(&o.templates, "templates", "templates", "templates `dir`")
-	fl.StringVar(&o.static, "static", "static", "static files `dir`")
-	fl.StringVar(&o.cpuprofile, "cpuprofile", "", "build: write a CPU profile of the build to `file` (for go tool pprof)")
-	fl.StringVar(&o.cache, "cache", "", "build: cache `dir` for results reused between builds (default: the user cache dir's "+buildcache.DirName+"; \"off\" for none)")
-	force := fl.Bool("force", false, "import: overwrite content files an editor changed")
-	addr := fl.String("addr", "127.0.0.1:1313", "serve: `address` to listen on")
-	var ff fontFlags
-	ff.register(fl)
-	fl.StringVar(&o.baseURL, "base-url", "", "build: the `URL` the site is published at (instead of site.yaml's base_url)")
-	var f func() error
 	switch cmd {
-	case "import":
-		f = func() error { return runImport(o, *force, stdout, stderr) }
-	case "build":
-		f = func() error { return runBuild(o, stdout, stderr) }
-	case "check":
-		f = func() error { return runCheck(o, stdout) }
-	case "serve":
-		f = func() error { return runServe(o, *addr, typed(fl, "addr"), stdout, stderr) }
-	case "fontsubset":
-		f = func() error { return runFontSubset(o, ff, stdout) }
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
-	default:
+	}
+	fl, f := command(cmd, stdout, stderr)
+	if f == nil {
 		fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
 		return 2
 	}
@@ -110,6 +86,44 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// command returns cmd's flags and the function that runs it once they are
+// parsed; nil for an unknown command.
+func command(cmd string, stdout, stderr io.Writer) (*flag.FlagSet, func() error) {
+	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	o := &options{}
+	o.register(fl)
+	force := fl.Bool("force", false, "import: overwrite content files an editor changed")
+	addr := fl.String("addr", "127.0.0.1:1313", "serve: `address` to listen on")
+	var ff fontFlags
+	ff.register(fl)
+	switch cmd {
+	case "import":
+		return fl, func() error { return runImport(*o, *force, stdout, stderr) }
+	case "build":
+		return fl, func() error { return runBuild(*o, stdout, stderr) }
+	case "check":
+		return fl, func() error { return runCheck(*o, stdout) }
+	case "serve":
+		return fl, func() error { return runServe(*o, *addr, typed(fl, "addr"), stdout, stderr) }
+	case "fontsubset":
+		return fl, func() error { return runFontSubset(*o, ff, stdout) }
+	}
+	return fl, nil
+}
+
+// register defines the flags that several commands share.
+func (o *options) register(fl *flag.FlagSet) {
+	fl.StringVar(&o.seed, "seed", "", "seed report `file` (default: the one .txt file in seeds/)")
+	fl.StringVar(&o.content, "content", "content", "content `dir`")
+	fl.StringVar(&o.out, "out", "public", "output `dir`")
+	fl.StringVar(&o.templates, "templates", "templates", "templates `dir`")
+	fl.StringVar(&o.static, "static", "static", "static files `dir`")
+	fl.StringVar(&o.cpuprofile, "cpuprofile", "", "build: write a CPU profile of the build to `file` (for go tool pprof)")
+	fl.StringVar(&o.cache, "cache", "", "build: cache `dir` for results reused between builds (default: the user cache dir's "+buildcache.DirName+"; \"off\" for none)")
+	fl.StringVar(&o.baseURL, "base-url", "", "build: the `URL` the site is published at (instead of site.yaml's base_url)")
 }
 
 // typed reports whether the flag was given on the command line.
@@ -232,25 +246,12 @@ func generateConfig(dir string) content.GenerateConfig {
 }
 
 func runBuild(o options, stdout, stderr io.Writer) error {
-	if o.cpuprofile != "" {
-		f, err := os.Create(o.cpuprofile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stop, err := startProfile(o.cpuprofile)
+	if err != nil {
+		return err
 	}
-	// A build holds its whole output in memory until it is written
-	// (the swap is atomic), about twice the size of public/. With Go's
-	// default GC pacing the heap may grow to twice what is live; a soft
-	// limit makes the collector work harder instead, past 250 MiB
-	// (≈ 50 times this report). GOMEMLIMIT overrides it.
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(250 << 20)
-	}
+	defer stop()
+	limitMemory()
 	start := time.Now()
 	if err := publish.Check(o.publishConfig()); err != nil {
 		return err
@@ -274,6 +275,34 @@ func runBuild(o options, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// startProfile starts a CPU profile into file, if one is asked for; stop
+// ends it.
+func startProfile(file string) (stop func(), err error) {
+	if file == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// limitMemory sets a soft memory limit unless GOMEMLIMIT does. A build
+// holds its whole output in memory until it is written (the swap is
+// atomic), about twice the size of public/. With Go's default GC pacing
+// the heap may grow to twice what is live; a soft limit makes the
+// collector work harder instead, past 250 MiB (≈ 50 times this report).
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(250 << 20)
+	}
+}
+
 // publishConfig names what build must never write over: the project (the
 // working directory and the directory holding -content) and the sources.
 func (o options) publishConfig() publish.Config {
@@ -288,14 +317,9 @@ func (o options) publishConfig() publish.Config {
 	}
 }
 func runCheck(o options, stdout io.Writer) error {
-	seed, err := o.seedPath()
+	seed, data, err := o.readSeed()
 	if err != nil {
 		return err
-	}
-	// Through srcfs: a seed that is a FIFO or a huge file is refused, not read.
-	data, err := srcfs.New(filepath.Dir(seed), filepath.ToSlash(filepath.Dir(seed))).ReadFile(filepath.Base(seed))
-	if err != nil {
-		return &diag.Error{Path: seed, Msg: "cannot read the seed: " + err.Error()}
 	}
 	name := filepath.ToSlash(filepath.Clean(o.content))
 	src := srcfs.New(o.content, name)
@@ -317,6 +341,19 @@ func runCheck(o options, stdout io.Writer) error {
 		return fmt.Errorf("check: %d unexplained differences", len(res.Differences))
 	}
 	return nil
+}
+
+// readSeed reads -seed through srcfs: a seed that is a FIFO or a huge
+// file is refused, not read.
+func (o options) readSeed() (seed string, data []byte, err error) {
+	if seed, err = o.seedPath(); err != nil {
+		return "", nil, err
+	}
+	data, err = srcfs.New(filepath.Dir(seed), filepath.ToSlash(filepath.Dir(seed))).ReadFile(filepath.Base(seed))
+	if err != nil {
+		return "", nil, &diag.Error{Path: seed, Msg: "cannot read the seed: " + err.Error()}
+	}
+	return seed, data, nil
 }
 
 // converter is the build's conversion into the other script, for check to

@@ -3,7 +3,6 @@ package chart
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -14,7 +13,6 @@ import (
 
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
-	"edition/generator/internal/report"
 )
 
 // Config is what the site gives the extension.
@@ -22,7 +20,10 @@ type Config struct {
 	Data *figures.Dataset
 	// Href links a paragraph id; default "#"+id.
 	Href func(para string) string
-	// Cite labels a paragraph id for display (一¶2); default Cite.
+	// Cite labels a paragraph id for display (一¶2): the label the page
+	// gave the paragraph when it was parsed (markup.Para.Cite); the chart
+	// draws after every page is parsed, so it may cite a later page.
+	// Default: the id itself.
 	Cite func(para string) string
 	// ChartHref, when set, links figure phrases in the page's paragraphs
 	// to the chart that shows them (return ok=false for figures not
@@ -52,7 +53,7 @@ func (c Config) cite(p string) string {
 	if c.Cite != nil {
 		return c.Cite(p)
 	}
-	return Cite(p)
+	return p
 }
 
 // SetPage records in pc the URL of the page about to be parsed, for
@@ -80,37 +81,13 @@ func (c Config) ForPage(from string) Config {
 	return c
 }
 
-// Cite turns a paragraph id into the contract's display label: p1-3 → 一¶3,
-// p2-3-4 → 二（三）¶4, p0-1 → 開篇¶1, pc-1 → 結語¶1.
-func Cite(id string) string {
-	var a, b, c int
-	switch {
-	case strings.HasPrefix(id, "p0-"):
-		if _, err := fmt.Sscanf(id, "p0-%d", &a); err == nil {
-			return fmt.Sprintf("開篇¶%d", a)
-		}
-	case strings.HasPrefix(id, "pc-"):
-		if _, err := fmt.Sscanf(id, "pc-%d", &a); err == nil {
-			return fmt.Sprintf("結語¶%d", a)
-		}
-	default:
-		if n, _ := fmt.Sscanf(id, "p%d-%d-%d", &a, &b, &c); n == 3 && a > 0 && a < 100 && b > 0 && b < 100 {
-			return fmt.Sprintf("%s（%s）¶%d", report.Numeral(a), report.Numeral(b), c)
-		}
-		if n, _ := fmt.Sscanf(id, "p%d-%d", &a, &b); n == 2 && a > 0 && a < 100 {
-			return fmt.Sprintf("%s¶%d", report.Numeral(a), b)
-		}
-	}
-	return id
-}
-
 // Placed is a chart drawn on a page.
 type Placed struct {
 	ID, Title string
 	Figures   []string // figure ids
 	Paras     []string // source paragraph ids
 	Line      int      // line of the opening fence
-	Node      *Node    // the drawn chart; its HTML is final once parsing ends
+	Node      *Node    // the chart; its HTML is final once the page is rendered
 }
 
 var (
@@ -134,11 +111,26 @@ func Errors(pc parser.Context) diag.List {
 	return v
 }
 
-// Node is a chart block replaced by its finished HTML.
+// Node is a chart block, drawn when the page is rendered: by then every
+// page has been parsed, so citation labels of any page are known.
 type Node struct {
 	ast.BaseBlock
-	ID   string
+	ID string
+	// HTML is the finished chart once the page is rendered (an error box
+	// from the start).
 	HTML []byte
+	// Draw makes HTML; a later transformer may wrap it (the site converts
+	// the chart's words to the edition's script).
+	Draw func() []byte
+}
+
+// finish draws the chart (again: a cached AST may be rendered with new
+// labels).
+func (n *Node) finish() []byte {
+	if n.Draw != nil {
+		n.HTML = n.Draw()
+	}
+	return n.HTML
 }
 
 // Kind implements ast.Node.
@@ -194,6 +186,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 				if p.ID == spec.ID {
 					err = &SpecError{1, fmt.Sprintf("chart id %q is already used on line %d of this page", spec.ID, p.Line)}
 					spec = nil // no second anchor with the same id
+					break
 				}
 			}
 		}
@@ -210,7 +203,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			node.HTML = []byte(errorHTML(id, msg))
 		} else {
 			node.ID = spec.ID
-			node.HTML = []byte(m.figureHTML(cfg))
+			node.Draw = func() []byte { return []byte(m.figureHTML(cfg)) }
 			placed = append(placed, Placed{ID: spec.ID, Title: spec.Title, Figures: spec.Figures, Paras: m.Paras, Line: line, Node: node})
 			for _, id := range spec.Figures {
 				if _, ok := onPage[id]; !ok {
@@ -253,12 +246,25 @@ func fenceLine(src []byte, fc *ast.FencedCodeBlock) int {
 	return bytes.Count(src[:pos], []byte("\n")) + 1
 }
 
+// A FigureMarker is a writer that wants to know where each chart's figure
+// element ends (its closing tag, before the line end) in the rendered HTML: the site places the chart's share panel
+// there, so nothing has to find the figure in the HTML afterwards.
+type FigureMarker interface {
+	FigureEnd(id string)
+}
+
 type nodeRenderer struct{}
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindChart, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			_, _ = w.Write(n.(*Node).HTML)
+			n := n.(*Node)
+			fig := bytes.TrimSuffix(n.finish(), []byte("\n")) // the element, then its line end
+			_, _ = w.Write(fig)
+			if m, ok := w.(FigureMarker); ok && n.ID != "" {
+				m.FigureEnd(n.ID)
+			}
+			_, _ = w.Write(n.HTML[len(fig):])
 		}
 		return ast.WalkSkipChildren, nil
 	})

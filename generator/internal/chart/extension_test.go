@@ -1,8 +1,11 @@
 package chart
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
 
 	"edition/generator/internal/figures"
 )
@@ -83,7 +86,7 @@ func TestExtensionPlacesAndLinks(t *testing.T) {
 
 func TestDatasetTable(t *testing.T) {
 	ds := testDataset(t)
-	html := DatasetTable(ds, Config{Data: ds}, Index([]*Spec{{ID: "coal", Figures: []string{"coal-2023"}}}))
+	html := DatasetTable(ds, Config{Data: ds, Cite: testLabels.cite}, Index([]*Spec{{ID: "coal", Figures: []string{"coal-2023"}}}))
 	for _, want := range []string{
 		`<caption>全部數字（5項），取自報告原文</caption>`,
 		`<tr id="fig-coal-2023"><th scope="row">原煤產量</th><td data-label="數值">2.33億噸</td><td data-label="時期">2023年實際</td><td data-label="原文"><a href="#p1-2">一¶2</a>「全年生產原煤2.33億噸」</td><td data-label="圖表"><a href="#chart-coal">看圖表</a></td></tr>`,
@@ -116,6 +119,7 @@ func FuzzExtension(f *testing.F) {
 	f.Add("```chart\nid: x\nkind: bar\ntitle: T\nfigures: a b\n```\n")
 	f.Add("> ```chart\n> id: x\n")
 	f.Add("- ```chart\n  kind: part\n  ```\n")
+	f.Add("```chart\nid: a\nkind: bar\ntitle: T\nfigures: a\n```\n```chart\nid: b\nkind: bar\ntitle: T\nfigures: a\n```\n```chart\nid: a\nkind: bar\ntitle: T\nfigures: a\n```\n") // a repeat after two charts panicked
 	ds := testDataset(f)
 	f.Fuzz(func(t *testing.T, md string) {
 		convert(t, Config{Data: ds}, md)
@@ -133,6 +137,42 @@ func TestParaLinks(t *testing.T) {
 	} {
 		if got := after(para); got != want {
 			t.Errorf("%s: got %q, want %q", para, got, want)
+		}
+	}
+}
+
+// marks is a goldmark writer that records where each figure ends.
+type marks struct {
+	bytes.Buffer
+	at map[string]int
+}
+
+func (w *marks) Available() int { return 0 }
+func (w *marks) Buffered() int  { return 0 }
+func (w *marks) Flush() error   { return nil }
+func (w *marks) FigureEnd(id string) {
+	w.at[id] = w.Len()
+}
+
+// TestFigureMarker: a writer that is a FigureMarker learns where each
+// chart's figure element ends, at any depth, and nothing for an error box.
+func TestFigureMarker(t *testing.T) {
+	block := func(id string) string {
+		return "```chart\nid: " + id + "\nkind: bar\ntitle: T\nfigures: coal-2023\n```\n"
+	}
+	md := block("a") + "\n- item\n\n  " + strings.ReplaceAll(block("b"), "\n", "\n  ") + "\n" + block("a")
+	gm := goldmark.New(goldmark.WithExtensions(paraIDsExt{}, New(Config{Data: testDataset(t)})))
+	w := &marks{at: map[string]int{}}
+	if err := gm.Convert([]byte(md), w); err != nil {
+		t.Fatal(err)
+	}
+	html := w.String()
+	if len(w.at) != 2 {
+		t.Fatalf("marks %v, want a and b (the second a is an error box)", w.at)
+	}
+	for id, at := range w.at {
+		if !strings.HasSuffix(html[:at], "</figure>") || !strings.Contains(html[:at], `id="chart-`+id+`"`) {
+			t.Errorf("chart %s: mark at %d is not the end of its figure: …%s", id, at, html[max(0, at-40):at])
 		}
 	}
 }

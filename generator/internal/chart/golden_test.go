@@ -45,8 +45,8 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			html := m.figureHTML(Config{Data: ds, Source: testSource})
-			svg, err := Standalone(spec, Config{Data: ds, Source: testSource, Href: func(p string) string { return "https://example.org/#" + p }})
+			html := m.figureHTML(Config{Data: ds, Source: testSource, Cite: testLabels.cite})
+			svg, err := Standalone(spec, Config{Data: ds, Source: testSource, Cite: testLabels.cite, Href: func(p string) string { return "https://example.org/#" + p }})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -150,3 +150,16 @@ body{color:var(--fg);background:var(--bg)} a{color:var(--link)}`)
 
 // testSource is the report the fixtures' figures come from.
 const testSource = "朔州市2024年政府工作報告"
+
+// labels stands for the citation labels the site takes from the pages.
+type labels map[string]string
+
+// testLabels labels the test datasets' paragraphs as their pages would.
+var testLabels = labels{"p1-2": "一¶2", "p1-3": "一¶3", "p1-6": "一¶6", "p2-1-1": "二（一）¶1", "p2-2-1": "二（二）¶1", "p2-3": "二¶3", "p2-7-1": "二（七）¶1"}
+
+func (l labels) cite(p string) string {
+	if c, ok := l[p]; ok {
+		return c
+	}
+	return p
+}

@@ -53,11 +53,29 @@ func TestParseSpec(t *testing.T) {
 	}
 }
 
-func TestCite(t *testing.T) {
-	for in, want := range map[string]string{"p1-3": "一¶3", "p2-3-4": "二（三）¶4", "p0-1": "開篇¶1", "pc-1": "結語¶1", "p2-1-1": "二（一）¶1", "x": "x"} {
-		if got := Cite(in); got != want {
-			t.Errorf("Cite(%q) = %q, want %q", in, got, want)
-		}
+// TestCiteLabels: a chart labels the paragraphs it cites with the labels
+// its Config gives (the page's own, from markup), the id without one.
+func TestCiteLabels(t *testing.T) {
+	block := "```chart\nid: coal\nkind: compare\ntitle: 原煤\nfigures: coal-2023, coal-2024\n```\n"
+	for _, tc := range []struct {
+		name string
+		cite func(string) string
+		want []string
+	}{
+		{"labels from the page", labels{"p1-2": "一¶2", "p2-2-1": "二（二）¶1"}.cite, []string{">一¶2<", ">二（二）¶1<"}},
+		{"no labels: the id", nil, []string{">p1-2<", ">p2-2-1<"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			html, pc := convert(t, Config{Data: testDataset(t), Cite: tc.cite}, block)
+			if errs := Errors(pc); len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(html, w) {
+					t.Errorf("missing %s in\n%s", w, html)
+				}
+			}
+		})
 	}
 }
 

@@ -147,19 +147,8 @@ func extract(cfg Config, c *content.Content) ([]unit, error) {
 	var out []unit
 	var errs diag.List
 	for _, p := range c.Pages {
-		where := map[string]string{}
-		pc := markup.NewContext(p.Meta.Cite)
-		md.Parser().Parse(text.NewReader(p.Source), parser.WithContext(pc))
-		for _, para := range markup.Paras(pc) {
-			where[para.ID] = fmt.Sprintf("%s:%d", p.Path, para.Line)
-		}
 		file := path.Join(p.URL(), "index.html")
-		us, err := readPage(cfg.Out, file, func(id string) string {
-			if w, ok := where[id]; ok {
-				return w
-			}
-			return fmt.Sprintf("%s:%d", p.Path, p.MetaLine)
-		})
+		us, err := readPage(cfg.Out, file, paraLines(md, p))
 		if err != nil {
 			errs = append(errs, &diag.Error{Path: file, Msg: err.Error()})
 			continue
@@ -167,22 +156,45 @@ func extract(cfg Config, c *content.Content) ([]unit, error) {
 		out = append(out, us...)
 	}
 	if c.Notes != nil {
-		lines := map[string]string{}
-		for _, n := range c.Notes.Notes {
-			lines[fmt.Sprintf("n%d", n.Number)] = fmt.Sprintf("%s:%d", c.Notes.Path, n.Line)
-		}
-		us, err := readPage(cfg.Out, "notes/index.html", func(id string) string {
-			if w, ok := lines[id]; ok {
-				return w
-			}
-			return c.Notes.Path + ":1"
-		})
+		us, err := readPage(cfg.Out, "notes/index.html", noteLines(c.Notes))
 		if err != nil {
 			errs = append(errs, &diag.Error{Path: "notes/index.html", Msg: err.Error()})
 		}
 		out = append(out, us...)
 	}
 	return out, errs.Err()
+}
+
+// paraLines places a built paragraph, by its ID, at its source line: the
+// page's front matter for what has no paragraph ID.
+func paraLines(md goldmark.Markdown, p *content.Page) func(id string) string {
+	where := map[string]string{}
+	pc := markup.NewContext(p.Meta.Cite)
+	md.Parser().Parse(text.NewReader(p.Source), parser.WithContext(pc))
+	for _, para := range markup.Paras(pc) {
+		where[para.ID] = fmt.Sprintf("%s:%d", p.Path, para.Line)
+	}
+	return func(id string) string {
+		if w, ok := where[id]; ok {
+			return w
+		}
+		return fmt.Sprintf("%s:%d", p.Path, p.MetaLine)
+	}
+}
+
+// noteLines places a built note, by its anchor n1, n2 …, at its line of
+// notes.yaml.
+func noteLines(ns *content.Notes) func(id string) string {
+	lines := map[string]string{}
+	for _, n := range ns.Notes {
+		lines[fmt.Sprintf("n%d", n.Number)] = fmt.Sprintf("%s:%d", ns.Path, n.Line)
+	}
+	return func(id string) string {
+		if w, ok := lines[id]; ok {
+			return w
+		}
+		return ns.Path + ":1"
+	}
 }
 
 // readPage returns the data-seed texts of one built page. Each unit is
@@ -250,6 +262,35 @@ func attr(n *html.Node, key string) (string, bool) {
 // unit at the same place are one changed unit.
 func compare(want []report.Unit, got []unit) []Difference {
 	n, m := len(want), len(got)
+	lcs := lcsTable(want, got)
+	var d differ
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && want[i].Text == got[j].text:
+			d.flush(got[j].where)
+			i++
+			j++
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			d.extra = append(d.extra, got[j])
+			j++
+		default:
+			d.missing = append(d.missing, want[i])
+			i++
+		}
+	}
+	at := "(end of the edition)"
+	if m > 0 {
+		at = got[m-1].where
+	}
+	d.flush(at)
+	return moved(d.ds)
+}
+
+// lcsTable is the longest-common-subsequence table of the two unit lists:
+// [i][j] is the length for want[i:] and got[j:].
+func lcsTable(want []report.Unit, got []unit) [][]int {
+	n, m := len(want), len(got)
 	lcs := make([][]int, n+1)
 	for i := range lcs {
 		lcs[i] = make([]int, m+1)
@@ -263,43 +304,30 @@ func compare(want []report.Unit, got []unit) []Difference {
 			}
 		}
 	}
-	var ds []Difference
-	var missing []report.Unit
-	var extra []unit
-	flush := func(at string) {
-		k := min(len(missing), len(extra))
-		for x := 0; x < k; x++ {
-			ds = append(ds, Difference{Where: extra[x].where, Seed: missing[x].Seed, Want: missing[x].Text, Got: extra[x].text})
-		}
-		for _, u := range missing[k:] {
-			ds = append(ds, Difference{Where: at, Seed: u.Seed, Want: u.Text})
-		}
-		for _, u := range extra[k:] {
-			ds = append(ds, Difference{Where: u.where, Got: u.text})
-		}
-		missing, extra = nil, nil
+	return lcs
+}
+
+// differ gathers the units that did not line up since the last match.
+type differ struct {
+	ds      []Difference
+	missing []report.Unit
+	extra   []unit
+}
+
+// flush records the gathered units: pairs as changed units, the rest as
+// missing (placed at at) or extra.
+func (d *differ) flush(at string) {
+	k := min(len(d.missing), len(d.extra))
+	for x := 0; x < k; x++ {
+		d.ds = append(d.ds, Difference{Where: d.extra[x].where, Seed: d.missing[x].Seed, Want: d.missing[x].Text, Got: d.extra[x].text})
 	}
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && want[i].Text == got[j].text:
-			flush(got[j].where)
-			i++
-			j++
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			extra = append(extra, got[j])
-			j++
-		default:
-			missing = append(missing, want[i])
-			i++
-		}
+	for _, u := range d.missing[k:] {
+		d.ds = append(d.ds, Difference{Where: at, Seed: u.Seed, Want: u.Text})
 	}
-	at := "(end of the edition)"
-	if m > 0 {
-		at = got[m-1].where
+	for _, u := range d.extra[k:] {
+		d.ds = append(d.ds, Difference{Where: u.where, Got: u.text})
 	}
-	flush(at)
-	return moved(ds)
+	d.missing, d.extra = nil, nil
 }
 
 // moved joins a missing and an extra unit of the same text into one

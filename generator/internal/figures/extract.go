@@ -114,31 +114,7 @@ func extractPara(p Para) []Figure {
 	var figs []Figure
 	prevEnd := -1 // end of the previous figure, to inherit its measure within a sentence
 	for i, t := range Tokens(p.Text) {
-		cs := clauseStart(p.Text, t.Start)
-		if cs == t.Start {
-			cs = quotedStart(p.Text, cs) // “四好農村路”193公里
-		}
-		clause := p.Text[cs:t.Start]
-		end := t.End
-		f := Figure{
-			ID:    fmt.Sprintf("%s.%d", p.ID, i+1),
-			Para:  p.ID,
-			Value: t.Value,
-			Unit:  t.Unit,
-			Type:  TypeLevel,
-		}
-		f.Qualifier, clause, end = qualifiers(p.Text, clause, t)
-		f.Phrase = p.Text[cs:end]
-		f.Measure = cleanMeasure(strings.Trim(afterLastToken(clause), "“”"))
-		if n := followingNoun(p.Text[end:]); n != "" && (clause == "" || classifiers[f.Unit]) {
-			f.Measure = n // 5座煤礦核增產能…, 新增3個國家級標準化試點建設項目
-		}
-		if f.Unit == "%" || f.Unit == "％" {
-			f.Type = TypeShare
-			if growthWords().MatchString(clause) {
-				f.Type = TypeGrowth
-			}
-		}
+		f, end := tokenFigure(p, i, t)
 		if f.Measure == "" && len(figs) > 0 && prevEnd >= 0 && !strings.Contains(p.Text[prevEnd:t.Start], "。") {
 			prev := figs[len(figs)-1]
 			f.Measure = prev.Measure
@@ -146,14 +122,37 @@ func extractPara(p Para) []Figure {
 				f.Type = TypeGrowth // 分別增長4%、8.7%
 			}
 		}
-		f.Year, f.Kind = periodOf(p.ID)
-		if p.Year != 0 || p.Kind != "" {
-			f.Year, f.Kind = p.Year, p.Kind
-		}
 		figs = append(figs, f)
 		prevEnd = end
 	}
 	return figs
+}
+
+// tokenFigure is the figure of paragraph p's i-th number token t, read
+// from its own clause, with the end of its phrase.
+func tokenFigure(p Para, i int, t Token) (f Figure, end int) {
+	cs := clauseStart(p.Text, t.Start)
+	if cs == t.Start {
+		cs = quotedStart(p.Text, cs) // “四好農村路”193公里
+	}
+	clause := p.Text[cs:t.Start]
+	f = Figure{ID: fmt.Sprintf("%s.%d", p.ID, i+1), Para: p.ID, Value: t.Value, Unit: t.Unit, Type: TypeLevel}
+	f.Qualifier, clause, end = qualifiers(p.Text, clause, t)
+	f.Phrase = p.Text[cs:end]
+	f.Measure = cleanMeasure(strings.Trim(afterLastToken(clause), "“”"))
+	if n := followingNoun(p.Text[end:]); n != "" && (clause == "" || classifiers[f.Unit]) {
+		f.Measure = n // 5座煤礦核增產能…, 新增3個國家級標準化試點建設項目
+	}
+	if (f.Unit == "%" || f.Unit == "％") && growthWords().MatchString(clause) {
+		f.Type = TypeGrowth
+	} else if f.Unit == "%" || f.Unit == "％" {
+		f.Type = TypeShare
+	}
+	f.Year, f.Kind = periodOf(p.ID)
+	if p.Year != 0 || p.Kind != "" {
+		f.Year, f.Kind = p.Year, p.Kind
+	}
+	return f, end
 }
 
 // qualifiers finds the words that qualify token t's number (2倍, 以上,

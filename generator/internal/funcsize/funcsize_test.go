@@ -31,12 +31,12 @@ func TestMeasuresAFixture(t *testing.T) {
 }
 
 // The project's rule is no function over 60 lines and a p90 of at most 30.
-// Until generator/ meets it, these are a ratchet at what it measures now:
-// the test fails when a change makes either worse. Lower them as functions
+// generator/ meets the p90; ratchetOver60 is a ratchet at what it measures
+// now: the test fails when a change makes it worse. Lower it as functions
 // shrink; the figures are in the README.
 const (
 	ratchetOver60 = 1  // serve's watcher.run
-	ratchetP90    = 35 // lines
+	ratchetP90    = 30 // lines: the rule itself
 )
 
 // TestGeneratorFunctionsAreSmall measures generator/ without tests: the

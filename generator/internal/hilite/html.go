@@ -156,44 +156,56 @@ func lexAttrs(ts *tokens, s string) (string, bool) {
 			continue
 		}
 		if n := nameLen(s, false); n > 0 {
-			// `([\w:-]+\s*)(=)(\s*)` then attr, else a bare attribute.
-			sp := spaceLen(s[n:])
-			if strings.HasPrefix(s[n+sp:], "=") {
-				ts.add(nameAttr, s[:n+sp])
-				ts.add(operator, "=")
-				s = s[n+sp+1:]
-				sp2 := spaceLen(s)
-				ts.add(text, s[:sp2])
-				s = s[sp2:]
-				if !strings.HasPrefix(s, `"`) {
-					return s, false
-				}
-				end := strings.IndexByte(s[1:], '"')
-				if end < 0 {
-					return s, false
-				}
-				ts.add(str, s[:end+2])
-				s = s[end+2:]
-				continue
+			var ok bool
+			if s, ok = lexAttr(ts, s, n); !ok {
+				return s, false
 			}
-			ts.add(nameAttr, s[:n])
-			s = s[n:]
 			continue
 		}
-		if strings.HasPrefix(s, ">") {
-			ts.add(punct, ">")
-			return s[1:], true
-		}
-		if strings.HasPrefix(s, "/") {
-			sp := spaceLen(s[1:])
-			if strings.HasPrefix(s[1+sp:], ">") {
-				ts.add(punct, "/")
-				ts.add(text, s[1:1+sp])
-				ts.add(punct, ">")
-				return s[1+sp+1:], true
-			}
-		}
+		return lexTagEnd(ts, s)
+	}
+	return s, false
+}
+
+// lexAttr lexes an attribute whose name is s[:n]: `([\w:-]+\s*)(=)(\s*)`
+// and a quoted value, else a bare attribute.
+func lexAttr(ts *tokens, s string, n int) (string, bool) {
+	sp := spaceLen(s[n:])
+	if !strings.HasPrefix(s[n+sp:], "=") {
+		ts.add(nameAttr, s[:n])
+		return s[n:], true
+	}
+	ts.add(nameAttr, s[:n+sp])
+	ts.add(operator, "=")
+	s = s[n+sp+1:]
+	sp2 := spaceLen(s)
+	ts.add(text, s[:sp2])
+	s = s[sp2:]
+	if !strings.HasPrefix(s, `"`) {
 		return s, false
+	}
+	end := strings.IndexByte(s[1:], '"')
+	if end < 0 {
+		return s, false
+	}
+	ts.add(str, s[:end+2])
+	return s[end+2:], true
+}
+
+// lexTagEnd lexes the '>' or '/>' that ends a tag.
+func lexTagEnd(ts *tokens, s string) (string, bool) {
+	if strings.HasPrefix(s, ">") {
+		ts.add(punct, ">")
+		return s[1:], true
+	}
+	if strings.HasPrefix(s, "/") {
+		sp := spaceLen(s[1:])
+		if strings.HasPrefix(s[1+sp:], ">") {
+			ts.add(punct, "/")
+			ts.add(text, s[1:1+sp])
+			ts.add(punct, ">")
+			return s[1+sp+1:], true
+		}
 	}
 	return s, false
 }

@@ -62,14 +62,7 @@ func lexSpecLine(ts *tokens, line string, nl bool) bool {
 		return false
 	}
 	if strings.HasSuffix(line, ":") && !strings.Contains(line, ": ") {
-		// `(key)(:)(\n)`: a key with its value on the lines below.
-		key := line[:len(line)-1]
-		if !nl || !plainKey(key) {
-			return false
-		}
-		ts.add(nameTag, key)
-		ts.add(punct, ":")
-		return true
+		return lexBareKey(ts, line[:len(line)-1], nl)
 	}
 	if i := strings.Index(line, ": "); i >= 0 {
 		key, val := line[:i], line[i+2:]
@@ -88,6 +81,16 @@ func lexSpecLine(ts *tokens, line string, nl bool) bool {
 		return false
 	}
 	ts.add(literal, line)
+	return true
+}
+
+// lexBareKey lexes `(key)(:)(\n)`: a key with its value on the lines below.
+func lexBareKey(ts *tokens, key string, nl bool) bool {
+	if !nl || !plainKey(key) {
+		return false
+	}
+	ts.add(nameTag, key)
+	ts.add(punct, ":")
 	return true
 }
 
@@ -138,19 +141,27 @@ func startsWithNumber(v string) bool {
 		}
 	}
 	for _, e := range ends {
-		if boundaryAt(v, e) {
+		if boundaryAt(v, e) || exponentAt(v, e) {
 			return true
 		}
-		if rest, ok := strings.CutPrefix(v[e:], "e"); ok {
-			s := 0
-			if rest != "" && (rest[0] == '+' || rest[0] == '-') {
-				s = 1
-			}
-			for k := 1; k <= digits(rest[s:]); k++ {
-				if boundaryAt(v, e+1+s+k) {
-					return true
-				}
-			}
+	}
+	return false
+}
+
+// exponentAt reports whether an exponent `e[\+\-]?\d+` follows the
+// mantissa v[:e] and ends, after some of its digits, at a word boundary.
+func exponentAt(v string, e int) bool {
+	rest, ok := strings.CutPrefix(v[e:], "e")
+	if !ok {
+		return false
+	}
+	s := 0
+	if rest != "" && (rest[0] == '+' || rest[0] == '-') {
+		s = 1
+	}
+	for k := 1; k <= digits(rest[s:]); k++ {
+		if boundaryAt(v, e+1+s+k) {
+			return true
 		}
 	}
 	return false

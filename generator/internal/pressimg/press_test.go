@@ -57,8 +57,13 @@ func fixture(t *testing.T) (*Fonts, *figures.Dataset) {
 
 func permalink(id string) string { return "https://edition.example.org/zh-hant/figures/#chart-" + id }
 
+// cite labels the test dataset's paragraphs as their pages would.
+func cite(p string) string {
+	return map[string]string{"p1-2": "一¶2", "p1-3": "一¶3", "p2-1-1": "二（一）¶1", "p2-2-1": "二（二）¶1", "p2-5-3": "二（五）¶3"}[p]
+}
+
 func chartInfo(id string) ChartInfo {
-	return ChartInfo{Edition: "朔州市2024年政府工作報告 · 注釋版", Report: "朔州市2024年政府工作報告", Cite: chart.Cite, Permalink: permalink(id)}
+	return ChartInfo{Edition: "朔州市2024年政府工作報告 · 注釋版", Report: "朔州市2024年政府工作報告", Cite: cite, Permalink: permalink(id)}
 }
 
 func drawing(t *testing.T, ds *figures.Dataset, id string) *chart.Drawing {

@@ -17,7 +17,10 @@ type seg struct {
 // raster is the image being drawn. Shapes are rasterised one small box at
 // a time (a glyph, a stripe) by golang.org/x/image/vector, which for boxes
 // of at most 512 pixels a side works in fixed-point arithmetic: the
-// coverage it computes is the same on every machine.
+// coverage it computes from line segments is the same on every machine.
+// Its curve flattening is not: compiled for arm64 (or GOAMD64=v3) its
+// interpolations fuse into FMA instructions and round differently, so the
+// curves are flattened here (flatten.go) and vector is given lines only.
 type raster struct {
 	img *image.RGBA
 	z   *vector.Rasterizer
@@ -46,22 +49,22 @@ func (r *raster) shape(segs []seg, pt func(x, y float64) (float64, float64), c c
 		px, py := pt(x, y)
 		return float32(px - float64(box.Min.X)), float32(py - float64(box.Min.Y))
 	}
+	f := flattener{z: r.z}
 	for _, s := range segs {
 		switch s.op {
 		case 'M':
-			r.z.ClosePath()
-			r.z.MoveTo(at(s.p[0], s.p[1]))
+			f.moveTo(at(s.p[0], s.p[1]))
 		case 'L':
-			r.z.LineTo(at(s.p[0], s.p[1]))
+			f.lineTo(at(s.p[0], s.p[1]))
 		case 'Q':
 			ax, ay := at(s.p[0], s.p[1])
 			bx, by := at(s.p[2], s.p[3])
-			r.z.QuadTo(ax, ay, bx, by)
+			f.quadTo(ax, ay, bx, by)
 		case 'C':
 			ax, ay := at(s.p[0], s.p[1])
 			bx, by := at(s.p[2], s.p[3])
 			cx, cy := at(s.p[4], s.p[5])
-			r.z.CubeTo(ax, ay, bx, by, cx, cy)
+			f.cubeTo(ax, ay, bx, by, cx, cy)
 		}
 	}
 	r.z.ClosePath()

@@ -93,30 +93,15 @@ func Write(files map[string][]byte, cfg Config) (Stats, error) {
 // and caches see them unchanged), the rest written afresh.
 func fill(tmp, dir string, files map[string][]byte, old map[string]bool) (Stats, error) {
 	var st Stats
-	names := make([]string, 0, len(files)+1)
-	for n := range files {
-		names = append(names, n)
+	names, all, err := withMarker(files)
+	if err != nil {
+		return st, err
 	}
-	sort.Strings(names)
-	all := map[string][]byte{Marker: []byte(markerText)}
-	for _, n := range names {
-		if err := checkName(n); err != nil {
-			return st, err
-		}
-		all[n] = files[n]
-	}
-	names = append(names, Marker)
 	made := map[string]bool{".": true}
 	for _, n := range names {
-		if err := mkdirs(tmp, filepath.Dir(filepath.FromSlash(n)), made); err != nil {
+		kept, err := place(tmp, dir, n, all[n], old[n], made)
+		if err != nil {
 			return st, err
-		}
-		dst := filepath.Join(tmp, filepath.FromSlash(n))
-		kept := old[n] && linkSame(filepath.Join(dir, filepath.FromSlash(n)), dst, all[n])
-		if !kept {
-			if err := writeFile(dst, all[n]); err != nil {
-				return st, err
-			}
 		}
 		switch {
 		case n == Marker:
@@ -132,6 +117,38 @@ func fill(tmp, dir string, files map[string][]byte, old map[string]bool) (Stats,
 		}
 	}
 	return st, nil
+}
+
+// withMarker checks the output names and adds the marker file: the names
+// in order, the marker last, and every file's bytes by name.
+func withMarker(files map[string][]byte) ([]string, map[string][]byte, error) {
+	names := make([]string, 0, len(files)+1)
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	all := map[string][]byte{Marker: []byte(markerText)}
+	for _, n := range names {
+		if err := checkName(n); err != nil {
+			return nil, nil, err
+		}
+		all[n] = files[n]
+	}
+	return append(names, Marker), all, nil
+}
+
+// place puts file n into tmp: a hard link to the old tree's file when it
+// had n (wasThere) with the same bytes, else written. It reports whether
+// the old file was kept.
+func place(tmp, dir, n string, b []byte, wasThere bool, made map[string]bool) (bool, error) {
+	if err := mkdirs(tmp, filepath.Dir(filepath.FromSlash(n)), made); err != nil {
+		return false, err
+	}
+	dst := filepath.Join(tmp, filepath.FromSlash(n))
+	if wasThere && linkSame(filepath.Join(dir, filepath.FromSlash(n)), dst, b) {
+		return true, nil
+	}
+	return false, writeFile(dst, b)
 }
 
 // checkName refuses output paths that would leave the output directory.

@@ -63,53 +63,58 @@ func ParseCorrections(path string, data []byte) (*Corrections, error) {
 	var errs diag.List
 	header := false
 	for _, row := range tsv.Rows(data) {
-		n, ln, f := row.Line, row.Text, row.Cells
 		if !header {
-			if ln != correctionsHeader {
-				errs = append(errs, diag.Errorf(path, n, "header must be %q", correctionsHeader))
+			if row.Text != correctionsHeader {
+				errs = append(errs, diag.Errorf(path, row.Line, "header must be %q", correctionsHeader))
 				return nil, errs
 			}
 			header = true
 			continue
 		}
-		if len(f) != 5 {
-			errs = append(errs, diag.Errorf(path, n, "want 5 tab-separated columns (%s), have %d", strings.ReplaceAll(correctionsHeader, "\t", ", "), len(f)))
-			continue
+		if err := c.parseRow(row); err != nil {
+			errs = append(errs, err)
 		}
-		if f[0] == "*" {
-			switch {
-			case c.Punct != nil:
-				errs = append(errs, diag.Errorf(path, n, "a second punctuation rule (line \"*\"); the first is on line %d", c.Punct.Pos))
-			case len([]rune(f[1])) != len([]rune(f[2])) || f[1] == "":
-				errs = append(errs, diag.Errorf(path, n, "punctuation rule: damaged and repaired must list the same number of marks, one for one"))
-			default:
-				c.Punct = &Correction{Damaged: f[1], Repaired: f[2], Confidence: f[3], Reason: f[4], Pos: n}
-			}
-			continue
-		}
-		seedLine, err := strconv.Atoi(f[0])
-		if err != nil || seedLine < 1 {
-			errs = append(errs, diag.Errorf(path, n, "line %q is not a seed line number", f[0]))
-			continue
-		}
-		if f[2] == "" {
-			errs = append(errs, diag.Errorf(path, n, "repaired text is empty"))
-			continue
-		}
-		if f[1] == f[2] {
-			errs = append(errs, diag.Errorf(path, n, "damaged and repaired text are the same"))
-			continue
-		}
-		if f[3] == "" {
-			errs = append(errs, diag.Errorf(path, n, "confidence is empty"))
-			continue
-		}
-		c.Items = append(c.Items, Correction{SeedLine: seedLine, Damaged: f[1], Repaired: f[2], Confidence: f[3], Reason: f[4], Pos: n})
 	}
 	if !header && len(errs) == 0 {
 		errs = append(errs, diag.Errorf(path, 1, "empty corrections file: the first line must be %q", correctionsHeader))
 	}
 	return c, errs.Err()
+}
+
+// parseRow adds one row below the header to c, or says what is wrong with it.
+func (c *Corrections) parseRow(row tsv.Row) *diag.Error {
+	n, f := row.Line, row.Cells
+	if len(f) != 5 {
+		return diag.Errorf(c.Path, n, "want 5 tab-separated columns (%s), have %d", strings.ReplaceAll(correctionsHeader, "\t", ", "), len(f))
+	}
+	if f[0] == "*" {
+		return c.parsePunct(n, f)
+	}
+	seedLine, err := strconv.Atoi(f[0])
+	switch {
+	case err != nil || seedLine < 1:
+		return diag.Errorf(c.Path, n, "line %q is not a seed line number", f[0])
+	case f[2] == "":
+		return diag.Errorf(c.Path, n, "repaired text is empty")
+	case f[1] == f[2]:
+		return diag.Errorf(c.Path, n, "damaged and repaired text are the same")
+	case f[3] == "":
+		return diag.Errorf(c.Path, n, "confidence is empty")
+	}
+	c.Items = append(c.Items, Correction{SeedLine: seedLine, Damaged: f[1], Repaired: f[2], Confidence: f[3], Reason: f[4], Pos: n})
+	return nil
+}
+
+// parsePunct reads the punctuation rule, the row whose line is "*".
+func (c *Corrections) parsePunct(n int, f []string) *diag.Error {
+	switch {
+	case c.Punct != nil:
+		return diag.Errorf(c.Path, n, "a second punctuation rule (line \"*\"); the first is on line %d", c.Punct.Pos)
+	case len([]rune(f[1])) != len([]rune(f[2])) || f[1] == "":
+		return diag.Errorf(c.Path, n, "punctuation rule: damaged and repaired must list the same number of marks, one for one")
+	}
+	c.Punct = &Correction{Damaged: f[1], Repaired: f[2], Confidence: f[3], Reason: f[4], Pos: n}
+	return nil
 }
 
 // Format writes c back as TSV, in the form ParseCorrections reads.
@@ -144,25 +149,17 @@ func (c *Corrections) Repair(seedPath string, lines []string) ([]Line, error) {
 	fixed := append([]string(nil), lines...)
 	before := map[int][]string{}
 	var errs diag.List
-	if c != nil {
-		for _, it := range c.Items {
-			if it.SeedLine > len(lines) {
-				errs = append(errs, diag.Errorf(seedPath, it.SeedLine, "recorded correction (%s:%d) is past the end of the seed (%d lines)", c.Path, it.Pos, len(lines)))
-				continue
-			}
-			if it.Insertion() {
-				before[it.SeedLine] = append(before[it.SeedLine], it.Repaired)
-				continue
-			}
-			ln := fixed[it.SeedLine-1]
-			switch k := strings.Count(ln, it.Damaged); k {
-			case 1:
-				fixed[it.SeedLine-1] = strings.Replace(ln, it.Damaged, it.Repaired, 1)
-			case 0:
-				errs = append(errs, diag.Errorf(seedPath, it.SeedLine, "recorded damaged text %q (%s:%d) is no longer found", it.Damaged, c.Path, it.Pos))
-			default:
-				errs = append(errs, diag.Errorf(seedPath, it.SeedLine, "recorded damaged text %q (%s:%d) occurs %d times; it must be unique in its line", it.Damaged, c.Path, it.Pos, k))
-			}
+	for _, it := range c.items() {
+		if it.SeedLine > len(lines) {
+			errs = append(errs, diag.Errorf(seedPath, it.SeedLine, "recorded correction (%s:%d) is past the end of the seed (%d lines)", c.Path, it.Pos, len(lines)))
+			continue
+		}
+		if it.Insertion() {
+			before[it.SeedLine] = append(before[it.SeedLine], it.Repaired)
+			continue
+		}
+		if err := c.replace(seedPath, fixed, it); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -176,4 +173,26 @@ func (c *Corrections) Repair(seedPath string, lines []string) ([]Line, error) {
 		out = append(out, Line{Seed: i + 1, Text: t})
 	}
 	return out, nil
+}
+
+// items is c's corrections; none for a nil c.
+func (c *Corrections) items() []Correction {
+	if c == nil {
+		return nil
+	}
+	return c.Items
+}
+
+// replace applies the span correction it to its line of fixed.
+func (c *Corrections) replace(seedPath string, fixed []string, it Correction) *diag.Error {
+	ln := fixed[it.SeedLine-1]
+	switch k := strings.Count(ln, it.Damaged); k {
+	case 1:
+		fixed[it.SeedLine-1] = strings.Replace(ln, it.Damaged, it.Repaired, 1)
+		return nil
+	case 0:
+		return diag.Errorf(seedPath, it.SeedLine, "recorded damaged text %q (%s:%d) is no longer found", it.Damaged, c.Path, it.Pos)
+	default:
+		return diag.Errorf(seedPath, it.SeedLine, "recorded damaged text %q (%s:%d) occurs %d times; it must be unique in its line", it.Damaged, c.Path, it.Pos, k)
+	}
 }

@@ -108,7 +108,15 @@ func (r *Report) readHead(path string, at int) {
 	if m := rePlace().FindStringSubmatch(occ); m != nil {
 		h.Place = m[1]
 	}
-	if m := reSpeaker().FindStringSubmatch(r.Speaker.Text); m != nil {
+	h.readSpeaker(r.Speaker.Text, occ)
+	r.warnHead(path, at)
+}
+
+// readSpeaker finds the speaker and office on the speaker line, else in
+// the occasion line (after or before it), and a place the speaker line
+// names when the occasion names none.
+func (h *Head) readSpeaker(speaker, occ string) {
+	if m := reSpeaker().FindStringSubmatch(speaker); m != nil {
 		h.Office, h.Speaker = m[2], m[3]
 		if p := strings.TrimSuffix(m[1], "人民政府"); h.Place == "" && utf8.RuneCountInString(p) >= 2 && p != "自治区" && p != "自治區" {
 			h.Place = p // 四川省人民政府省长 施小琳; not a bare 自治区
@@ -118,14 +126,18 @@ func (r *Report) readHead(path string, at int) {
 	} else if m := reSpeakerBefore().FindStringSubmatch(occ); m != nil {
 		h.Speaker, h.Office = m[1], m[2]
 	}
-	line := func(u Unit) int {
-		if u.Seed > 0 {
-			return u.Seed
-		}
-		return at
-	}
+}
+
+// warnHead warns about what the head lacks, at the line where it was
+// expected (at, when that line is missing).
+func (r *Report) warnHead(path string, at int) {
+	h, occ := &r.Head, r.Occasion.Text
 	warn := func(u Unit, format string, args ...any) {
-		r.Warnings = append(r.Warnings, diag.Errorf(path, line(u), format, args...))
+		line := u.Seed
+		if line <= 0 {
+			line = at
+		}
+		r.Warnings = append(r.Warnings, diag.Errorf(path, line, format, args...))
 	}
 	if occ == "" {
 		warn(r.Title, "no occasion line (such as \"——2025年1月15日在…会议上\") in the head of the report; the edition will give no date")

@@ -59,22 +59,12 @@ func (r *Report) parseNotes(path string, units []Line) ([]Line, error) {
 		want := len(r.Notes) + 1
 		n, size, ok := noteNumber(u.Text)
 		if ok && n == want {
-			note := Note{Num: n, Marker: u.Text[:size], Seed: u.Seed}
-			rest := u.Text[size:]
-			if term, sep, text, ok := cutColon(rest); ok {
-				note.Term, note.Sep, rest = term, sep, text
-			}
-			note.Text, note.Seeds = []string{rest}, []int{u.Seed}
-			r.Notes = append(r.Notes, note)
+			r.Notes = append(r.Notes, newNote(u, n, size))
 			continue
 		}
 		if ok && n != want && n >= want-1 && n <= want+3 {
 			if _, _, _, term := cutColon(u.Text[size:]); term {
-				what := "a gap in the numbering"
-				if n < want {
-					what = "a duplicate number"
-				}
-				errs = append(errs, diag.Errorf(path, u.Seed, "note %d where note %d was expected: %s (fix the numbering in the seed or record a correction)", n, want, what))
+				errs = append(errs, misnumbered(path, u, n, want))
 				continue
 			}
 		}
@@ -87,6 +77,27 @@ func (r *Report) parseNotes(path string, units []Line) ([]Line, error) {
 		last.Seeds = append(last.Seeds, u.Seed)
 	}
 	return nil, errs.Err()
+}
+
+// newNote is note n, whose marker is line u's first size bytes.
+func newNote(u Line, n, size int) Note {
+	note := Note{Num: n, Marker: u.Text[:size], Seed: u.Seed}
+	rest := u.Text[size:]
+	if term, sep, text, ok := cutColon(rest); ok {
+		note.Term, note.Sep, rest = term, sep, text
+	}
+	note.Text, note.Seeds = []string{rest}, []int{u.Seed}
+	return note
+}
+
+// misnumbered is the error for note n on line u where note want was
+// expected.
+func misnumbered(path string, u Line, n, want int) *diag.Error {
+	what := "a gap in the numbering"
+	if n < want {
+		what = "a duplicate number"
+	}
+	return diag.Errorf(path, u.Seed, "note %d where note %d was expected: %s (fix the numbering in the seed or record a correction)", n, want, what)
 }
 
 // cutColon splits a note at its first colon when the term before it is

@@ -36,18 +36,7 @@ func Read(path string, seed []byte, corr *Corrections) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Warnings: Scan(path, fixed)}
-	if corr != nil {
-		for _, c := range corr.Items {
-			switch {
-			case c.Insertion():
-				res.Restored++
-			case c.Confidence == ConversionError:
-				res.Conversions++
-			default:
-				res.Repairs++
-			}
-		}
-	}
+	res.count(corr.items())
 	m := corr.PunctMap()
 	for i := range fixed {
 		var n int
@@ -61,6 +50,21 @@ func Read(path string, seed []byte, corr *Corrections) (*Result, error) {
 	}
 	res.Warnings = append(res.Warnings, res.Report.Warnings...)
 	return res, nil
+}
+
+// count counts the corrections by class: restored lines, conversion
+// errors and repairs.
+func (res *Result) count(items []Correction) {
+	for _, c := range items {
+		switch {
+		case c.Insertion():
+			res.Restored++
+		case c.Confidence == ConversionError:
+			res.Conversions++
+		default:
+			res.Repairs++
+		}
+	}
 }
 
 // ReadFiles reads the seed at seedPath and repairs it with the corrections

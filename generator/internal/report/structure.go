@@ -91,15 +91,7 @@ func isPartTitle(t string) bool {
 }
 
 func (r *Report) parseBody(path string, units []Line) error {
-	// Numbered parts when 一、 and then 二、 stand as headings; a lone 一、
-	// line is a list item, and the unnumbered titles are the parts.
-	numbered, one, titled := false, false, false
-	for _, u := range units {
-		one = one || isNumberedPart(u.Text, 1)
-		titled = titled || isPartTitle(u.Text)
-		numbered = numbered || one && isNumberedPart(u.Text, 2)
-	}
-	numbered = numbered || one && !titled
+	numbered := partsNumbered(units)
 	var part *Part
 	var sec *Section
 	for _, u := range units {
@@ -113,27 +105,13 @@ func (r *Report) parseBody(path string, units []Line) error {
 			r.Opening = append(r.Opening, Para{Seed: u.Seed, Text: u.Text})
 			continue
 		}
-		if n, ok := sectionMarker(u.Text, len(part.Sections)+1); ok {
-			s := Section{Num: len(part.Sections) + 1, Marker: u.Text[:n], Seed: u.Seed}
-			if lead, ok := runInLead(u.Text, n); ok {
-				s.Inline = true
-				s.Paras = []Para{{Seed: u.Seed, Text: u.Text, Lead: lead}}
-			} else {
-				s.Heading = u.Text
-			}
+		if s, ok := sectionStart(u, len(part.Sections)+1); ok {
 			part.Sections = append(part.Sections, s)
 			sec = &part.Sections[len(part.Sections)-1]
 			continue
 		}
 		r.strayMarker(path, u, numbered, part)
-		p := Para{Seed: u.Seed, Text: u.Text}
-		// Topical paragraphs open with a short lead sentence; an address to
-		// the delegates does not.
-		if !strings.HasPrefix(u.Text, "各位代表") && (sec == nil || !sec.Inline) {
-			if lead, ok := leadSentence(u.Text); ok {
-				p.Lead = lead
-			}
-		}
+		p := bodyPara(u, sec)
 		if sec == nil {
 			part.Intro = append(part.Intro, p)
 		} else {
@@ -141,6 +119,50 @@ func (r *Report) parseBody(path string, units []Line) error {
 		}
 	}
 	return nil
+}
+
+// partsNumbered reports whether the parts are numbered: 一、 and then 二、
+// stand as headings. A lone 一、 line is a list item, and the unnumbered
+// titles are the parts.
+func partsNumbered(units []Line) bool {
+	numbered, one, titled := false, false, false
+	for _, u := range units {
+		one = one || isNumberedPart(u.Text, 1)
+		titled = titled || isPartTitle(u.Text)
+		numbered = numbered || one && isNumberedPart(u.Text, 2)
+	}
+	return numbered || one && !titled
+}
+
+// sectionStart reads line u as the start of section num, if it has the
+// section's marker: a heading line, or a run-in heading and its paragraph.
+func sectionStart(u Line, num int) (Section, bool) {
+	n, ok := sectionMarker(u.Text, num)
+	if !ok {
+		return Section{}, false
+	}
+	s := Section{Num: num, Marker: u.Text[:n], Seed: u.Seed}
+	if lead, ok := runInLead(u.Text, n); ok {
+		s.Inline = true
+		s.Paras = []Para{{Seed: u.Seed, Text: u.Text, Lead: lead}}
+	} else {
+		s.Heading = u.Text
+	}
+	return s, true
+}
+
+// bodyPara is line u as a paragraph of section sec (nil: the part's
+// introduction). Topical paragraphs open with a short lead sentence; an
+// address to the delegates does not, nor a paragraph of a section whose
+// heading is run in.
+func bodyPara(u Line, sec *Section) Para {
+	p := Para{Seed: u.Seed, Text: u.Text}
+	if !strings.HasPrefix(u.Text, "各位代表") && (sec == nil || !sec.Inline) {
+		if lead, ok := leadSentence(u.Text); ok {
+			p.Lead = lead
+		}
+	}
+	return p
 }
 
 var (
@@ -340,35 +362,16 @@ func (r *Report) Units() []Unit {
 
 // tailUnits lists the annexes and notes in seed order.
 func (r *Report) tailUnits(add func(Unit)) {
-	type block struct {
-		seed  int
-		units []Unit
-	}
-	var bs []block
+	var bs []unitBlock
 	for _, a := range r.Annexes {
-		b := block{seed: a.Seed, units: []Unit{{KindAnnex, a.Seed, a.Heading}}}
+		b := unitBlock{seed: a.Seed, units: []Unit{{KindAnnex, a.Seed, a.Heading}}}
 		for _, p := range a.Paras {
 			b.units = append(b.units, Unit{KindPara, p.Seed, p.Text})
 		}
 		bs = append(bs, b)
 	}
 	if r.NotesHeading.Text != "" {
-		b := block{seed: r.NotesHeading.Seed}
-		if r.NotesLabel.Text != "" {
-			b.seed = r.NotesLabel.Seed
-			b.units = append(b.units, r.NotesLabel)
-		}
-		b.units = append(b.units, r.NotesHeading)
-		for _, n := range r.Notes {
-			for i, l := range n.Lines() {
-				k := KindNote
-				if i > 0 {
-					k = KindNoteMore
-				}
-				b.units = append(b.units, Unit{k, n.Seeds[i], l})
-			}
-		}
-		bs = append(bs, b)
+		bs = append(bs, r.notesBlock())
 	}
 	sort.SliceStable(bs, func(i, j int) bool { return bs[i].seed < bs[j].seed })
 	for _, b := range bs {
@@ -376,4 +379,31 @@ func (r *Report) tailUnits(add func(Unit)) {
 			add(u)
 		}
 	}
+}
+
+// A unitBlock is an annex or the notes: units that stay together, placed
+// by the seed line of their first.
+type unitBlock struct {
+	seed  int
+	units []Unit
+}
+
+// notesBlock is the notes' label, heading and lines.
+func (r *Report) notesBlock() unitBlock {
+	b := unitBlock{seed: r.NotesHeading.Seed}
+	if r.NotesLabel.Text != "" {
+		b.seed = r.NotesLabel.Seed
+		b.units = append(b.units, r.NotesLabel)
+	}
+	b.units = append(b.units, r.NotesHeading)
+	for _, n := range r.Notes {
+		for i, l := range n.Lines() {
+			k := KindNote
+			if i > 0 {
+				k = KindNoteMore
+			}
+			b.units = append(b.units, Unit{k, n.Seeds[i], l})
+		}
+	}
+	return b
 }

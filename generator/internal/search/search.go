@@ -78,18 +78,27 @@ func kindCode(kind string) (string, bool) {
 	return "", false
 }
 
+// check returns the kind code of d, the i-th doc, or what is wrong with it.
+func (d Doc) check(i int) (string, error) {
+	k, ok := kindCode(d.Kind)
+	switch {
+	case !ok:
+		return "", fmt.Errorf("search: doc %d (%s): kind %q, want \"para\" or \"note\"", i, d.URL, d.Kind)
+	case d.URL == "" || strings.TrimSpace(d.Text) == "":
+		return "", fmt.Errorf("search: doc %d (%q): empty URL or text", i, d.URL)
+	case !utf8.ValidString(d.Text) || !utf8.ValidString(d.Cite) || !utf8.ValidString(d.URL):
+		return "", fmt.Errorf("search: doc %d (%s): not valid UTF-8", i, d.URL)
+	}
+	return k, nil
+}
+
 // Build returns the index script for docs, in the given order.
 func Build(docs []Doc, c Config) ([]byte, error) {
 	ix := index{V: 1, Docs: make([][]string, 0, len(docs))}
 	for i, d := range docs {
-		k, ok := kindCode(d.Kind)
-		switch {
-		case !ok:
-			return nil, fmt.Errorf("search: doc %d (%s): kind %q, want \"para\" or \"note\"", i, d.URL, d.Kind)
-		case d.URL == "" || strings.TrimSpace(d.Text) == "":
-			return nil, fmt.Errorf("search: doc %d (%q): empty URL or text", i, d.URL)
-		case !utf8.ValidString(d.Text) || !utf8.ValidString(d.Cite) || !utf8.ValidString(d.URL):
-			return nil, fmt.Errorf("search: doc %d (%s): not valid UTF-8", i, d.URL)
+		k, err := d.check(i)
+		if err != nil {
+			return nil, err
 		}
 		ix.Docs = append(ix.Docs, []string{d.URL, d.Cite, k, d.Text})
 		if d.Title != "" {
@@ -103,7 +112,11 @@ func Build(docs []Doc, c Config) ([]byte, error) {
 	if c.Fold != nil {
 		ix.Fold = foldTable(docs, c.Fold, c.Folded)
 	}
-	global := c.Global
+	return ix.script(c.Global)
+}
+
+// script is ix as a script that sets window.global (SEARCH_INDEX if "").
+func (ix index) script(global string) ([]byte, error) {
 	if global == "" {
 		global = "SEARCH_INDEX"
 	}

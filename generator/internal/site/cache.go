@@ -35,47 +35,75 @@ func (bl *Builder) setClean(k uint64) {
 // parsed is one page's goldmark result.
 type parsed struct {
 	html    []byte
+	segs    []segment // html cut where each chart's figure ends (body.go)
 	paras   []markup.Para
 	uses    []terms.Use
 	figures map[string]string // chart id → its <figure>, as the page shows it
 	errs    diag.List
 }
 
-// renderCached is renderPage, remembered by the Builder: a page is parsed
-// again only when its source, or something its rendering reads from other
+// parseCached is parsePage, remembered by the Builder: a page is parsed
+// again only when its source, or something its parsing reads from other
 // files (the anchors, the figures, where paragraphs and charts are), has
-// changed. The key covers all of them.
-func (e *edition) renderCached(md goldmark.Markdown, cp *content.Page) parsed {
-	return e.renderCachedAt(md, cp, cp.URL())
+// changed. The key covers all of them. The tree itself is not kept
+// between builds (its charts hold this build's edition).
+func (e *edition) parseCached(md goldmark.Markdown, cp *content.Page) pageParse {
+	if e.bl == nil || e.bl.Once {
+		return parsePage(md, cp, cp.URL())
+	}
+	k := e.bl.key(e.pageKey(cp))
+	e.bl.mu.Lock()
+	p, ok := e.bl.parsed[k]
+	e.bl.mu.Unlock()
+	if !ok {
+		p = parsePage(md, cp, cp.URL())
+		e.bl.mu.Lock()
+		if e.bl.parsed == nil {
+			e.bl.parsed = map[uint64]pageParse{}
+		}
+		e.bl.parsed[k] = pageParse{url: p.url, paras: p.paras, uses: p.uses, errs: p.errs}
+		e.bl.mu.Unlock()
+	}
+	return p
 }
 
-// renderCachedAt is renderPageAt, remembered likewise (the 全文 page's
-// copy of each page: its links differ only by url, which the key holds).
-func (e *edition) renderCachedAt(md goldmark.Markdown, cp *content.Page, url string) parsed {
+// drawCached is drawPage, remembered by the Builder: a page is rendered
+// again when its parse key or any page's citation labels (which its
+// charts may show) changed.
+func (e *edition) drawCached(md goldmark.Markdown, cp *content.Page, p pageParse) parsed {
 	if e.bl == nil || e.bl.Once {
-		return renderPageAt(md, cp, url)
+		return drawPage(md, cp, p)
 	}
+	if e.citesKey == nil {
+		e.citesKey = sortedPairs(e.cites)
+	}
+	k := e.bl.key(append(e.pageKey(cp), e.citesKey...))
+	e.bl.mu.Lock()
+	r, ok := e.bl.drawn[k]
+	e.bl.mu.Unlock()
+	if !ok {
+		r = drawPage(md, cp, p)
+		e.bl.mu.Lock()
+		if e.bl.drawn == nil {
+			e.bl.drawn = map[uint64]parsed{}
+		}
+		e.bl.drawn[k] = r
+		e.bl.mu.Unlock()
+	}
+	return r
+}
+
+// pageKey is everything a page's parse reads: its source and place, and
+// the edition's inputs.
+func (e *edition) pageKey(cp *content.Page) []byte {
 	if e.parseKey == nil {
 		e.parseKey = e.inputsKey()
 	}
 	var b bytes.Buffer
 	b.Write(e.parseKey)
-	fmt.Fprintf(&b, "\x00%s\x00%s\x00%s\x00", cp.Path, url, cp.Meta.Cite)
+	fmt.Fprintf(&b, "\x00%s\x00%s\x00%s\x00", cp.Path, cp.URL(), cp.Meta.Cite)
 	b.Write(cp.Source)
-	k := e.bl.key(b.Bytes())
-	e.bl.mu.Lock()
-	r, ok := e.bl.parsed[k]
-	e.bl.mu.Unlock()
-	if !ok {
-		r = renderPageAt(md, cp, url)
-		e.bl.mu.Lock()
-		if e.bl.parsed == nil {
-			e.bl.parsed = map[uint64]parsed{}
-		}
-		e.bl.parsed[k] = r
-		e.bl.mu.Unlock()
-	}
-	return r
+	return b.Bytes()
 }
 
 // inputsKey is what every page's rendering reads besides its own source:
@@ -93,15 +121,22 @@ func (e *edition) inputsKey() []byte {
 		b.Write(figures.Format(e.ds))
 	}
 	for _, m := range []map[string]string{e.paraPage, e.chartPage, e.figChart} {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			fmt.Fprintf(&b, "%s=%s\x00", k, m[k])
-		}
+		b.Write(sortedPairs(m))
 		b.WriteString("\x01")
+	}
+	return b.Bytes()
+}
+
+// sortedPairs is m as key=value pairs in key order, for a cache key.
+func sortedPairs(m map[string]string) []byte {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b bytes.Buffer
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s=%s\x00", k, m[k])
 	}
 	return b.Bytes()
 }

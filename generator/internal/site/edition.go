@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"iter"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
@@ -54,7 +54,8 @@ type edition struct {
 	parseKey []byte            // inputsKey, once per build
 	tmplKey  [32]byte          // the parsed templates' sources (loadTemplates)
 	siteKey  []byte            // the Site as JSON, once per build (incremental.go)
-	siteKeys map[string][]byte // the parts of it that templates read, by what they omit
+	siteKeys map[string][]byte // the parts of it that templates read, by what they read
+	citesKey []byte            // every paragraph's citation label, for drawCached
 	uses     []terms.Use       // every linked term, in reading order
 	cites    map[string]string // paragraph id → citation label
 	jobs     []pressJob        // press images to make (press.go)
@@ -113,10 +114,12 @@ func (e *edition) parsePages(md goldmark.Markdown) (texts map[string]string, bod
 	ids := map[string]string{}
 	texts = map[string]string{}
 	e.cites = map[string]string{}
-	for _, cp := range e.cpages {
-		r := e.renderCached(md, cp)
-		errs = append(errs, r.errs...)
-		for _, p := range r.paras {
+	pps := make([]pageParse, len(e.cpages))
+	for i, cp := range e.cpages {
+		pp := e.parseCached(md, cp)
+		pps[i] = pp
+		errs = append(errs, pp.errs...)
+		for _, p := range pp.paras {
 			if prev, dup := ids[p.ID]; dup {
 				errs = append(errs, diag.Errorf(cp.Path, p.Line, "duplicate ID %q (also %s)", p.ID, prev))
 			}
@@ -127,9 +130,15 @@ func (e *edition) parsePages(md goldmark.Markdown) (texts map[string]string, bod
 				body = append(body, p.Text)
 			}
 		}
-		e.uses = append(e.uses, r.uses...)
+		e.uses = append(e.uses, pp.uses...)
+	}
+	// Every label is known: draw the charts and render.
+	for i, cp := range e.cpages {
+		r := e.drawCached(md, cp, pps[i])
+		errs = append(errs, r.errs...)
+		segs := leadHeadingsIn(r.segs, r.paras)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
-			URL: cp.URL(), Body: template.HTML(leadHeadings(string(r.html), r.paras)), Paras: r.paras, uses: r.uses, figures: r.figures})
+			URL: cp.URL(), Body: template.HTML(joinBody(segs, nil)), Paras: r.paras, uses: r.uses, figures: r.figures, segs: segs})
 	}
 	return texts, body, errs
 }
@@ -268,17 +277,28 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 	return nil
 }
 
-// renderPage parses and renders one page's Markdown. A panic inside
-// goldmark on some input becomes an error naming the page, not a crash.
-func renderPage(md goldmark.Markdown, cp *content.Page) parsed {
-	return renderPageAt(md, cp, cp.URL())
+// pageParse is a page parsed but not yet drawn: what the extensions
+// found (paragraphs with their citation labels, term uses, problems) and,
+// within one build, the tree to render. Charts are drawn when the tree is
+// rendered, after every page is parsed, so they cite any page's
+// paragraphs by the labels markup gave them.
+type pageParse struct {
+	url   string // the URL the page is parsed at (its own, or the 全文 page's)
+	paras []markup.Para
+	uses  []terms.Use
+	errs  diag.List
+	doc   ast.Node // nil when the rest came from the cache: parse again to draw
+	pc    parser.Context
 }
 
-// renderPageAt renders a page as if it stood at url (the 全文 page).
-func renderPageAt(md goldmark.Markdown, cp *content.Page, url string) (r parsed) {
+// parsePage parses one page's Markdown as if it stood at url. A panic
+// inside goldmark on some input becomes an error naming the page, not a
+// crash.
+func parsePage(md goldmark.Markdown, cp *content.Page, url string) (p pageParse) {
+	p.url = url
 	defer func() {
 		if x := recover(); x != nil {
-			r.errs = append(r.errs, diag.Errorf(cp.Path, 0, "cannot render this page (internal error: %v)", x))
+			p.doc, p.errs = nil, append(p.errs, diag.Errorf(cp.Path, 0, "cannot parse this page (internal error: %v)", x))
 		}
 	}()
 	pc := markup.NewContext(cp.Meta.Cite)
@@ -286,17 +306,43 @@ func renderPageAt(md goldmark.Markdown, cp *content.Page, url string) (r parsed)
 	doc := md.Parser().Parse(text.NewReader(cp.Source), parser.WithContext(pc))
 	for _, err := range append(markup.Errors(pc), chart.Errors(pc)...) {
 		err.Path = cp.Path
-		r.errs = append(r.errs, err)
+		p.errs = append(p.errs, err)
 	}
-	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, cp.Source, doc); err != nil {
+	p.doc, p.pc, p.paras, p.uses = doc, pc, markup.Paras(pc), terms.Uses(pc)
+	return p
+}
+
+// drawPage renders a parsed page, drawing its charts.
+func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse) (r parsed) {
+	r.paras, r.uses = p.paras, p.uses // r.errs: only what rendering adds
+	defer func() {
+		if x := recover(); x != nil {
+			r.errs = append(r.errs, diag.Errorf(cp.Path, 0, "cannot render this page (internal error: %v)", x))
+		}
+	}()
+	if p.doc == nil {
+		if p = parsePage(md, cp, p.url); p.doc == nil {
+			return r
+		}
+	}
+	var buf bodyWriter
+	if err := md.Renderer().Render(&buf, cp.Source, p.doc); err != nil {
 		r.errs = append(r.errs, diag.Wrap(cp.Path, 0, "render", err))
 	}
 	r.figures = map[string]string{}
-	for _, c := range chart.Charts(pc) {
+	for _, c := range chart.Charts(p.pc) {
 		r.figures[c.ID] = string(c.Node.HTML)
 	}
-	r.html, r.paras, r.uses = buf.Bytes(), markup.Paras(pc), terms.Uses(pc)
+	r.html, r.segs = buf.Bytes(), buf.segments()
+	return r
+}
+
+// renderPageAt parses and renders a page as if it stood at url (the 全文
+// page), once every content page has been parsed.
+func renderPageAt(md goldmark.Markdown, cp *content.Page, url string) parsed {
+	p := parsePage(md, cp, url)
+	r := drawPage(md, cp, p)
+	r.errs = append(p.errs, r.errs...)
 	return r
 }
 

@@ -102,7 +102,7 @@ func (e *edition) embeds(md goldmark.Markdown) error {
 func (e *edition) embedPage(url, title, label string) *EmbedPage {
 	root := rootOf(e.Prefix + EmbedPrefix + url)
 	return &EmbedPage{Lang: e.Lang, Title: title, Edition: label, Site: e.site, dir: url,
-		OEmbed: baseURL(e.settings) + e.Prefix + EmbedPrefix + url + "oembed.json", CSS: root + e.assets.CSS, Script: root + "embed/embed.js"}
+		OEmbed: siteURL(e.settings, e.Prefix+EmbedPrefix+url+"oembed.json"), CSS: root + e.assets.CSS, Script: root + "embed/embed.js"}
 }
 
 // chartEmbed writes one chart's embed page and adds the share panel after
@@ -144,22 +144,12 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	if err != nil {
 		return err
 	}
-	page.Body = template.HTML(afterFigure(string(page.Body), "chart-"+c.ID, string(panel)))
+	if page.panels == nil {
+		page.panels = map[string]string{}
+	}
+	page.panels[c.ID] = string(panel)
+	page.Body = template.HTML(joinBody(page.segs, page.panels))
 	return nil
-}
-
-// afterFigure inserts html after the figure with the given id.
-func afterFigure(body, id, html string) string {
-	i := strings.Index(body, `id="`+id+`"`)
-	if i < 0 {
-		return body
-	}
-	j := strings.Index(body[i:], "</figure>")
-	if j < 0 {
-		return body
-	}
-	k := i + j + len("</figure>")
-	return body[:k] + "\n" + html + body[k:]
 }
 
 // writeEmbed renders an embed page and its oEmbed document and returns
@@ -190,13 +180,14 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
 	}
 	dir := e.Prefix + EmbedPrefix + ep.dir
 	e.out[dir+"index.html"] = r.doc
-	base := baseURL(e.settings)
-	src := base + dir
+	src := siteURL(e.settings, dir)
 	title := ep.Title + " · " + e.settings.Name
 	h := r.h
-	o := embed.NewOEmbed(src, title, e.settings.Name, base+e.Prefix, r.oh)
-	e.out[dir+"oembed.json"] = o.JSON()
-	sn := embed.Snippet{Src: src, Title: title, Height: h, Phone: r.h, Wide: r.wide, Script: base + "embed/resize.js", Href: ep.Full,
+	if based(e.settings) { // an oEmbed document's iframe src must be absolute
+		o := embed.NewOEmbed(src, title, e.settings.Name, siteURL(e.settings, e.Prefix), r.oh)
+		e.out[dir+"oembed.json"] = o.JSON()
+	}
+	sn := embed.Snippet{Src: src, Title: title, Height: h, Phone: r.h, Wide: r.wide, Script: siteURL(e.settings, "embed/resize.js"), Href: ep.Full,
 		LinkText: e.ui("閱讀全文與注釋：") + ep.Title}
 	return &ShareView{Kind: kind, Title: title, Embed: src, OEmbed: src + "oembed.json", Code: e.highlight("html", sn.HTML()), Height: h}, nil
 }

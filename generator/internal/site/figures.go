@@ -125,12 +125,20 @@ func (e *edition) chartConfig() chart.Config {
 		Data:     e.ds,
 		Source:   e.c.Settings.Report, // converted with the chart's other text
 		HrefFrom: func(from, para string) string { return rel(from, e.paraPage[para]) + "#" + para },
-		Cite:     func(para string) string { return e.mixed(chart.Cite(para)) },
+		Cite:     e.cite,
 		ChartHrefFrom: func(from, fig string) (string, bool) {
 			// The figures page's own charts link to each other there.
 			return e.chartHref(from, fig, from == figuresURL)
 		},
 	}
+}
+
+// cite is a paragraph's citation label, as its page gave it (markup).
+func (e *edition) cite(para string) string {
+	if c, ok := e.cites[para]; ok {
+		return c
+	}
+	return para
 }
 
 // chartHref links from the page at URL from to the chart that shows
@@ -233,7 +241,7 @@ func (e *edition) figuresData(md goldmark.Markdown) figuresParts {
 	cfg.ChartHref = func(fig string) (string, bool) { return e.chartHref(url, fig, false) }
 	fv.Table = template.HTML(e.mixed(chart.DatasetTable(e.ds, cfg, e.figChart)))
 	abs := func(para string) string {
-		return baseURL(e.settings) + e.Prefix + e.paraPage[para] + "#" + para
+		return siteURL(e.settings, e.Prefix+e.paraPage[para]+"#"+para)
 	}
 	csv := []byte(e.mixed(string(figures.CSV(e.ds, abs))))
 	r.out[e.Prefix+url+"figures.csv"] = csv
@@ -328,7 +336,11 @@ type convertCharts struct{ conv func(string) string }
 func (c convertCharts) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if ch, ok := n.(*chart.Node); ok && entering {
-			ch.HTML = []byte(c.conv(string(ch.HTML)))
+			if draw := ch.Draw; draw != nil {
+				ch.Draw = func() []byte { return []byte(c.conv(string(draw()))) }
+			} else {
+				ch.HTML = []byte(c.conv(string(ch.HTML)))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

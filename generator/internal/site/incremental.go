@@ -12,6 +12,10 @@ import (
 	"slices"
 	"strings"
 	"text/template/parse"
+
+	"github.com/yuin/goldmark"
+
+	"edition/generator/internal/content"
 )
 
 // A preview rebuild re-executes a template only when what it reads has
@@ -418,4 +422,16 @@ func (e *edition) correctionsMemo() ([]CorrectionView, *PunctView) {
 		return result{v, p}
 	})
 	return r.views, r.punct
+}
+
+// fullRender is renderPageAt of a page for the 全文 page, remembered: its
+// inputs are the page's own (pageKey, as at its own address) and the
+// citation labels, as for drawCached.
+func (e *edition) fullRender(md goldmark.Markdown, cp *content.Page) parsed {
+	inputs := func(h *maphash.Hash) {
+		h.Write(e.pageKey(cp))
+		h.WriteByte(1)
+		h.Write(sortedPairs(e.cites))
+	}
+	return memoised(e.bl, "full", inputs, func() parsed { return renderPageAt(md, cp, FullURL) })
 }

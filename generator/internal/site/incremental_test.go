@@ -61,6 +61,8 @@ func TestRebuildIsAFreshBuild(t *testing.T) {
 		{"a character of a paragraph", src.Content, "05-part-2-3.md", "全面貫徹黨的教育方針", "全面貫徹落實黨的教育方針"},
 		{"a paragraph's punctuation", src.Content, "05-part-2-3.md", "全面貫徹落實黨的教育方針", "全面貫徹落實黨的教育方針，"},
 		{"text next to a term", src.Content, "05-part-2-3.md", "鞏固“雙減”成果", "切實鞏固“雙減”成果"},
+		{"a paragraph inserted: later labels, and charts citing them, change", src.Content, "01-part-1.md", "一年來，我們全力以赴建鏈條", "新增一段。 {#p1-new}\n\n一年來，我們全力以赴建鏈條"},
+		{"a page's citation label: charts on other pages citing it change", src.Content, "01-part-1.md", "cite: 一", "cite: 壹"},
 		{"a paragraph moves to another page", src.Content, "05-part-2-3.md", "{#p2-3-3}", "{#p2-4-9}"},
 		{"a heading", src.Content, "06-part-2-4.md", "（四）以深化改革開放為引擎", "（四）以深化改革開放為動力"},
 		{"a page title", src.Content, "07-part-2-5.md", "title: ", "title: 新"},

@@ -49,6 +49,8 @@ type Page struct {
 	Card       string           // share card below the edition root (press.go); "" for none
 	uses       []terms.Use
 	figures    map[string]string // chart id → its <figure>, as the body shows it
+	segs       []segment         // Body without the charts' share panels (body.go)
+	panels     map[string]string // chart id → its share panel, placed after the figure
 }
 
 // Href returns a link from this page to a path below the edition root.
@@ -65,17 +67,17 @@ func (p *Page) Href(to string) string {
 // Asset returns a link from this page to a path below the site root.
 func (p *Page) Asset(to string) string { return p.SiteRoot + to }
 
-// Canonical is the page's absolute address.
-func (p *Page) Canonical() string { return baseURL(p.Site.Settings) + p.Site.Prefix + p.URL }
+// Canonical is the page's address: absolute when the site is based,
+// root-relative when not (see siteURL).
+func (p *Page) Canonical() string { return siteURL(p.Site.Settings, p.Site.Prefix+p.URL) }
 
 // CardURL is the share card's absolute address, or "" when the base URL
 // is unknown (og:image must be absolute) or the page has no card.
 func (p *Page) CardURL() string {
-	base := knownBase(p.Site.Settings)
-	if p.Card == "" || base == "" {
+	if p.Card == "" || !p.Site.Based() {
 		return ""
 	}
-	return base + p.Site.Prefix + p.Card
+	return siteURL(p.Site.Settings, p.Site.Prefix+p.Card)
 }
 
 // Site is what every page of an edition can see.
@@ -97,6 +99,11 @@ type Site struct {
 	HasFigures  bool
 	Changes     []Change // the 更新記錄, newest first (provenance.go)
 }
+
+// Based reports whether the site's address is known: templates write the
+// tags that need an absolute URL (canonical, og:url, hreflang, oEmbed)
+// only then.
+func (s *Site) Based() bool { return based(s.Settings) }
 
 type reportFront struct{ Title, Occasion, Speaker, Salutation string }
 
@@ -141,8 +148,10 @@ func (p *Page) JSONLD() template.JS {
 		"datePublished":       s.Date,
 		"publisher":           org,
 		"author":              map[string]any{"@type": "Person", "name": name, "jobTitle": job, "worksFor": org},
-		"url":                 p.Canonical(),
 		"description":         s.About,
+	}
+	if p.Site.Based() { // schema.org's url must be absolute
+		d["url"] = p.Canonical()
 	}
 	if s.OfficialURL != "" {
 		d["isBasedOn"] = s.OfficialURL
@@ -163,6 +172,6 @@ func (e *edition) place(p *Page) {
 	p.SiteRoot = rootOf(e.Prefix + p.URL)
 	for _, o := range e.all {
 		p.Alternates = append(p.Alternates, Alternate{Lang: o.Lang, Label: o.Label, Href: p.SiteRoot + o.Prefix + p.URL,
-			Abs: baseURL(e.settings) + o.Prefix + p.URL, Current: o.Lang == e.Lang})
+			Abs: siteURL(e.settings, o.Prefix+p.URL), Current: o.Lang == e.Lang})
 	}
 }

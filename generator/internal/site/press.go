@@ -224,10 +224,8 @@ func cardName(url string) string {
 
 // siteHost is the host and path of the base URL, shown on share cards.
 // baseKnown reports whether the edition's address is known: without it
-// (unsetBase stands in while building) no image may carry an address.
-func (e *edition) baseKnown() bool {
-	return knownBase(e.settings) != ""
-}
+// no image may carry an address.
+func (e *edition) baseKnown() bool { return based(e.settings) }
 
 // siteHost is the host and path the share cards name, "" when unknown.
 func (e *edition) siteHost() string {
@@ -262,7 +260,7 @@ func (e *edition) chartImage(s *chart.Spec, c chartBlock) string {
 	}
 	convertPanels(d, cv)
 	info := pressimg.ChartInfo{Edition: e.settings.Name, Report: e.settings.Report, Conv: e.ui,
-		Cite: func(p string) string { return e.mixed(chart.Cite(p)) }, Permalink: e.chartPermalink(s.ID)}
+		Cite: e.cite, Permalink: e.chartPermalink(s.ID)}
 	e.queue(pressJob{
 		name:  e.Prefix + "figures/" + name,
 		key:   func(font [sha256.Size]byte) []byte { return pressimg.ChartKey(font, d, info) },
@@ -294,7 +292,7 @@ func (e *edition) chartPermalink(id string) string {
 	if !e.baseKnown() {
 		return ""
 	}
-	return baseURL(e.settings) + e.Prefix + e.chartPage[id] + "#chart-" + id
+	return siteURL(e.settings, e.Prefix+e.chartPage[id]+chartAnchor(id))
 }
 
 // chartSource finds where a character of a chart image comes from: a
@@ -341,24 +339,18 @@ type PressView struct {
 func (e *edition) pressView(p *Page, chartID string) *PressView {
 	pv := &PressView{}
 	root := rootOf(p.URL)
-	var png string // below the edition root
-	if chartID == "" {
-		png = cardName(p.URL)
-		pv.PNG, pv.PNGName = root+png, strings.TrimPrefix(png, "cards/")
-		pv.Link = p.Canonical()
-	} else {
-		png = "figures/charts/" + chartID + ".png"
+	png, anchor := cardName(p.URL), "" // png: below the edition root
+	pv.PNG, pv.PNGName = root+png, strings.TrimPrefix(png, "cards/")
+	if chartID != "" {
+		png, anchor = "figures/charts/"+chartID+".png", chartAnchor(chartID)
 		pv.PNG, pv.PNGName = root+png, chartID+".png"
 		pv.CSV, pv.CSVExcel = root+"figures/charts/"+chartID+".csv", root+"figures/charts/"+chartID+"-excel.csv"
-		pv.Link = p.Canonical() + "#chart-" + chartID
 	}
-	if !e.baseKnown() {
-		pv.Link = strings.TrimPrefix(strings.TrimPrefix(pv.Link, baseURL(e.settings)), e.Prefix+p.URL)
-		if pv.Link == "" || strings.HasPrefix(pv.Link, "#") {
-			pv.Link = "./" + pv.Link
-		}
+	if !e.baseKnown() { // the link copied is then relative to the page itself
+		pv.Link = "./" + anchor
 		return pv
 	}
+	pv.Link = p.Canonical() + anchor
 	pv.QR = root + e.qrFile(png, pv.Link)
 	return pv
 }

@@ -102,7 +102,8 @@ type Builder struct {
 	clean   map[uint64]bool                            // built files the output lint passed
 	emb     map[uint64]embedResult                     // embed pages, by the page they were made from
 	tmpl    map[[32]byte]map[string]*template.Template // parsed templates, by their sources
-	parsed  map[uint64]parsed                          // pages' goldmark results, by source and inputs
+	parsed  map[uint64]pageParse                       // pages' parses (without their trees), by source and inputs
+	drawn   map[uint64]parsed                          // pages' rendered HTML, by parse key and citation labels
 	seed    maphash.Seed                               // for the uint64 keys: fast; collisions are 2⁻⁶⁴
 
 	// Images keeps press images (chart PNGs, share cards) between builds;
@@ -132,10 +133,6 @@ func (bl *Builder) Render(src Sources) (out Output, err error) {
 	}
 	if src.BaseURL != "" {
 		c.Settings.BaseURL = src.BaseURL
-	}
-	unset := c.Settings.BaseURL == ""
-	if unset {
-		c.Settings.BaseURL = unsetBase
 	}
 	out = Output{}
 	as, err := assets(src.Static, out)
@@ -176,9 +173,10 @@ func (bl *Builder) Render(src Sources) (out Output, err error) {
 	if err := merge(out, all, built); err != nil {
 		return nil, err
 	}
-	sitemap(out, c.Settings, all)
-	if unset {
-		bl.unbase(out)
+	if based(c.Settings) {
+		sitemap(out, c.Settings, all)
+	} else {
+		out["robots.txt"] = []byte(robots)
 	}
 	bl.saveMemos()
 	return out, nil
@@ -309,39 +307,10 @@ func rootOf(url string) string {
 	return strings.Repeat("../", strings.Count(url, "/"))
 }
 
-// basePath is the path part of the base URL, for pages served at any
-// depth (the 404 page).
-func basePath(base string) string {
-	if i := strings.Index(base, "://"); i >= 0 {
-		base = base[i+3:]
-		if j := strings.Index(base, "/"); j >= 0 {
-			return base[j:]
-		}
-		return "/"
-	}
-	if base == "" {
-		return "/"
-	}
-	return base
-}
+// robots lets every crawler in; a based site adds its sitemap.
+const robots = "User-agent: *\nAllow: /\n"
 
-// knownBase is the published address ending in a slash, or "" when the
-// build has none (unsetBase stands in for it while building).
-func knownBase(s content.Settings) string {
-	if s.BaseURL == unsetBase {
-		return ""
-	}
-	return baseURL(s)
-}
-
-func baseURL(s content.Settings) string {
-	b := s.BaseURL
-	if b != "" && !strings.HasSuffix(b, "/") {
-		b += "/"
-	}
-	return b
-}
-
+// sitemap writes sitemap.xml and robots.txt for a based site.
 func sitemap(out Output, s content.Settings, eds []*edition) {
 	base := baseURL(s)
 	var b strings.Builder
@@ -360,5 +329,5 @@ func sitemap(out Output, s content.Settings, eds []*edition) {
 	}
 	b.WriteString("</urlset>\n")
 	out["sitemap.xml"] = []byte(b.String())
-	out["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + base + "sitemap.xml\n")
+	out["robots.txt"] = []byte(robots + "\nSitemap: " + base + "sitemap.xml\n")
 }

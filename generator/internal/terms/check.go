@@ -30,6 +30,28 @@ func Check(anchors []Anchor, uses []Use, notes []int, body []string) diag.List {
 }
 
 func checkNumbers(file string, anchors []Anchor, notes []int, clash map[int]bool) diag.List {
+	errs, has := checkNoteNumbers(file, notes)
+	seen := map[string]Anchor{}
+	for i, a := range anchors {
+		prev, dup := seen[a.Text]
+		if err := anchorErr(a, has, prev, dup); err != nil {
+			errs = append(errs, err)
+		}
+		if !dup {
+			seen[a.Text] = a
+		} else {
+			clash[i] = true
+		}
+	}
+	// A note with no anchor is allowed: the notes page shows it, unlinked.
+	// Import warns about it with the note's seed line, so an editor can add
+	// the body text it annotates.
+	return errs
+}
+
+// checkNoteNumbers reports notes not numbered 1 to n, and returns how many
+// times each number occurs.
+func checkNoteNumbers(file string, notes []int) (diag.List, map[int]int) {
 	var errs diag.List
 	has := map[int]int{}
 	for _, n := range notes {
@@ -43,34 +65,25 @@ func checkNumbers(file string, anchors []Anchor, notes []int, clash map[int]bool
 			errs = append(errs, diag.Errorf(file, 0, "the report has note %d %d times", n, has[n]))
 		}
 	}
-	anchored := map[int]bool{}
-	seen := map[string]Anchor{}
-	for i, a := range anchors {
-		anchored[a.Note] = true
-		prev, dup := seen[a.Text]
-		switch {
-		case has[a.Note] == 0:
-			errs = append(errs, diag.Errorf(a.Path, a.Line, "anchor %s is for note %d, but the report has no note %d", a.Text, a.Note, a.Note))
-		case a.Text == "":
-			errs = append(errs, diag.Errorf(a.Path, a.Line, "note %d: empty anchor", a.Note))
-		case dup && prev.Note == a.Note:
-			errs = append(errs, diag.Errorf(a.Path, a.Line, "note %d: anchor %s is recorded twice (also at line %d)", a.Note, a.Text, prev.Line))
-		case dup:
-			errs = append(errs, diag.Errorf(a.Path, a.Line, "note %d: anchor %s is also an anchor of note %d (line %d)", a.Note, a.Text, prev.Note, prev.Line))
-		case a.Count < 1:
-			errs = append(errs, diag.Errorf(a.Path, a.Line, "note %d: anchor %s has count %d; record how many times it occurs in the body (at least 1)", a.Note, a.Text, a.Count))
-		}
-		if !dup {
-			seen[a.Text] = a
-		} else {
-			clash[i] = true
-		}
+	return errs, has
+}
+
+// anchorErr is what is wrong with anchor a on its own, given the note
+// numbers and prev, the anchor of the same text before it (if dup).
+func anchorErr(a Anchor, has map[int]int, prev Anchor, dup bool) *diag.Error {
+	switch {
+	case has[a.Note] == 0:
+		return diag.Errorf(a.Path, a.Line, "anchor %s is for note %d, but the report has no note %d", a.Text, a.Note, a.Note)
+	case a.Text == "":
+		return diag.Errorf(a.Path, a.Line, "note %d: empty anchor", a.Note)
+	case dup && prev.Note == a.Note:
+		return diag.Errorf(a.Path, a.Line, "note %d: anchor %s is recorded twice (also at line %d)", a.Note, a.Text, prev.Line)
+	case dup:
+		return diag.Errorf(a.Path, a.Line, "note %d: anchor %s is also an anchor of note %d (line %d)", a.Note, a.Text, prev.Note, prev.Line)
+	case a.Count < 1:
+		return diag.Errorf(a.Path, a.Line, "note %d: anchor %s has count %d; record how many times it occurs in the body (at least 1)", a.Note, a.Text, a.Count)
 	}
-	// A note with no anchor is allowed: the notes page shows it, unlinked.
-	// Import warns about it with the note's seed line, so an editor can add
-	// the body text it annotates.
-	_ = anchored
-	return errs
+	return nil
 }
 
 func sortedKeys(m map[int]int) []int {
@@ -146,54 +159,68 @@ func tail(s string, n int) string {
 // checkOverlaps reports anchors contained in others and anchors whose
 // occurrences in the body overlap, once per pair, at the later anchor.
 func checkOverlaps(anchors []Anchor, body []string, clash map[int]bool) diag.List {
-	var errs diag.List
-	reported := map[[2]int]bool{}
-	report := func(i, j int, how string) {
-		if i > j {
-			i, j = j, i
-		}
-		if reported[[2]int{i, j}] {
-			return
-		}
-		reported[[2]int{i, j}] = true
-		clash[i], clash[j] = true, true
-		a, b := anchors[i], anchors[j]
-		errs = append(errs, diag.Errorf(b.Path, b.Line, "note %d: anchor %s %s anchor %s of note %d (line %d): anchors must not overlap; keep one", b.Note, b.Text, how, a.Text, a.Note, a.Line))
-	}
+	o := overlapReport{anchors: anchors, clash: clash, reported: map[[2]int]bool{}}
 	for i, a := range anchors {
 		for j, b := range anchors {
 			if i != j && a.Text != "" && b.Text != "" && a.Text != b.Text && strings.Contains(b.Text, a.Text) {
 				if j > i {
-					report(i, j, "contains")
+					o.report(i, j, "contains")
 				} else {
-					report(j, i, "is contained in")
+					o.report(j, i, "is contained in")
 				}
 			}
 		}
 	}
 	for _, p := range body {
-		var occ []match
-		for i, a := range anchors {
-			if a.Text == "" {
-				continue
-			}
-			for from := 0; ; {
-				k := strings.Index(p[from:], a.Text)
-				if k < 0 {
-					break
-				}
-				occ = append(occ, match{from + k, from + k + len(a.Text), i})
-				from += k + 1
-			}
-		}
+		occ := occurrences(p, anchors)
 		for x := range occ {
 			for y := x + 1; y < len(occ); y++ {
-				o, q := occ[x], occ[y]
-				if o.A != q.A && o.Start < q.End && q.Start < o.End && anchors[o.A].Text != anchors[q.A].Text {
-					report(o.A, q.A, "overlaps in the body with")
+				m, q := occ[x], occ[y]
+				if m.A != q.A && m.Start < q.End && q.Start < m.End && anchors[m.A].Text != anchors[q.A].Text {
+					o.report(m.A, q.A, "overlaps in the body with")
 				}
 			}
 		}
 	}
-	return errs
+	return o.errs
+}
+
+// overlapReport gathers checkOverlaps' errors, one per pair of anchors.
+type overlapReport struct {
+	anchors  []Anchor
+	clash    map[int]bool
+	reported map[[2]int]bool
+	errs     diag.List
+}
+
+func (o *overlapReport) report(i, j int, how string) {
+	if i > j {
+		i, j = j, i
+	}
+	if o.reported[[2]int{i, j}] {
+		return
+	}
+	o.reported[[2]int{i, j}] = true
+	o.clash[i], o.clash[j] = true, true
+	a, b := o.anchors[i], o.anchors[j]
+	o.errs = append(o.errs, diag.Errorf(b.Path, b.Line, "note %d: anchor %s %s anchor %s of note %d (line %d): anchors must not overlap; keep one", b.Note, b.Text, how, a.Text, a.Note, a.Line))
+}
+
+// occurrences lists every place in p where an anchor's text occurs.
+func occurrences(p string, anchors []Anchor) []match {
+	var occ []match
+	for i, a := range anchors {
+		if a.Text == "" {
+			continue
+		}
+		for from := 0; ; {
+			k := strings.Index(p[from:], a.Text)
+			if k < 0 {
+				break
+			}
+			occ = append(occ, match{from + k, from + k + len(a.Text), i})
+			from += k + 1
+		}
+	}
+	return occ
 }

@@ -259,16 +259,21 @@ func (t *transformer) linkRun(parent ast.Node, run []ast.Node, src []byte, bt *b
 		if off := m.End - lastStart; off < length(last, src) {
 			split(parent, last, off, src)
 		}
-		parent.InsertBefore(parent, first, ref)
-		for n := first; ; {
-			next := n.NextSibling()
-			parent.RemoveChild(parent, n)
-			ref.AppendChild(ref, n)
-			if n == last {
-				break
-			}
-			n = next
+		wrap(parent, ref, first, last)
+	}
+}
+
+// wrap moves the siblings first to last into ref, in their place.
+func wrap(parent ast.Node, ref *Ref, first, last ast.Node) {
+	parent.InsertBefore(parent, first, ref)
+	for n := first; ; {
+		next := n.NextSibling()
+		parent.RemoveChild(parent, n)
+		ref.AppendChild(ref, n)
+		if n == last {
+			return
 		}
+		n = next
 	}
 }
 
@@ -311,40 +316,11 @@ func split(parent, n ast.Node, off int, src []byte) ast.Node {
 }
 
 // snippet cuts about a sentence of context around the term at byte off of
-// the block's text: up to context runes each side, stopping at a sentence end.
+// the block's text: up to snippetContext runes each side, stopping at a
+// sentence end.
 func snippet(bt *blockText, off, n int) Use {
-	const context = 14
 	before, after := bt.text[:off], bt.text[off+n:]
-	b := 0 // start of the snippet in before
-	for i, k := len(before), 0; i > 0; k++ {
-		r, w := utf8.DecodeLastRuneInString(before[:i])
-		if strings.ContainsRune("。！？；\n", r) {
-			b = i
-			break
-		}
-		if k == context {
-			b = i
-			break
-		}
-		i -= w
-	}
-	e := len(after)
-	for i, k := 0, 0; i < len(after); k++ {
-		r, w := utf8.DecodeRuneInString(after[i:])
-		if r == '\n' {
-			e = i
-			break
-		}
-		if strings.ContainsRune("。！？；", r) {
-			e = i + w
-			break
-		}
-		if k == context {
-			e = i
-			break
-		}
-		i += w
-	}
+	b, e := contextStart(before), contextEnd(after)
 	u := Use{Before: before[b:], After: after[:e]}
 	if b > 0 && !strings.ContainsRune("。！？；\n", lastRune(before[:b])) {
 		u.Before = "…" + u.Before
@@ -355,6 +331,40 @@ func snippet(bt *blockText, off, n int) Use {
 	u.Snippet = u.Before + bt.text[off:off+n] + u.After
 	u.ParaID = bt.id
 	return u
+}
+
+// snippetContext is how many runes of context a snippet keeps each side.
+const snippetContext = 14
+
+// contextStart is where the context before a term starts: after the last
+// sentence end, or snippetContext runes back.
+func contextStart(before string) int {
+	for i, k := len(before), 0; i > 0; k++ {
+		r, w := utf8.DecodeLastRuneInString(before[:i])
+		if strings.ContainsRune("。！？；\n", r) || k == snippetContext {
+			return i
+		}
+		i -= w
+	}
+	return 0
+}
+
+// contextEnd is where the context after a term ends: at a line end, after
+// a sentence end, or snippetContext runes on.
+func contextEnd(after string) int {
+	for i, k := 0, 0; i < len(after); k++ {
+		r, w := utf8.DecodeRuneInString(after[i:])
+		switch {
+		case r == '\n':
+			return i
+		case strings.ContainsRune("。！？；", r):
+			return i + w
+		case k == snippetContext:
+			return i
+		}
+		i += w
+	}
+	return len(after)
 }
 
 func lastRune(s string) rune {

@@ -116,17 +116,7 @@ func (c AxeConfig) run(ctx context.Context, src string) ([]Violation, error) {
 			return nil, fmt.Errorf("validate: load axe-core: %w", err)
 		}
 	}
-	cfg := struct {
-		Tags    []string `json:"tags"`
-		Disable []string `json:"disable"`
-	}{c.Tags, c.Disable}
-	if len(cfg.Tags) == 0 {
-		cfg.Tags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"}
-	}
-	if cfg.Disable == nil {
-		cfg.Disable = []string{}
-	}
-	arg, err := json.Marshal(cfg)
+	arg, err := c.options()
 	if err != nil {
 		return nil, err
 	}
@@ -138,6 +128,22 @@ func (c AxeConfig) run(ctx context.Context, src string) ([]Violation, error) {
 		return nil, nil
 	}
 	return vs, nil
+}
+
+// options is axe.run's options as JSON: the rules' tags (WCAG 2.2 AA and
+// best practice unless c names them) and the rules to disable.
+func (c AxeConfig) options() ([]byte, error) {
+	cfg := struct {
+		Tags    []string `json:"tags"`
+		Disable []string `json:"disable"`
+	}{c.Tags, c.Disable}
+	if len(cfg.Tags) == 0 {
+		cfg.Tags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"}
+	}
+	if cfg.Disable == nil {
+		cfg.Disable = []string{}
+	}
+	return json.Marshal(cfg)
 }
 
 // axeSource reads axe.min.js from .ci/node_modules.

@@ -138,6 +138,12 @@ func parseVNU(out []byte, byAbs map[string]string) ([]Message, error) {
 		}
 		msgs = append(msgs, Message{Path: path, Line: line, Col: col, Text: m.Message, Extract: m.Extract})
 	}
+	sortMessages(msgs)
+	return msgs, nil
+}
+
+// sortMessages orders msgs by file, line and column.
+func sortMessages(msgs []Message) {
 	sort.SliceStable(msgs, func(i, j int) bool {
 		a, b := msgs[i], msgs[j]
 		if a.Path != b.Path {
@@ -148,7 +154,6 @@ func parseVNU(out []byte, byAbs map[string]string) ([]Message, error) {
 		}
 		return a.Col < b.Col
 	})
-	return msgs, nil
 }
 
 // fileOf maps the checker's file: URL back to the caller's name for the file.
