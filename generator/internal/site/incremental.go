@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -38,13 +39,23 @@ type renders struct {
 }
 
 // executeMemo executes template name of t with data into a new buffer,
-// or returns what the same inputs gave in the last build. what names the
-// output for Builder.Executed.
+// or returns what the same inputs gave in the last build (kept in
+// memory), or in an earlier process (the disk cache's render memo, when
+// the Builder has a Cache). what names the output for the tests.
 func (e *edition) executeMemo(t *template.Template, name, what string, data any) ([]byte, error) {
 	k, ok := e.renderKey(t, name, data)
 	if ok {
 		if b, hit := e.bl.rendered(k); hit {
 			return b.([]byte), nil
+		}
+	}
+	dk, disk := e.diskRenderKey(t, name, data)
+	if disk {
+		if b, hit := e.bl.recall(renderMemo, dk); hit {
+			if ok {
+				e.bl.setRendered(k, b)
+			}
+			return b, nil
 		}
 	}
 	var buf bytes.Buffer
@@ -59,45 +70,70 @@ func (e *edition) executeMemo(t *template.Template, name, what string, data any)
 	if ok {
 		e.bl.setRendered(k, buf.Bytes())
 	}
+	if disk {
+		e.bl.remember(renderMemo, dk, nil, buf.Bytes())
+	}
 	return buf.Bytes(), nil
 }
 
-// renderKey hashes a template execution's inputs; false when the Builder
-// keeps nothing or the data cannot be written as JSON.
+// renderKey hashes a template execution's inputs for the Builder's
+// memory; false when the Builder keeps nothing or the data cannot be
+// written as JSON.
 func (e *edition) renderKey(t *template.Template, name string, data any) (uint64, bool) {
 	if e.bl == nil || e.bl.Once {
 		return 0, false
 	}
-	site := e.siteHashFor(t)
-	if site == nil {
-		return 0, false
-	}
 	h := e.bl.hasher()
-	switch d := data.(type) { // the Site is in siteKey: leave it out
-	case *Page:
-		c := *d
-		c.Site, c.Body = nil, "" // the body as it is: JSON would escape it
-		h.WriteString(string(d.Body))
-		data = &c
-	case *EmbedPage:
-		c := *d
-		c.Site, c.Body = nil, ""
-		h.WriteString(string(d.Body))
-		data = &c
-	}
-	h.WriteByte(0)
-	h.Write(e.tmplKey[:])
-	h.WriteString(name + "\x00")
-	h.Write(site)
-	h.WriteByte(0)
-	if err := writeJSON(&h, data); err != nil {
+	if !e.writeRenderInputs(&h, t, name, data) {
 		return 0, false
 	}
 	return h.Sum64(), true
 }
 
-// writeJSON writes v as JSON, streamed: a page is hashed without being
-// held as JSON.
+// diskRenderKey is renderKey for the disk cache: the same inputs under a
+// hash that is the same in every process.
+func (e *edition) diskRenderKey(t *template.Template, name string, data any) ([sha256.Size]byte, bool) {
+	var k [sha256.Size]byte
+	if e.bl == nil || e.bl.Cache == nil {
+		return k, false
+	}
+	h := sha256.New()
+	if !e.writeRenderInputs(h, t, name, data) {
+		return k, false
+	}
+	h.Sum(k[:0])
+	return k, true
+}
+
+// writeRenderInputs writes what a template execution reads: the page's
+// body as it is (JSON would escape it), the parsed templates, the parts
+// of the Site the template set reads (siteHashFor) and the rest of the
+// data as JSON, without the Site.
+func (e *edition) writeRenderInputs(w io.Writer, t *template.Template, name string, data any) bool {
+	site := e.siteHashFor(t)
+	if site == nil {
+		return false
+	}
+	switch d := data.(type) {
+	case *Page:
+		c := *d
+		c.Site, c.Body = nil, ""
+		io.WriteString(w, string(d.Body))
+		data = &c
+	case *EmbedPage:
+		c := *d
+		c.Site, c.Body = nil, ""
+		io.WriteString(w, string(d.Body))
+		data = &c
+	}
+	io.WriteString(w, "\x00")
+	w.Write(e.tmplKey[:])
+	io.WriteString(w, name+"\x00")
+	w.Write(site)
+	io.WriteString(w, "\x00")
+	return writeJSON(w, data) == nil
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -230,11 +266,11 @@ func (e *edition) siteHashFor(t *template.Template) []byte {
 	reduce(&s.Changes, reads.of("Changes"))
 	reduce(&s.Notes, reads.of("Notes"))
 	reduce(&s.TOC, reads.of("TOC"))
-	h := e.bl.hasher()
-	if writeJSON(&h, &s) != nil {
+	h := sha256.New() // the same in every process: the disk cache's keys hold it
+	if writeJSON(h, &s) != nil {
 		return nil
 	}
-	k := binary.LittleEndian.AppendUint64(nil, h.Sum64())
+	k := h.Sum(nil)
 	e.siteKeys[reads.String()] = k
 	return k
 }
