@@ -361,18 +361,6 @@ func (bl *Builder) siteReads(t *template.Template) reads {
 }
 
 func walkReads(n parse.Node, inIf bool, r reads) {
-	note := func(idents []string) {
-		for i, id := range idents {
-			if !slices.Contains(optionalFields, id) {
-				continue
-			}
-			lvl := readAll
-			if inIf && i == len(idents)-1 {
-				lvl = readSet
-			}
-			r[id] = max(r[id], lvl)
-		}
-	}
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n != nil {
@@ -385,47 +373,68 @@ func walkReads(n parse.Node, inIf bool, r reads) {
 		walkReads(n.List, false, r)
 		walkReads(n.ElseList, false, r)
 	case *parse.WithNode:
-		walkReads(n.Pipe, false, r)
-		walkReads(n.List, false, r)
-		walkReads(n.ElseList, false, r)
+		walkBranch(&n.BranchNode, r)
 	case *parse.RangeNode:
-		walkReads(n.Pipe, false, r)
-		walkReads(n.List, false, r)
-		walkReads(n.ElseList, false, r)
+		walkBranch(&n.BranchNode, r)
 	case *parse.ActionNode:
 		walkReads(n.Pipe, false, r)
 	case *parse.TemplateNode:
 		walkReads(n.Pipe, false, r)
 	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		if len(n.Decl) > 0 {
-			inIf = false // a variable may be read later, in full
-		}
-		for _, c := range n.Cmds {
-			// Only or, and and not pass on what their arguments are
-			// as truth; any other function (eq, len) reads them.
-			truth := inIf && len(n.Cmds) == 1
-			if id, ok := c.Args[0].(*parse.IdentifierNode); ok && !slices.Contains([]string{"or", "and", "not"}, id.Ident) {
-				truth = false
-			}
-			for _, a := range c.Args {
-				walkReads(a, truth, r)
-			}
-		}
+		pipeReads(n, inIf, r)
 	case *parse.FieldNode:
-		note(n.Ident)
+		noteReads(n.Ident, inIf, r)
 	case *parse.VariableNode:
-		note(n.Ident)
+		noteReads(n.Ident, inIf, r)
 	case *parse.ChainNode:
 		walkReads(n.Node, false, r)
-		note(n.Field)
-	case *parse.StringNode:
-		note([]string{n.Text}) // index .Site "Punct"
-		if slices.Contains(optionalFields, n.Text) {
-			r[n.Text] = readAll
+		noteReads(n.Field, false, r)
+	case *parse.StringNode: // index .Site "Punct"
+		noteReads([]string{n.Text}, false, r)
+	}
+}
+
+// walkBranch is walkReads of a with or range: its pipeline's value is
+// read in full.
+func walkBranch(n *parse.BranchNode, r reads) {
+	walkReads(n.Pipe, false, r)
+	walkReads(n.List, false, r)
+	walkReads(n.ElseList, false, r)
+}
+
+// pipeReads is walkReads of a pipeline; inIf when it is an if's.
+func pipeReads(n *parse.PipeNode, inIf bool, r reads) {
+	if n == nil {
+		return
+	}
+	if len(n.Decl) > 0 {
+		inIf = false // a variable may be read later, in full
+	}
+	for _, c := range n.Cmds {
+		// Only or, and and not pass on what their arguments are
+		// as truth; any other function (eq, len) reads them.
+		truth := inIf && len(n.Cmds) == 1
+		if id, ok := c.Args[0].(*parse.IdentifierNode); ok && !slices.Contains([]string{"or", "and", "not"}, id.Ident) {
+			truth = false
 		}
+		for _, a := range c.Args {
+			walkReads(a, truth, r)
+		}
+	}
+}
+
+// noteReads records the optional fields a chain of names reads: the last
+// only tested when inIf, any other in full.
+func noteReads(idents []string, inIf bool, r reads) {
+	for i, id := range idents {
+		if !slices.Contains(optionalFields, id) {
+			continue
+		}
+		lvl := readAll
+		if inIf && i == len(idents)-1 {
+			lvl = readSet
+		}
+		r[id] = max(r[id], lvl)
 	}
 }
 
