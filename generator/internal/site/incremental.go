@@ -28,7 +28,9 @@ import (
 // UI table). The Builder keeps the bytes each key made in the last build
 // and reuses them; a one-paragraph edit so re-executes that paragraph's
 // page, its embed page and the pages that show the paragraph (全文),
-// and nothing else. The build command (Builder.Once) keeps nothing.
+// and nothing else. The build command (Builder.Once) keeps nothing in
+// memory; with a disk cache it keeps the outputs in the render memo
+// (diskcache.go) under the same inputs, hashed with sha256.
 
 // renders is the template executions of one build, and the outputs it
 // kept from the last one, for tests and the benchmarks.
@@ -187,12 +189,12 @@ func (bl *Builder) endRenders(ok bool) {
 	bl.renders.prev, bl.renders.next = bl.renders.next, nil
 }
 
-// memoised returns what make gave for the same key in the last build (or
-// earlier in this one), else calls it. key is written by inputs, into a
-// hash that starts with tag. Results must not be changed by their users.
-func memoised[T any](bl *Builder, tag string, inputs func(h *maphash.Hash), make func() T) T {
+// memoised returns what compute gave for the same inputs in the last
+// build (or earlier in this one), else calls it. inputs writes them into
+// a hash that starts with tag. Results must not be changed by their users.
+func memoised[T any](bl *Builder, tag string, inputs func(h *maphash.Hash), compute func() T) T {
 	if bl == nil || bl.Once {
-		return make()
+		return compute()
 	}
 	h := bl.hasher()
 	h.WriteString(tag + "\x00")
@@ -203,18 +205,9 @@ func memoised[T any](bl *Builder, tag string, inputs func(h *maphash.Hash), make
 			return t
 		}
 	}
-	v := make()
+	v := compute()
 	bl.setRendered(k, v)
 	return v
-}
-
-// hashPages writes the edition's pages' URLs and sources.
-func (e *edition) hashPages(h *maphash.Hash) {
-	for _, cp := range e.cpages {
-		h.WriteString(cp.URL() + "\x00" + cp.Path + "\x00")
-		h.Write(cp.Source)
-		h.WriteByte(0)
-	}
 }
 
 // stageInputs writes what a stage made from the whole edition reads: the
