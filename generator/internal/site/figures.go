@@ -18,6 +18,7 @@ import (
 	"edition/generator/internal/figures"
 	"edition/generator/internal/hilite"
 	"edition/generator/internal/markup"
+	"edition/generator/internal/model"
 )
 
 // FiguresFile is the key figures dataset in content/.
@@ -49,15 +50,15 @@ type chartBlock struct {
 // paragraph and each chart: charts link to paragraphs on other pages and
 // sentences link to charts on other pages, both while a page is parsed.
 func (e *edition) prepass() {
-	e.paraPage = map[string]string{}
+	e.paras = map[string]model.Para{}
 	e.figChart = map[string]string{}
 	e.chartPage = map[string]string{}
 	for _, cp := range e.cpages {
 		// A preview rebuild scans again only the pages that changed.
 		b := memoised(e.bl, "blocks", func(h *maphash.Hash) { h.Write(cp.Source) }, func() pageBlocks { return scanBlocks(cp.Source) })
 		for _, id := range b.ids {
-			if _, ok := e.paraPage[id]; !ok {
-				e.paraPage[id] = cp.URL()
+			if _, ok := e.paras[id]; !ok {
+				e.paras[id] = model.Para{ID: id, Page: cp.URL()}
 			}
 		}
 		for _, c := range b.charts {
@@ -124,19 +125,19 @@ func (e *edition) chartConfig() chart.Config {
 	return chart.Config{
 		Data:     e.ds,
 		Source:   e.c.Settings.Report, // converted with the chart's other text
-		HrefFrom: func(from, para string) string { return rel(from, e.paraPage[para]) + "#" + para },
+		HrefFrom: func(from, para string) string { return rel(from, e.paras[para].Page) + "#" + para },
 		Cite:     e.cite,
 		ChartHrefFrom: func(from, fig string) (string, bool) {
 			// The figures page's own charts link to each other there.
-			return e.chartHref(from, fig, from == figuresURL)
+			return e.chartHref(from, fig, from == model.FiguresURL)
 		},
 	}
 }
 
 // cite is a paragraph's citation label, as its page gave it (markup).
 func (e *edition) cite(para string) string {
-	if c, ok := e.cites[para]; ok {
-		return c
+	if p, ok := e.paras[para]; ok {
+		return p.Cite
 	}
 	return para
 }
@@ -149,9 +150,9 @@ func (e *edition) chartHref(from, fig string, here bool) (string, bool) {
 		return "", false
 	}
 	if here {
-		return chartAnchor(id), true
+		return model.URL(model.Chart{ID: id}), true
 	}
-	return rel(from, e.chartPage[id]) + chartAnchor(id), true
+	return rel(from, e.chartPage[id]) + model.URL(model.Chart{ID: id}), true
 }
 
 // convertAt renders Markdown that is not a content page (the figures page's
@@ -184,13 +185,14 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	if e.ds == nil {
 		return nil
 	}
-	p := e.newPage("figures", figuresURL, e.ui("數據與圖表"))
+	p := e.newPage("figures", model.FiguresURL, e.ui("數據與圖表"))
 	p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
 	// Drawing every chart again is most of the page's cost: a preview
-	// rebuild reuses the drawings while the charts and what every page's
-	// parse reads (stageInputs) are the same.
+	// rebuild reuses the drawings while the charts, the citation labels
+	// and what every page's parse reads (stageInputs) are the same.
 	inputs := func(h *maphash.Hash) {
 		e.stageInputs(h)
+		h.Write(e.citesHash())
 		for _, c := range e.charts {
 			h.WriteString(c.ID + "\x00" + c.Page + "\x00" + c.Spec + "\x00")
 		}
@@ -223,7 +225,7 @@ type figuresParts struct {
 }
 
 func (e *edition) figuresData(md goldmark.Markdown) figuresParts {
-	const url = figuresURL
+	const url = model.FiguresURL
 	r := figuresParts{fv: &FigureView{Count: len(e.ds.Figures)}, out: map[string][]byte{}}
 	fv := r.fv
 	var src strings.Builder
@@ -241,7 +243,7 @@ func (e *edition) figuresData(md goldmark.Markdown) figuresParts {
 	cfg.ChartHref = func(fig string) (string, bool) { return e.chartHref(url, fig, false) }
 	fv.Table = template.HTML(e.mixed(chart.DatasetTable(e.ds, cfg, e.figChart)))
 	abs := func(para string) string {
-		return siteURL(e.settings, e.Prefix+e.paraPage[para]+"#"+para)
+		return base(e.settings).Abs(e.Prefix + model.URL(model.Para{ID: para, Page: e.paras[para].Page}))
 	}
 	csv := []byte(e.mixed(string(figures.CSV(e.ds, abs))))
 	r.out[e.Prefix+url+"figures.csv"] = csv
@@ -260,7 +262,7 @@ func (e *edition) figuresData(md goldmark.Markdown) figuresParts {
 		if err != nil {
 			continue
 		}
-		name := chartSVGURL(s.ID)
+		name := strings.TrimPrefix(model.URL(model.ChartSVG{ID: s.ID}), model.FiguresURL)
 		r.out[e.Prefix+url+name] = []byte(e.mixed(string(svg)))
 		e.chartCSV(r.out, s, abs)
 		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, Spec: e.highlight("yaml", "```chart\n"+c.Spec+"```")})

@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"edition/generator/internal/content"
+	"edition/generator/internal/model"
 )
 
 // A preview rebuild re-executes a template only when what it reads has
@@ -469,7 +470,16 @@ func (e *edition) fullRender(md goldmark.Markdown, cp *content.Page) parsed {
 	inputs := func(h *maphash.Hash) {
 		h.Write(e.pageKey(cp))
 		h.WriteByte(1)
-		h.Write(sortedPairs(e.cites))
+		h.Write(e.citesHash())
 	}
 	return memoised(e.bl, "full", inputs, func() parsed { return renderPageAt(md, cp, FullURL) })
+}
+
+// citesHash is every paragraph's citation label (which charts and notes
+// show), as drawCached keys them; call it after the pages are parsed.
+func (e *edition) citesHash() []byte {
+	if e.citesKey == nil {
+		e.citesKey = sortedPairs(paraFields(e.paras, func(p model.Para) string { return p.Cite }))
+	}
+	return e.citesKey
 }

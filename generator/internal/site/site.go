@@ -173,7 +173,7 @@ func (bl *Builder) Render(src Sources) (out Output, err error) {
 	if err := merge(out, all, built); err != nil {
 		return nil, err
 	}
-	if based(c.Settings) {
+	if base(c.Settings).Known() {
 		sitemap(out, c.Settings, all)
 	} else {
 		out["robots.txt"] = []byte(robots)
@@ -312,16 +312,16 @@ const robots = "User-agent: *\nAllow: /\n"
 
 // sitemap writes sitemap.xml and robots.txt for a based site.
 func sitemap(out Output, s content.Settings, eds []*edition) {
-	base := baseURL(s)
+	abs := base(s).Abs
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, e := range eds {
 		for _, u := range e.urls {
-			fmt.Fprintf(&b, "  <url>\n    <loc>%s</loc>\n", template.HTMLEscapeString(base+e.Prefix+u))
+			fmt.Fprintf(&b, "  <url>\n    <loc>%s</loc>\n", template.HTMLEscapeString(abs(e.Prefix+u)))
 			if len(eds) > 1 {
 				for _, o := range eds {
-					fmt.Fprintf(&b, "    <xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>\n", o.Lang, template.HTMLEscapeString(base+o.Prefix+u))
+					fmt.Fprintf(&b, "    <xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>\n", o.Lang, template.HTMLEscapeString(abs(o.Prefix+u)))
 				}
 			}
 			b.WriteString("  </url>\n")
@@ -329,5 +329,5 @@ func sitemap(out Output, s content.Settings, eds []*edition) {
 	}
 	b.WriteString("</urlset>\n")
 	out["sitemap.xml"] = []byte(b.String())
-	out["robots.txt"] = []byte(robots + "\nSitemap: " + base + "sitemap.xml\n")
+	out["robots.txt"] = []byte(robots + "\nSitemap: " + abs("sitemap.xml") + "\n")
 }
