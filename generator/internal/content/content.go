@@ -32,6 +32,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -174,7 +175,7 @@ type Content struct {
 	Overrides   []script.Override // the script conversion's exceptions, in file order
 }
 
-var reSlug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var reSlug = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
 
 // Load reads a content directory, the root of fsys. dir is its name for
 // messages, so errors read "content/03-part-2-1.md:12: …" as an editor
@@ -386,7 +387,7 @@ func checkMeta(p string, m Meta, n *yaml.Node) diag.List {
 	if strings.TrimSpace(m.Title) == "" {
 		errs = append(errs, diag.Errorf(p, line("title"), "title is empty"))
 	}
-	if m.Kind != "home" && !reSlug.MatchString(m.Slug) {
+	if m.Kind != "home" && !reSlug().MatchString(m.Slug) {
 		errs = append(errs, diag.Errorf(p, line("slug"), "slug %q: use lower-case ASCII letters, digits and hyphens", m.Slug))
 	}
 	if m.Kind == "home" && m.Slug != "" {

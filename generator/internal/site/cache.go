@@ -109,10 +109,12 @@ func (e *edition) pageKey(cp *content.Page) []byte {
 
 // inputsKey is what every page's rendering reads besides its own source:
 // the edition's script and conversion table, the anchors, the figures,
-// and which page holds each paragraph and chart.
+// and which page holds each paragraph and chart; the settings and the UI
+// table (a chart's source line and citations).
 func (e *edition) inputsKey() []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s\x00%s\x00%s\x00", e.Lang, e.Prefix, e.bl.convKey)
+	fmt.Fprintf(&b, "%s\x00%s\x00%s\x00%s\x00", e.Lang, e.Prefix, e.bl.convKey, e.uiKey)
+	_ = writeJSON(&b, e.settings) // plain data: cannot fail
 	for _, a := range e.anchors {
 		fmt.Fprintf(&b, "a%d\x00%s\x00%d\x00%s\x00%d\x00", a.Note, a.Text, a.Count, a.Path, a.Line)
 	}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"html/template"
 	"iter"
 	"path"
@@ -52,11 +51,14 @@ type edition struct {
 	figChart  map[string]string     // figure id → the first chart that shows it
 
 	anchors  []terms.Anchor
-	parseKey []byte           // inputsKey, once per build
-	citesKey []byte           // every paragraph's citation label, for drawCached
-	uses     []terms.Use      // every linked term, in reading order
-	jobs     []pressJob       // press images to make (press.go)
-	views    []terms.NoteView // every note's uses, linked from the root (rootViews)
+	parseKey []byte            // inputsKey, once per build
+	tmplKey  [32]byte          // the parsed templates' sources (loadTemplates)
+	siteKey  []byte            // the Site as JSON, once per build (incremental.go)
+	siteKeys map[string][]byte // the parts of it that templates read, by what they read
+	citesKey []byte            // every paragraph's citation label, for drawCached
+	uses     []terms.Use       // every linked term, in reading order
+	jobs     []pressJob        // press images to make (press.go)
+	views    []terms.NoteView  // every note's uses, linked from the root (rootViews)
 }
 
 // build makes the edition in stages: load what the edition needs from the
@@ -172,7 +174,7 @@ func (e *edition) resolveSite() {
 			e.site.Report = reportFront{m.ReportTitle, m.Occasion, m.Speaker, m.Salutation}
 		}
 	}
-	e.site.Corrections, e.site.Punct = e.corrections()
+	e.site.Corrections, e.site.Punct = e.correctionsMemo()
 	for _, c := range e.site.Corrections {
 		switch {
 		case c.Restored:
@@ -345,8 +347,8 @@ func renderPageAt(md goldmark.Markdown, cp *content.Page, url string) parsed {
 
 func (e *edition) execute(name string, p *Page) error {
 	e.cardFor(p)
-	var buf bytes.Buffer
-	if err := e.tmpl[name].ExecuteTemplate(&buf, "base", p); err != nil {
+	b, err := e.executeMemo(e.tmpl[name], "base", name+" "+p.URL, p)
+	if err != nil {
 		return templateErr(path.Join(e.src.Templates.Name, name+".html"), err)
 	}
 	file := p.URL
@@ -356,6 +358,6 @@ func (e *edition) execute(name string, p *Page) error {
 	if strings.HasSuffix(file, "/index.html") || file == "index.html" {
 		e.urls = append(e.urls, p.URL)
 	}
-	e.out[e.Prefix+file] = buf.Bytes()
+	e.out[e.Prefix+file] = b
 	return nil
 }

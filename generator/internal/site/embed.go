@@ -141,14 +141,14 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 		return err
 	}
 	sv.Press = e.pressView(page, c.ID)
-	var panel bytes.Buffer
-	if err := e.tmpl["embed"].ExecuteTemplate(&panel, "share", sv); err != nil {
+	panel, err := e.executeMemo(e.tmpl["embed"], "share", c.ID, sv)
+	if err != nil {
 		return err
 	}
 	if page.panels == nil {
 		page.panels = map[string]string{}
 	}
-	page.panels[c.ID] = panel.String()
+	page.panels[c.ID] = string(panel)
 	page.Body = template.HTML(joinBody(page.segs, page.panels))
 	return nil
 }
@@ -156,8 +156,8 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 // writeEmbed renders an embed page and its oEmbed document and returns
 // the share view for it.
 func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
-	var buf bytes.Buffer
-	if err := e.tmpl["embed"].ExecuteTemplate(&buf, "embed-page", ep); err != nil {
+	page, err := e.executeMemo(e.tmpl["embed"], "embed-page", ep.dir, ep)
+	if err != nil {
 		return nil, err
 	}
 	full := ep.Full
@@ -169,12 +169,12 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
 	// cache the result of an earlier build.
 	var key uint64
 	if e.bl != nil {
-		key = e.bl.key(append(buf.Bytes(), "\x00"+full...))
+		key = e.bl.key(append(page[:len(page):len(page)], "\x00"+full...))
 	}
 	r, ok := e.bl.embedded(key)
 	if !ok {
 		var err error
-		if r, err = e.bl.rewriteEmbed(buf.Bytes(), full); err != nil {
+		if r, err = e.bl.rewriteEmbed(page, full); err != nil {
 			return nil, err
 		}
 		e.bl.setEmbedded(key, r)

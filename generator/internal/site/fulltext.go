@@ -35,7 +35,7 @@ func (e *edition) fullPage(md goldmark.Markdown) error {
 	p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
 	var b strings.Builder
 	for i, cp := range e.cpages {
-		r := renderPageAt(md, cp, FullURL) // errors were reported when the page was built
+		r := e.fullRender(md, cp) // errors were reported when the page was built
 		body := leadHeadings(string(r.html), r.paras)
 		level := "2"
 		if cp.Meta.Kind == "section" {

@@ -381,15 +381,15 @@ func (e *edition) qrFile(png, link string) string {
 // chartCSV writes a chart's figures as CSV twice: plain UTF-8 for
 // programs, and with a byte-order mark so Excel and WPS on Chinese Windows
 // read it as UTF-8 instead of the ANSI code page.
-func (e *edition) chartCSV(s *chart.Spec, abs func(string) string) {
+func (e *edition) chartCSV(out Output, s *chart.Spec, abs func(string) string) {
 	d, err := chart.Draw(s, e.ds)
 	if err != nil {
 		return
 	}
 	csv := []byte(e.mixed(string(figuresCSV(d, e.ds.Path, abs))))
 	dir := e.Prefix + "figures/charts/"
-	e.out[dir+s.ID+".csv"] = csv
-	e.out[dir+s.ID+"-excel.csv"] = withBOM(csv)
+	out[dir+s.ID+".csv"] = csv
+	out[dir+s.ID+"-excel.csv"] = withBOM(csv)
 }
 
 // bom is UTF-8's byte-order mark.

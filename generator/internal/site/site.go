@@ -113,6 +113,8 @@ type Builder struct {
 	// characters missing from the font subset pass (`fontsubset`).
 	Record *pressimg.Used
 	press  pressState
+
+	renders renders // template outputs of the last build (incremental.go)
 }
 
 // Render builds the whole site from src with a fresh Builder.
@@ -122,7 +124,9 @@ func Render(src Sources) (Output, error) {
 }
 
 // Render builds the whole site from src.
-func (bl *Builder) Render(src Sources) (Output, error) {
+func (bl *Builder) Render(src Sources) (out Output, err error) {
+	bl.startRenders()
+	defer func() { bl.endRenders(err == nil) }()
 	c, err := content.Load(src.Content.FS, src.Content.Name)
 	if err != nil {
 		return nil, err
@@ -132,7 +136,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 			return nil, err
 		}
 	}
-	out := Output{}
+	out = Output{}
 	as, err := assets(src.Static, out)
 	if err != nil {
 		return nil, err
@@ -284,6 +288,17 @@ func (bl *Builder) key(b []byte) uint64 {
 	seed := bl.seed
 	bl.mu.Unlock()
 	return maphash.Bytes(seed, b)
+}
+
+// hasher is a maphash.Hash with the Builder's seed, for keys hashed as
+// they are written.
+func (bl *Builder) hasher() maphash.Hash {
+	bl.key(nil) // sets the seed
+	var h maphash.Hash
+	bl.mu.Lock()
+	h.SetSeed(bl.seed)
+	bl.mu.Unlock()
+	return h
 }
 
 // hash8 names assets by content, so a new stylesheet is never served stale.
