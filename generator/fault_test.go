@@ -102,6 +102,9 @@ func out(o string) func(dir string) []string {
 func outRefused() []probe {
 	refused := "refusing to write the site here"
 	return []probe{
+		{name: "-base-url without a scheme", cmd: "build", args: func(dir string) []string {
+			return append(flags(dir), "-base-url", "example.org/report")
+		}, code: 1, want: `-base-url "example.org/report" must be an absolute http:// or https:// URL`},
 		{name: "-out content", cmd: "build", args: out("content"), code: 1, want: "DIR/content: " + refused + ": it is the source directory DIR/content"},
 		{name: "-out seeds", cmd: "build", args: out("seeds"), code: 1, want: "it is the source directory DIR/seeds"},
 		{name: "-out templates", cmd: "build", args: out("templates"), code: 1, want: "it is the source directory DIR/templates"},
@@ -215,6 +218,10 @@ func inputProbes() []probe {
 		{name: "content file over 8 MB", cmd: "build", setup: func(t *testing.T, dir string) {
 			must(t, os.WriteFile(filepath.Join(dir, "content", "99-big.md"), bytes.Repeat([]byte("大"), 3<<20), 0o644))
 		}, code: 1, want: "DIR/content/99-big.md: 99-big.md is 9.0 MB, over the 8 MB limit for a source file; refused"},
+		{name: "a template, a page and the figures at once", cmd: "build", setup: func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, "templates", "page.html"), `<article class="report">`, `<article class="report">{{.Nope`)
+			edit(t, filepath.Join(dir, "content", "01-part-1.md"), "{#p1-3}", "{#p1-2}")
+		}, code: 1, want: "templates/page.html:4: unexpected \"{\" in operand\nDIR/content/01-part-1.md:14: duplicate ID \"p1-2\" (also DIR/content/01-part-1.md:12)\nDIR/content/figures.tsv:2: figure coal-2023: the phrase"},
 		{name: "lists nested 100,000 deep", cmd: "build", setup: func(t *testing.T, dir string) {
 			edit(t, filepath.Join(dir, "content", "05-part-2-3.md"), "\n**", "\n"+strings.Repeat("- ", 100000)+"**")
 		}, code: 1, want: "DIR/content/05-part-2-3.md:11: quotes or lists nested more than 32 deep"},

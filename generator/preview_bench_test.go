@@ -137,6 +137,74 @@ func BenchmarkPreviewSaveToReload(b *testing.B) {
 	b.ReportMetric(0, "ns/op")
 }
 
+// BenchmarkPreviewSaveToPage measures the same from outside, as a reader
+// of the served page would see it: from the start of the save until a GET
+// of the edited page (polled every millisecond) returns the
+// new text. Reported: median, 95th percentile, max.
+//
+//	go test ./generator -run '^$' -bench PreviewSaveToPage -benchtime 100x
+func BenchmarkPreviewSaveToPage(b *testing.B) {
+	dir, url := previewServer(b)
+	page := filepath.Join(dir, "content", "05-part-2-3.md")
+	orig, err := os.ReadFile(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	served := url + "zh-hant/part-2-3/"
+	var lat []time.Duration
+	for i := 0; b.Loop(); i++ {
+		mark := fmt.Sprintf("全面貫徹黨的教育方針%d", i%10+1)
+		edited := strings.Replace(string(orig), "全面貫徹黨的教育方針", mark, 1)
+		start := time.Now()
+		if err := os.WriteFile(page, []byte(edited), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for !pageHas(b, served, mark) {
+			if time.Since(start) > 20*time.Second {
+				b.Fatalf("%s never showed %q", served, mark)
+			}
+			time.Sleep(time.Millisecond) // leave the build the CPU
+		}
+		lat = append(lat, time.Since(start))
+	}
+	slices.Sort(lat)
+	ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))]) / float64(time.Millisecond) }
+	b.ReportMetric(ms(0.5), "p50-ms")
+	b.ReportMetric(ms(0.95), "p95-ms")
+	b.ReportMetric(ms(1), "max-ms")
+	b.ReportMetric(0, "ns/op")
+}
+
+// previewServer starts the preview of a copy of the repository and
+// returns the project directory and the served address.
+func previewServer(b testing.TB) (string, string) {
+	dir := tempProject(b)
+	p, err := newPreview(options{content: "content", templates: "templates", static: "static"}, dir, "127.0.0.1:0", false, io.Discard)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	b.Cleanup(func() { cancel(); p.Wait() })
+	url, err := p.Start(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dir, strings.TrimSuffix(url, "/") + "/"
+}
+
+func pageHas(b testing.TB, url, s string) bool {
+	resp, err := http.Get(url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return strings.Contains(string(body), s)
+}
+
 // TestPreviewInBrowser: an editor has a section open in the browser, saves
 // a change to its Markdown, and sees the new text without reloading by
 // hand; a broken front matter shows the overlay with its path and line,

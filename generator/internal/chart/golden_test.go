@@ -99,37 +99,3 @@ func checkXML(t *testing.T, b []byte) {
 		t.Errorf("root element %q, want svg", root)
 	}
 }
-
-// Every chart of the edition renders from the real dataset as a standalone
-// SVG that parses as XML.
-func TestEditionChartsStandalone(t *testing.T) {
-	_, ds := realReport(t)
-	_, specs := realCharts(t)
-	for _, s := range specs {
-		t.Run(s.ID, func(t *testing.T) {
-			svg, err := Standalone(s, Config{Data: ds})
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkXML(t, svg)
-			if !strings.HasPrefix(string(svg), `<?xml version="1.0" encoding="UTF-8"?>`) || !strings.Contains(string(svg), "<style>") {
-				t.Error("not self-contained: no XML declaration or style")
-			}
-		})
-	}
-}
-
-// The edition's chart blocks, placed after their paragraphs in the real
-// report, render without errors and link every charted phrase in those
-// paragraphs.
-func TestEditionChartsOnThePage(t *testing.T) {
-	page := fixturePage(t)
-	if _, specs := realCharts(t); strings.Count(page, `<figure class="chart`) != len(specs) {
-		t.Errorf("%d charts, want %d", strings.Count(page, `<figure class="chart`), len(specs))
-	}
-	for _, want := range []string{`<a href="#chart-main-targets" class="fig-link">地區生產總值增長5%以上</a>`, `<a href="#chart-power-capacity" class="fig-link">其中新能源裝機825萬千瓦</a>`} {
-		if !strings.Contains(page, want) {
-			t.Errorf("missing %s", want)
-		}
-	}
-}

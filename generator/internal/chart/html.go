@@ -78,7 +78,7 @@ func period(mk mark) string {
 // a short notice, never a broken page.
 func errorHTML(id string, msg string) string {
 	anchor := ""
-	if reSpecID.MatchString(id) {
+	if reSpecID().MatchString(id) {
 		anchor = fmt.Sprintf(` id="chart-%s"`, id)
 	}
 	return fmt.Sprintf(`<div class="chart-error" role="note"%s><p>圖表暫時無法顯示。</p><p class="chart-error-detail">%s</p></div>`+"\n", anchor, esc(msg))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Kinds of chart.
@@ -35,9 +36,9 @@ type SpecError struct {
 func (e *SpecError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 var (
-	reSpecID  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
-	reFigID   = regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`)
-	reListSep = regexp.MustCompile(`[,，、\s]+`)
+	reSpecID  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`) })
+	reFigID   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`) })
+	reListSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[,，、\s]+`) })
 )
 
 // ParseSpec reads a chart block. It never panics; every problem comes back
@@ -65,7 +66,7 @@ func ParseSpec(src string) (*Spec, error) {
 		}
 		if k, id, isLabel := strings.Cut(key, " "); isLabel && k == "label" {
 			id = strings.TrimSpace(id)
-			if !reFigID.MatchString(id) {
+			if !reFigID().MatchString(id) {
 				return nil, &SpecError{n, fmt.Sprintf("label needs a figure id: \"label coal-2023: 原煤\", found %q", key)}
 			}
 			s.Labels[id] = val
@@ -99,7 +100,7 @@ func cutKey(line string) (key, val string, ok bool) {
 func (s *Spec) set(key, val string, n int) error {
 	switch key {
 	case "id":
-		if !reSpecID.MatchString(val) {
+		if !reSpecID().MatchString(val) {
 			return &SpecError{n, fmt.Sprintf("id %q: use lower-case ASCII letters, digits and '-'", val)}
 		}
 		s.ID = val
@@ -145,11 +146,11 @@ func (s *Spec) set(key, val string, n int) error {
 }
 
 func (s *Spec) addFigures(list string, n int) error {
-	for _, id := range reListSep.Split(strings.TrimSpace(list), -1) {
+	for _, id := range reListSep().Split(strings.TrimSpace(list), -1) {
 		if id == "" {
 			continue
 		}
-		if !reFigID.MatchString(id) {
+		if !reFigID().MatchString(id) {
 			return &SpecError{n, fmt.Sprintf("figure id %q: use the ids in the figures dataset", clip(id, 30))}
 		}
 		if prev, dup := s.FigureLines[id]; dup {

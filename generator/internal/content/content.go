@@ -26,11 +26,13 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -173,7 +175,7 @@ type Content struct {
 	Overrides   []script.Override // the script conversion's exceptions, in file order
 }
 
-var reSlug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var reSlug = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
 
 // Load reads a content directory, the root of fsys. dir is its name for
 // messages, so errors read "content/03-part-2-1.md:12: …" as an editor
@@ -255,7 +257,28 @@ func ParseSettings(p string, data []byte) (Settings, error) {
 	if err != nil {
 		return s, err
 	}
-	return s, decodeStrict(p, 0, n, &s).Err()
+	err = decodeStrict(p, 0, n, &s).Err()
+	s.BaseURL = withSlash(s.BaseURL)
+	return s, err
+}
+
+// withSlash makes a base URL end in "/", as Hugo does with baseURL: the
+// site's paths are joined to it ("https://host/report" + "index.html"
+// would otherwise name another directory's file).
+func withSlash(u string) string {
+	if u != "" && !strings.HasSuffix(u, "/") {
+		return u + "/"
+	}
+	return u
+}
+
+// BaseURL checks a base URL given on the command line (build -base-url)
+// as site.yaml's base_url is checked, and makes it end in "/".
+func BaseURL(u string) (string, error) {
+	if msg := absoluteHTTP(u); msg != "" {
+		return "", fmt.Errorf("-base-url %q %s", u, msg)
+	}
+	return withSlash(u), nil
 }
 
 func (c *Content) checkPages() error {
@@ -364,7 +387,7 @@ func checkMeta(p string, m Meta, n *yaml.Node) diag.List {
 	if strings.TrimSpace(m.Title) == "" {
 		errs = append(errs, diag.Errorf(p, line("title"), "title is empty"))
 	}
-	if m.Kind != "home" && !reSlug.MatchString(m.Slug) {
+	if m.Kind != "home" && !reSlug().MatchString(m.Slug) {
 		errs = append(errs, diag.Errorf(p, line("slug"), "slug %q: use lower-case ASCII letters, digits and hyphens", m.Slug))
 	}
 	if m.Kind == "home" && m.Slug != "" {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -13,19 +14,34 @@ import (
 	"edition/generator/internal/report"
 )
 
-func readSeed(t *testing.T) *report.Result {
+// fixtures reads the synthetic reports of generator/testdata/reports;
+// generator/edition_test.go runs the same checks on the seed.
+func fixtures(t *testing.T) map[string]*report.Result {
 	t.Helper()
-	res, err := report.ReadFiles("../../../seeds/000_cdd563ffef68d5a8.txt", "../../../content/corrections.tsv")
-	if err != nil {
-		t.Fatal(err)
+	names, _ := filepath.Glob("../../testdata/reports/*.txt")
+	if len(names) == 0 {
+		t.Fatal("no reports in generator/testdata/reports")
 	}
-	return res
+	out := map[string]*report.Result{}
+	for _, n := range names {
+		res, err := report.ReadFiles(n, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(n)] = res
+	}
+	return out
 }
 
 // TestBodyIsWhatImportWrites: Body, which other passes use to address
 // paragraphs, gives the IDs and texts the generated pages carry, in order.
 func TestBodyIsWhatImportWrites(t *testing.T) {
-	res := readSeed(t)
+	for name, res := range fixtures(t) {
+		t.Run(name, func(t *testing.T) { bodyIsWhatImportWrites(t, res) })
+	}
+}
+
+func bodyIsWhatImportWrites(t *testing.T, res *report.Result) {
 	files, err := Generate(res, GenerateConfig{SeedName: "seed.txt"})
 	if err != nil {
 		t.Fatal(err)
@@ -43,6 +59,9 @@ func TestBodyIsWhatImportWrites(t *testing.T) {
 		p, err := ParsePage(n, files[n])
 		if err != nil {
 			t.Fatal(err)
+		}
+		if strings.HasPrefix(p.Meta.Slug, "annex-") {
+			continue // an annex is printed after the report, not its body
 		}
 		pc := markup.NewContext(p.Meta.Cite)
 		md.Parser().Parse(text.NewReader(p.Source), parser.WithContext(pc))
@@ -136,16 +155,23 @@ func TestParseNotesErrors(t *testing.T) {
 
 // TestNotesRoundTrip: what import writes, ParseNotes reads back whole.
 func TestNotesRoundTrip(t *testing.T) {
-	res := readSeed(t)
+	for name, res := range fixtures(t) {
+		if len(res.Report.Notes) > 0 {
+			t.Run(name, func(t *testing.T) { notesRoundTrip(t, res) })
+		}
+	}
+}
+
+func notesRoundTrip(t *testing.T, res *report.Result) {
 	ns := &Notes{Heading: res.Report.NotesHeading.Text}
 	for _, n := range res.Report.Notes {
-		ns.Notes = append(ns.Notes, Note{Number: n.Num, Term: n.Term, Text: n.Text, Anchors: []Anchor{{Text: "x", Count: 1}}})
+		ns.Notes = append(ns.Notes, Note{Number: n.Num, Marker: n.Marker, Sep: n.Sep, Term: n.Term, Text: n.Text, Anchors: []Anchor{{Text: "x", Count: 1}}})
 	}
 	back, err := ParseNotes("notes.yaml", ns.Format("comment"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(back.Notes) != 36 || back.Heading != "《政府工作報告》相關注釋" {
+	if len(back.Notes) != len(res.Report.Notes) || back.Heading != res.Report.NotesHeading.Text {
 		t.Fatalf("read back %d notes, heading %q", len(back.Notes), back.Heading)
 	}
 	for i, n := range back.Notes {
@@ -153,5 +179,33 @@ func TestNotesRoundTrip(t *testing.T) {
 		if got := n.Lines(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("note %d reads back as %q, want %q", n.Number, got, want)
 		}
+	}
+}
+
+func TestBaseURL(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ name, in, want, err string }{
+		{"with slash", "https://example.org/report/", "https://example.org/report/", ""},
+		{"without slash gets one", "https://example.org/report", "https://example.org/report/", ""},
+		{"host only", "https://example.org", "https://example.org/", ""},
+		{"no scheme", "example.org/report", "", "must be an absolute http:// or https:// URL"},
+		{"query", "https://example.org/?a=1", "", "must not have a query or fragment"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := BaseURL(c.in)
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("BaseURL(%q) = %q, %v; want error %q", c.in, got, err, c.err)
+				}
+				return
+			}
+			if err != nil || got != c.want {
+				t.Fatalf("BaseURL(%q) = %q, %v; want %q", c.in, got, err, c.want)
+			}
+		})
+	}
+	s, err := ParseSettings("site.yaml", []byte("base_url: https://example.org/report\n"))
+	if err != nil || s.BaseURL != "https://example.org/report/" {
+		t.Errorf("site.yaml base_url without a slash: %q, %v; want it with one", s.BaseURL, err)
 	}
 }

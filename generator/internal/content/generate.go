@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"edition/generator/internal/markup"
 	"edition/generator/internal/report"
@@ -113,21 +114,25 @@ func period(year int, heading string) (int, string) {
 		return 0, ""
 	case strings.Contains(heading, "回顾") || strings.Contains(heading, "回顧") || strings.Contains(heading, fmt.Sprint(year-1)):
 		return year - 1, "outturn"
-	case strings.Contains(heading, fmt.Sprint(year)) || reTasks.MatchString(heading):
+	case strings.Contains(heading, fmt.Sprint(year)) || reTasks().MatchString(heading):
 		return year, "target"
 	}
 	return 0, ""
 }
 
 // reAnnexLabel is an annex heading with no title of its own: 附件, 附件1.
-var reAnnexLabel = regexp.MustCompile(`^附件\s*[0-9０-９一二三四五六七八九十]*$`)
+var reAnnexLabel = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^附件\s*[0-9０-９一二三四五六七八九十]*$`)
+})
 
 // isTitleLine reports a short line with no sentence punctuation.
 func isTitleLine(s string) bool {
 	return len([]rune(s)) <= 30 && !strings.ContainsAny(s, "。；：！？，")
 }
 
-var reTasks = regexp.MustCompile(`安排|任[务務]|[总總][体體]要求|重[点點]工作`)
+var reTasks = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`安排|任[务務]|[总總][体體]要求|重[点點]工作`)
+})
 
 const notesComment = `The report's notes, one entry per note, as the report prints them ("N.term：text").
 anchors: the literal strings in the report body that each note explains, and how many
@@ -266,13 +271,13 @@ func escapeMD(s string) string {
 	if s != "" && strings.ContainsRune("#>-+=|", rune(s[0])) {
 		return `\` + s
 	}
-	if m := reListStart.FindStringIndex(s); m != nil {
+	if m := reListStart().FindStringIndex(s); m != nil {
 		return s[:m[1]-1] + `\` + s[m[1]-1:]
 	}
 	return s
 }
 
-var reListStart = regexp.MustCompile(`^\d{1,9}[.)]`)
+var reListStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{1,9}[.)]`) })
 
 func escapeInline(s string) string {
 	var b strings.Builder

@@ -109,7 +109,7 @@ func (l *layout) annex(a report.Annex) {
 	l.order++
 	slug := fmt.Sprintf("annex-%d", a.Num)
 	title := a.Heading
-	if len(a.Paras) > 0 && isTitleLine(a.Paras[0].Text) && reAnnexLabel.MatchString(a.Heading) {
+	if len(a.Paras) > 0 && isTitleLine(a.Paras[0].Text) && reAnnexLabel().MatchString(a.Heading) {
 		title = a.Paras[0].Text // 附件1, then its title on the next line
 	}
 	ap := l.newPage(slug, Meta{Title: title, Cite: fmt.Sprintf("附件%d", a.Num), Slug: slug, Order: l.order, Kind: "closing"})

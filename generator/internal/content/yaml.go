@@ -6,13 +6,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
 	"edition/generator/internal/diag"
 )
 
-var reYAMLLine = regexp.MustCompile(`line (\d+)`)
+var reYAMLLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)`) })
 
 // parseYAML parses src into a node, reporting syntax errors at
 // path:(offset+line). offset is the file line before src's first line.
@@ -20,7 +21,7 @@ func parseYAML(path string, offset int, src []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		msg = strings.TrimPrefix(strings.TrimSpace(reYAMLLine.ReplaceAllString(msg, "")), ": ")
+		msg = strings.TrimPrefix(strings.TrimSpace(reYAMLLine().ReplaceAllString(msg, "")), ": ")
 		return nil, &diag.Error{Path: path, Line: offset + badLine(src), Msg: "invalid YAML: " + msg, Err: err}
 	}
 	if len(doc.Content) == 0 {
@@ -83,7 +84,7 @@ func decodeStrict(path string, offset int, n *yaml.Node, out any) diag.List {
 			if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
 				msg = te.Errors[0]
 			}
-			msg = strings.TrimSpace(reYAMLLine.ReplaceAllString(strings.TrimPrefix(msg, "yaml: "), ""))
+			msg = strings.TrimSpace(reYAMLLine().ReplaceAllString(strings.TrimPrefix(msg, "yaml: "), ""))
 			msg = strings.TrimPrefix(msg, ": ")
 			errs = append(errs, diag.Errorf(path, offset+val.Line, "%s: %s", k.Value, msg))
 		}

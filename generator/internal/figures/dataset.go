@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"edition/generator/internal/diag"
 	"edition/generator/internal/tsv"
@@ -58,8 +59,8 @@ func (ds *Dataset) InPara(para string) []Figure {
 }
 
 var (
-	reID   = regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`)
-	rePara = regexp.MustCompile(`^p(0|c|\d+)(-\d+){1,2}$`)
+	reID   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`) })
+	rePara = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^p(0|c|\d+)(-\d+){1,2}$`) })
 )
 
 // Parse reads a dataset file. Every problem is reported as path:line.
@@ -109,9 +110,9 @@ func parseRow(path string, n int, c []string) (Figure, *diag.Error) {
 	f := Figure{ID: c[0], Para: c[1], Phrase: c[2], Measure: c[3], Value: c[4], Unit: c[5],
 		Kind: c[7], Type: c[8], Qualifier: c[9], Note: c[10], Line: n}
 	switch {
-	case !reID.MatchString(f.ID):
+	case !reID().MatchString(f.ID):
 		return f, diag.Errorf(path, n, "figure id %q: use lower-case ASCII letters, digits, '-' and '.'", f.ID)
-	case !rePara.MatchString(f.Para):
+	case !rePara().MatchString(f.Para):
 		return f, diag.Errorf(path, n, "para %q is not a paragraph id such as p1-2 or p2-1-3", f.Para)
 	case f.Phrase == "":
 		return f, diag.Errorf(path, n, "figure %s has no source phrase", f.ID)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -89,10 +90,12 @@ var (
 	leadingNoise     = []string{"全年", "全市", "累計", "其中", "今年", "同時", "一年來", "年度"}
 	trailingNoise    = []string{"發展到", "分別增長", "增長", "增速", "達到", "達", "為", "突破", "超過", "穩定在", "保持在", "分別", "約", "近", "實現", "均", "发展到", "分别增长", "增长", "达到", "达", "为", "超过", "稳定在", "分别", "约", "实现"}
 	// Growth is growth in either script (增長, 增长).
-	growthWords     = regexp.MustCompile(`增長|增长|增速|增幅|提高|下降`)
-	reTimes         = regexp.MustCompile(`(\d+)×$`)
-	reEnumeration   = regexp.MustCompile(`^[一二三四五六七八九十]是`)
-	reFollowingVerb = regexp.MustCompile(`享受|獲評|入選|核增|建立|建成|認定|成功|完成|實現|全部|的|\d`)
+	growthWords     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`增長|增长|增速|增幅|提高|下降`) })
+	reTimes         = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)×$`) })
+	reEnumeration   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[一二三四五六七八九十]是`) })
+	reFollowingVerb = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`享受|獲評|入選|核增|建立|建成|認定|成功|完成|實現|全部|的|\d`)
+	})
 )
 
 const clauseStops = "，。；：、！？（）“”,;:"
@@ -140,7 +143,7 @@ func tokenFigure(p Para, i int, t Token) (f Figure, end int) {
 	if n := followingNoun(p.Text[end:]); n != "" && (clause == "" || classifiers[f.Unit]) {
 		f.Measure = n // 5座煤礦核增產能…, 新增3個國家級標準化試點建設項目
 	}
-	if (f.Unit == "%" || f.Unit == "％") && growthWords.MatchString(clause) {
+	if (f.Unit == "%" || f.Unit == "％") && growthWords().MatchString(clause) {
 		f.Type = TypeGrowth
 	} else if f.Unit == "%" || f.Unit == "％" {
 		f.Type = TypeShare
@@ -158,7 +161,7 @@ func tokenFigure(p Para, i int, t Token) (f Figure, end int) {
 func qualifiers(text, clause string, t Token) (string, string, int) {
 	var quals []string
 	end := t.End
-	if m := reTimes.FindStringSubmatch(clause); m != nil {
+	if m := reTimes().FindStringSubmatch(clause); m != nil {
 		quals = append(quals, m[1]+"×")
 		clause = strings.TrimSuffix(clause, m[0])
 	}
@@ -219,7 +222,7 @@ func followingNoun(rest string) string {
 	if i := strings.IndexAny(rest, clauseStops); i >= 0 {
 		rest = rest[:i]
 	}
-	if loc := reFollowingVerb.FindStringIndex(rest); loc != nil {
+	if loc := reFollowingVerb().FindStringIndex(rest); loc != nil {
 		rest = rest[:loc[0]]
 	}
 	return cleanMeasure(rest)
@@ -229,7 +232,7 @@ func followingNoun(rest string) string {
 var classifiers = map[string]bool{"個": true, "家": true, "座": true, "所": true, "名": true, "項": true, "條": true, "處": true, "件": true, "宗": true, "輛": true, "戶": true}
 
 func cleanMeasure(s string) string {
-	s = reEnumeration.ReplaceAllString(strings.TrimSpace(s), "")
+	s = reEnumeration().ReplaceAllString(strings.TrimSpace(s), "")
 	for changed := true; changed; {
 		changed = false
 		for _, w := range leadingNoise {

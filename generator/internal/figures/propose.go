@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -21,16 +22,18 @@ type ProposeConfig struct {
 }
 
 // reScope is a scope word a measure may open with (全省地区生产总值).
-var reScope = regexp.MustCompile(`^(全省|全市|全区|全區|全县|全縣|全自治区|全自治區|全州|全盟|全年|我省|我市|我区|我區)`)
+var reScope = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(全省|全市|全区|全區|全县|全縣|全自治区|全自治區|全州|全盟|全年|我省|我市|我区|我區)`)
+})
 
 // reGrowthTail is what may follow a measure's name before its figure.
-var reGrowthTail = regexp.MustCompile(`(增长|增長|增速|增幅|年均)$`)
+var reGrowthTail = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(增长|增長|增速|增幅|年均)$`) })
 
 // measureKey reduces a measure to what names it across the report:
 // 全省地区生产总值增长 and 地区生产总值 are one measure.
 func measureKey(m string) string {
-	m = reScope.ReplaceAllString(strings.TrimSpace(m), "")
-	return reGrowthTail.ReplaceAllString(m, "")
+	m = reScope().ReplaceAllString(strings.TrimSpace(m), "")
+	return reGrowthTail().ReplaceAllString(m, "")
 }
 
 // Propose returns default charts from a report's own figures: its main

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Unit is a unit as the report prints it, split into a magnitude and a
@@ -23,7 +24,9 @@ var unitTexts = []string{
 	"條", "所", "名", "宗", "輛", "GW", "MW", "%", "％",
 }
 
-var reNumUnit = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:[—–\-~～](\d+(?:\.\d+)?))?(` + unitAlt() + `)`)
+var reNumUnit = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(\d+(?:\.\d+)?)(?:[—–\-~～](\d+(?:\.\d+)?))?(` + unitAlt() + `)`)
+})
 
 func unitAlt() string {
 	q := make([]string, len(unitTexts))
@@ -68,7 +71,7 @@ type Token struct {
 // of a longer token such as 5G or B2B.
 func Tokens(s string) []Token {
 	var ts []Token
-	for _, m := range reNumUnit.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range reNumUnit().FindAllStringSubmatchIndex(s, -1) {
 		if m[0] > 0 && isWordByte(s[m[0]-1]) {
 			continue
 		}

@@ -30,13 +30,11 @@ func TestMeasuresAFixture(t *testing.T) {
 	}
 }
 
-// The project's rule is no function over 60 lines and a p90 of at most 30.
-// generator/ meets the p90; ratchetOver60 is a ratchet at what it measures
-// now: the test fails when a change makes it worse. Lower it as functions
-// shrink; the figures are in the README.
+// The project's rule: no function over 60 lines and a p90 of at most 30.
+// generator/ meets both, and the test holds it there.
 const (
-	ratchetOver60 = 1  // serve's watcher.run
-	ratchetP90    = 30 // lines: the rule itself
+	ratchetOver60 = 0
+	ratchetP90    = 30 // lines
 )
 
 // TestGeneratorFunctionsAreSmall measures generator/ without tests: the

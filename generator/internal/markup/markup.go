@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -102,7 +103,7 @@ func (e *ext) Extend(m goldmark.Markdown) {
 // reID is the paragraph-ID grammar: a line of report text ends in {#id},
 // the ID a letter then letters, digits, '_' or '-'. TrailingID is its only
 // reader; the build, import and the chart placements all use it.
-var reID = regexp.MustCompile(`\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}$`)
+var reID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}$`) })
 
 // TrailingID returns the ID a Markdown line ends in ("… {#p2-1-3}" →
 // "p2-1-3") and the byte offset where the {#id} and the spaces before it
@@ -110,7 +111,7 @@ var reID = regexp.MustCompile(`\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}$`)
 // after the braces are ignored.
 func TrailingID(line string) (id string, at int) {
 	line = strings.TrimRight(line, " \t\r")
-	m := reID.FindStringSubmatchIndex(line)
+	m := reID().FindStringSubmatchIndex(line)
 	if m == nil {
 		return "", len(line)
 	}
@@ -156,7 +157,7 @@ func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 			if e, ok := node.FirstChild().(*ast.Emphasis); ok && e.Level == 2 {
 				lead = plain(e, src)
 			}
-			if m := reMarker.FindString(lead); m != "" {
+			if m := reMarker().FindString(lead); m != "" {
 				scope, n = base+m, 0
 			}
 			n++
@@ -174,7 +175,7 @@ func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 }
 
 // reMarker finds an inline subsection heading such as （一） at the start.
-var reMarker = regexp.MustCompile(`^（[一二三四五六七八九十]+）`)
+var reMarker = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^（[一二三四五六七八九十]+）`) })
 
 // takeID strips a trailing {#id} from the paragraph's last text node.
 func takeID(p *ast.Paragraph, src []byte) string {

@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"edition/generator/internal/diag"
@@ -17,16 +18,22 @@ import (
 const offices = `代理主席|代理省长|代理省長|代理市长|代理市長|代省长|代省長|代市长|代市長|代主席|省长|省長|市长|市長|州长|州長|县长|縣長|区长|區長|盟长|盟長|旗长|旗長|主席`
 
 var (
-	reSource = regexp.MustCompile(`^(来源|來源|來源)\s*[:：]`)
-	reTitle  = regexp.MustCompile(`工作(報告|报告)$`)
-	reDate   = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reSource = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(来源|來源|來源)\s*[:：]`) })
+	reTitle  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`工作(報告|报告)$`) })
+	reDate   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`) })
 	// A speaker line: an optional place and 人民政府, the office, a name.
-	reSpeaker = regexp.MustCompile(`^([\p{Han}]{0,12}?(?:人民政府)?)(` + offices + `)[ 　\x{00A0}]*([\p{Han}·•]{2,10})$`)
+	reSpeaker = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([\p{Han}]{0,12}?(?:人民政府)?)(` + offices + `)[ 　\x{00A0}]*([\p{Han}·•]{2,10})$`)
+	})
 	// A speaker inside the occasion: "省长 李乐成在", "龚正市长在", "市长 殷勇同志作".
-	reSpeakerAfter  = regexp.MustCompile(`(` + offices + `)[ 　\x{00A0}]*([\p{Han}·]{2,8}?)(?:同志)?(?:在|作|向)`)
-	reSpeakerBefore = regexp.MustCompile(`日[ 　]*([\p{Han}·]{2,4})(` + offices + `)在`)
-	reSalute        = regexp.MustCompile(`^各位代表[：:]$`)
-	rePlace         = regexp.MustCompile(`在(\p{Han}{1,12}?(?:自治区|自治區|省|市|县|縣|区|區|州|盟|旗))第`)
+	reSpeakerAfter = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(` + offices + `)[ 　\x{00A0}]*([\p{Han}·]{2,8}?)(?:同志)?(?:在|作|向)`)
+	})
+	reSpeakerBefore = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`日[ 　]*([\p{Han}·]{2,4})(` + offices + `)在`) })
+	reSalute        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^各位代表[：:]$`) })
+	rePlace         = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`在(\p{Han}{1,12}?(?:自治区|自治區|省|市|县|縣|区|區|州|盟|旗))第`)
+	})
 )
 
 // Head is what the head of the file says about the report.
@@ -51,11 +58,11 @@ func isOccasion(t string) bool {
 	if strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--") {
 		return true
 	}
-	return reDate.MatchString(t) && strings.ContainsAny(t, "会會") && utf8.RuneCountInString(t) <= 120
+	return reDate().MatchString(t) && strings.ContainsAny(t, "会會") && utf8.RuneCountInString(t) <= 120
 }
 
 func isTitle(t string) bool {
-	return reTitle.MatchString(t) && utf8.RuneCountInString(t) <= 30
+	return reTitle().MatchString(t) && utf8.RuneCountInString(t) <= 30
 }
 
 // parseHead takes the head lines off the front of units: at most eight
@@ -65,19 +72,19 @@ func (r *Report) parseHead(path string, units []Line) int {
 	for ; i < len(units) && i < 8; i++ {
 		u, t := units[i], units[i].Text
 		switch {
-		case reSalute.MatchString(t):
+		case reSalute().MatchString(t):
 			r.Salutation = Unit{KindSalutation, u.Seed, t}
 			return i + 1
-		case reSource.MatchString(t) && r.Source.Text == "":
+		case reSource().MatchString(t) && r.Source.Text == "":
 			r.Source = Unit{KindSource, u.Seed, t}
-			r.Head.Source = strings.TrimSpace(reSource.ReplaceAllString(t, ""))
+			r.Head.Source = strings.TrimSpace(reSource().ReplaceAllString(t, ""))
 		case isTitle(t) && r.Title.Text == "":
 			r.Title = Unit{KindTitle, u.Seed, t}
 		case isTitle(t) && r.Title2.Text == "":
 			r.Title2 = Unit{KindTitle, u.Seed, t}
 		case isOccasion(t) && r.Occasion.Text == "":
 			r.Occasion = Unit{KindOccasion, u.Seed, t}
-		case reSpeaker.MatchString(t) && r.Speaker.Text == "":
+		case reSpeaker().MatchString(t) && r.Speaker.Text == "":
 			r.Speaker = Unit{KindSpeaker, u.Seed, t}
 		default:
 			return i // the opening has begun without a salutation
@@ -91,14 +98,14 @@ func (r *Report) parseHead(path string, units []Line) int {
 func (r *Report) readHead(path string, at int) {
 	h := &r.Head
 	occ := r.Occasion.Text
-	if m := reDate.FindStringSubmatch(occ); m != nil {
+	if m := reDate().FindStringSubmatch(occ); m != nil {
 		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
 		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
 			h.Year = y
 			h.Date = pad4(y) + "-" + pad2(mo) + "-" + pad2(d)
 		}
 	}
-	if m := rePlace.FindStringSubmatch(occ); m != nil {
+	if m := rePlace().FindStringSubmatch(occ); m != nil {
 		h.Place = m[1]
 	}
 	h.readSpeaker(r.Speaker.Text, occ)
@@ -109,14 +116,14 @@ func (r *Report) readHead(path string, at int) {
 // the occasion line (after or before it), and a place the speaker line
 // names when the occasion names none.
 func (h *Head) readSpeaker(speaker, occ string) {
-	if m := reSpeaker.FindStringSubmatch(speaker); m != nil {
+	if m := reSpeaker().FindStringSubmatch(speaker); m != nil {
 		h.Office, h.Speaker = m[2], m[3]
 		if p := strings.TrimSuffix(m[1], "人民政府"); h.Place == "" && utf8.RuneCountInString(p) >= 2 && p != "自治区" && p != "自治區" {
 			h.Place = p // 四川省人民政府省长 施小琳; not a bare 自治区
 		}
-	} else if m := reSpeakerAfter.FindStringSubmatch(occ); m != nil {
+	} else if m := reSpeakerAfter().FindStringSubmatch(occ); m != nil {
 		h.Office, h.Speaker = m[1], m[2]
-	} else if m := reSpeakerBefore.FindStringSubmatch(occ); m != nil {
+	} else if m := reSpeakerBefore().FindStringSubmatch(occ); m != nil {
 		h.Speaker, h.Office = m[1], m[2]
 	}
 }

@@ -4,13 +4,16 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"edition/generator/internal/diag"
 )
 
 // reNoteStart matches a note number as reports print it: 1. 1． 1、 （1） (1) ①.
-var reNoteStart = regexp.MustCompile(`^(?:([0-9]{1,3})\s*[.．、]|[（(]([0-9]{1,3})[）)]|([\x{2460}-\x{2473}\x{3251}-\x{325F}\x{32B1}-\x{32BF}]))\s*`)
+var reNoteStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:([0-9]{1,3})\s*[.．、]|[（(]([0-9]{1,3})[）)]|([\x{2460}-\x{2473}\x{3251}-\x{325F}\x{32B1}-\x{32BF}]))\s*`)
+})
 
 // circled returns the number of a circled digit ①…㊿.
 func circled(r rune) int {
@@ -27,7 +30,7 @@ func circled(r rune) int {
 
 // noteNumber returns the number a line starts with and the marker's length.
 func noteNumber(s string) (n, size int, ok bool) {
-	m := reNoteStart.FindStringSubmatchIndex(s)
+	m := reNoteStart().FindStringSubmatchIndex(s)
 	if m == nil {
 		return 0, 0, false
 	}
@@ -50,7 +53,7 @@ func noteNumber(s string) (n, size int, ok bool) {
 func (r *Report) parseNotes(path string, units []Line) ([]Line, error) {
 	var errs diag.List
 	for j, u := range units {
-		if reAnnex.MatchString(u.Text) && !reNotes.MatchString(u.Text) {
+		if reAnnex().MatchString(u.Text) && !reNotes().MatchString(u.Text) {
 			return units[j:], errs.Err()
 		}
 		want := len(r.Notes) + 1

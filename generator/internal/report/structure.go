@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,13 +20,19 @@ func trim(s string) string {
 }
 
 // partWords are the usual words of an unnumbered part title.
-var rePartWords = regexp.MustCompile(`工作回[顾顧]|工作安排|[总總][体體]要求|重[点點](任[务務]|工作)|目[标標]任[务務]|政府自身建[设設]|^[关關]于.*年.*工作$`)
+var rePartWords = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`工作回[顾顧]|工作安排|[总總][体體]要求|重[点點](任[务務]|工作)|目[标標]任[务務]|政府自身建[设設]|^[关關]于.*年.*工作$`)
+})
 
 // reAnnex is an annex heading: 附件, 附件1, 附件2 名词解释.
-var reAnnex = regexp.MustCompile(`^附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*(\S.{0,30})?$`)
+var reAnnex = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*(\S.{0,30})?$`)
+})
 
 // reNotes is a notes heading, alone or after 附件N.
-var reNotes = regexp.MustCompile(`^(附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*)?(《[^》]*》)?(有[关關]内容|有[关關]內容|相[关關])?(名[词詞]解[释釋]|名[词詞][注註][释釋]|[注註][释釋])$`)
+var reNotes = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*)?(《[^》]*》)?(有[关關]内容|有[关關]內容|相[关關])?(名[词詞]解[释釋]|名[词詞][注註][释釋]|[注註][释釋])$`)
+})
 
 // Parse recognises the structure of the repaired, punctuated lines. path is
 // the seed's name for errors and warnings.
@@ -63,7 +70,7 @@ func Parse(path string, lines []Line) (*Report, error) {
 // splitTail cuts the body at the first annex or notes heading.
 func splitTail(units []Line) (body, tail []Line) {
 	for j, u := range units {
-		if j > 0 && (reNotes.MatchString(u.Text) || reAnnex.MatchString(u.Text)) {
+		if j > 0 && (reNotes().MatchString(u.Text) || reAnnex().MatchString(u.Text)) {
 			return units[:j], units[j:]
 		}
 	}
@@ -80,7 +87,7 @@ func isNumberedPart(t string, n int) bool {
 // isPartTitle reports whether t reads as an unnumbered part title: a short
 // line with no sentence punctuation in the usual wording.
 func isPartTitle(t string) bool {
-	return utf8.RuneCountInString(t) <= 24 && !strings.ContainsAny(t, "。，,；;：:！!？?（(") && rePartWords.MatchString(t) && !reAnyPart.MatchString(t)
+	return utf8.RuneCountInString(t) <= 24 && !strings.ContainsAny(t, "。，,；;：:！!？?（(") && rePartWords().MatchString(t) && !reAnyPart().MatchString(t)
 }
 
 func (r *Report) parseBody(path string, units []Line) error {
@@ -159,8 +166,10 @@ func bodyPara(u Line, sec *Section) Para {
 }
 
 var (
-	reAnySection = regexp.MustCompile(`^[（(]([一二三四五六七八九十]{1,3})[）)]`)
-	reAnyPart    = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、`)
+	reAnySection = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[（(]([一二三四五六七八九十]{1,3})[）)]`)
+	})
+	reAnyPart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、`) })
 )
 
 // numeralValue returns n for the Chinese numeral of 1 ≤ n ≤ 99, or 0.
@@ -177,12 +186,12 @@ func numeralValue(s string) int {
 // subsection number past the one expected: the numbering skips, and the
 // line where the structure was expected is named.
 func (r *Report) strayMarker(path string, u Line, numbered bool, part *Part) {
-	if m := reAnySection.FindStringSubmatch(u.Text); m != nil {
+	if m := reAnySection().FindStringSubmatch(u.Text); m != nil {
 		if want := len(part.Sections) + 1; numeralValue(m[1]) > want {
 			r.Warnings = append(r.Warnings, diag.Errorf(path, u.Seed, "subsection %s where （%s） was expected: read as text of the subsection before it; check the numbering", m[0], numeral(want)))
 		}
 	}
-	if m := reAnyPart.FindStringSubmatch(u.Text); m != nil && numbered && utf8.RuneCountInString(u.Text) <= 40 && !strings.ContainsAny(u.Text, "。；") {
+	if m := reAnyPart().FindStringSubmatch(u.Text); m != nil && numbered && utf8.RuneCountInString(u.Text) <= 40 && !strings.ContainsAny(u.Text, "。；") {
 		if want := len(r.Parts) + 1; numeralValue(m[1]) > want {
 			r.Warnings = append(r.Warnings, diag.Errorf(path, u.Seed, "part heading %s where %s、 was expected: read as text; check the numbering", m[0], numeral(want)))
 		}
@@ -291,20 +300,20 @@ func (r *Report) parseTail(path string, units []Line) error {
 	for len(units) > 0 {
 		u := units[0]
 		switch {
-		case reNotes.MatchString(u.Text) && r.NotesHeading.Text == "":
+		case reNotes().MatchString(u.Text) && r.NotesHeading.Text == "":
 			r.NotesHeading = Unit{KindNotesHead, u.Seed, u.Text}
 			rest, err := r.parseNotes(path, units[1:])
 			if err != nil {
 				return err
 			}
 			units = rest
-		case reAnnex.MatchString(u.Text) && len(units) > 1 && reNotes.MatchString(units[1].Text) && r.NotesHeading.Text == "":
+		case reAnnex().MatchString(u.Text) && len(units) > 1 && reNotes().MatchString(units[1].Text) && r.NotesHeading.Text == "":
 			r.NotesLabel = Unit{KindAnnex, u.Seed, u.Text}
 			units = units[1:]
 		default:
 			a := Annex{Num: len(r.Annexes) + 1, Seed: u.Seed, Heading: u.Text}
 			j := 1
-			for ; j < len(units) && !reNotes.MatchString(units[j].Text) && !reAnnex.MatchString(units[j].Text); j++ {
+			for ; j < len(units) && !reNotes().MatchString(units[j].Text) && !reAnnex().MatchString(units[j].Text); j++ {
 				a.Paras = append(a.Paras, Para{Seed: units[j].Seed, Text: units[j].Text})
 			}
 			r.Annexes = append(r.Annexes, a)

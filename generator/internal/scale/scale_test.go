@@ -31,43 +31,40 @@ func TestCopyPage(t *testing.T) {
 	}
 }
 
-// TestScaledEditionLoads: the copies are valid content (unique slugs,
-// orders and IDs, parents that exist), 1 + 12n pages.
+// TestScaledEditionLoads: the copies of a small edition (a home page, a
+// part and its section) are valid content, 1 + 2n pages, and build; the
+// repository's edition is scaled in generator/edition_test.go.
 func TestScaledEditionLoads(t *testing.T) {
-	files, err := Edition(os.DirFS("../../../content"), 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := content.Load(mapFS(files), "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(c.Pages) != 1+12*3 {
-		t.Fatalf("%d pages, want %d", len(c.Pages), 1+12*3)
+	for _, n := range []int{1, 3} {
+		files, err := Edition(os.DirFS("testdata/content"), n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := content.Load(mapFS(files), "content")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Pages) != 1+2*n {
+			t.Fatalf("n=%d: %d pages, want %d", n, len(c.Pages), 1+2*n)
+		}
 	}
 }
 
-// TestScaledEditionBuilds: the whole build, notes counts included,
-// accepts a scaled edition.
+// TestScaledEditionBuilds: the build accepts a scaled edition, and the
+// copies carry their own slugs and IDs.
 func TestScaledEditionBuilds(t *testing.T) {
-	if testing.Short() {
-		t.Skip("whole-edition build")
-	}
-	files, err := Edition(os.DirFS("../../../content"), 2)
+	files, err := Edition(os.DirFS("testdata/content"), 2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := site.DirSources("../../../content", "../../../templates", "../../../static")
+	src := site.DirSources("testdata/content", "../../../templates", "../../../static")
 	src.Content.FS = mapFS(files)
 	out, err := site.Render(src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := out["part-2-1-c2/index.html"]; !ok {
-		t.Fatal("no page for the copy part-2-1-c2")
-	}
-	if !strings.Contains(string(out["part-2-1-c2/index.html"]), `id="p2-1-1-c2"`) {
-		t.Fatal("the copy's paragraphs lack their new IDs")
+	if !strings.Contains(string(out["part-1-1-c2/index.html"]), `id="p1-1-1-c2"`) {
+		t.Fatal("no page part-1-1-c2 with the copy's paragraph IDs")
 	}
 }
 

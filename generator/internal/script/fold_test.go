@@ -37,7 +37,7 @@ func TestFold(t *testing.T) {
 // paragraph in either edition.
 func TestFoldAgreesAcrossEditions(t *testing.T) {
 	c := newConverter(t)
-	src := correctedSeed(t)
+	src := fixtureText(t)
 	a, _ := c.Fold(src)
 	b, _ := c.Fold(c.T2S(src))
 	if a == b {
@@ -57,7 +57,7 @@ func BenchmarkT2SSeed(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	src := correctedSeed(b)
+	src := fixtureText(b)
 	for b.Loop() {
 		c.T2S(src)
 	}
@@ -100,7 +100,7 @@ func BenchmarkLintSeed(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	out := c.T2S(correctedSeed(b))
+	out := c.T2S(fixtureText(b))
 	for b.Loop() {
 		c.Lint("seed", out)
 	}
@@ -145,7 +145,7 @@ func TestFolded(t *testing.T) {
 // BenchmarkFirstT2S is what a cold build pays for conversion: New, then
 // the first T2S of the whole seed, which loads OpenCC's t2s dictionaries.
 func BenchmarkFirstT2S(b *testing.B) {
-	rows, src := loadTable(b), correctedSeed(b)
+	rows, src := loadTable(b), fixtureText(b)
 	for b.Loop() {
 		c, err := New(rows)
 		if err != nil {

@@ -73,36 +73,18 @@ func TestT2S(t *testing.T) {
 	}
 }
 
-// TestSeed converts the whole corrected seed: the lint must be clean, the
-// text must keep its length in characters (t2s and every override map one
-// character to one, so anchors and offsets agree across editions), and
-// plain OpenCC must be shown to need the table (its 著力 is caught).
-func TestSeed(t *testing.T) {
-	src := correctedSeed(t)
+// TestText converts a whole report: the lint must be clean and the text
+// must keep its length in characters (t2s and every override map one
+// character to one, so anchors and offsets agree across editions).
+func TestText(t *testing.T) {
+	src := fixtureText(t)
 	c := newConverter(t)
 	out := c.T2S(src)
-	if errs := c.Lint("seed(simplified)", out); len(errs) > 0 {
+	if errs := c.Lint("text(simplified)", out); len(errs) > 0 {
 		t.Errorf("lint not clean:\n%v", errs)
 	}
 	if a, b := utf8.RuneCountInString(src), utf8.RuneCountInString(out); a != b {
 		t.Errorf("length changed: %d characters in, %d out", a, b)
-	}
-	if n := strings.Count(out, "着力"); n != 4 {
-		t.Errorf("着力 occurs %d times, want 4", n)
-	}
-
-	// Without the report's table the built-in defaults give the same
-	// text: the 朔州 table's rows are the defaults' (著力 → 着力, …).
-	plain, err := New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pout := plain.T2S(src)
-	if errs := plain.Lint("seed(simplified)", pout); len(errs) != 0 {
-		t.Fatalf("defaults only: lint found %d problems:\n%v", len(errs), errs)
-	}
-	if pout != out {
-		t.Errorf("defaults only: the Simplified text differs from the one with the report's table")
 	}
 }
 

@@ -57,7 +57,7 @@ func TestT2SAgreesWithOpenCC(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inputs := []string{correctedSeed(t), "", "a", "\xff著力\xfe", "ＡＢ 減稅\u3000", "\x01爐", "0\x01\x01爐 乾\x01隆"}
+	inputs := []string{fixtureText(t), "", "a", "\xff著力\xfe", "ＡＢ 減稅\u3000", "\x01爐", "0\x01\x01爐 乾\x01隆"}
 	d := cc.DictChains[0].Dicts[0] // TSPhrases
 	for _, id := range d.Trie.PrefixPredict(nil, 0) {
 		k, err := d.Trie.Key(id)

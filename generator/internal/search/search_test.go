@@ -15,7 +15,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-const overridesPath = "../../../content/script-overrides.tsv"
+const overridesPath = "../script/testdata/overrides.tsv" // a report's table, as a fixture
 
 func converter(t testing.TB) *script.Converter {
 	t.Helper()

@@ -1,14 +1,15 @@
 package search
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 )
+
+// The seed's index size is checked in generator/edition_test.go; this
+// benchmark keeps the seed as its workload.
 
 // seedDocs returns the corrected seed (seed-corrections.tsv applied) as one
 // doc per line, paragraphs until the notes heading and notes after it.
@@ -40,45 +41,6 @@ func seedDocs(t testing.TB) []Doc {
 		docs = append(docs, Doc{URL: fmt.Sprintf("#p-%d", i+1), Cite: fmt.Sprintf("¶%d", i+1), Kind: kind, Text: l})
 	}
 	return docs
-}
-
-func gzipLen(t testing.TB, b []byte) int {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	w.Write(b)
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Len()
-}
-
-// TestSeedIndexSize builds both editions' index for the whole report and
-// logs their sizes (go test -run SeedIndexSize -v). It asserts only that
-// the index stays well below a size that would hurt on a phone.
-func TestSeedIndexSize(t *testing.T) {
-	c := converter(t)
-	trad := seedDocs(t)
-	simp := make([]Doc, len(trad))
-	for i, d := range trad {
-		d.Text = c.T2S(d.Text)
-		simp[i] = d
-	}
-	for _, ed := range []struct {
-		name string
-		docs []Doc
-	}{{"zh-Hans", simp}, {"zh-Hant", trad}} {
-		out, err := Build(ed.docs, Config{Fold: c.FoldRune})
-		if err != nil {
-			t.Fatal(err)
-		}
-		js := string(out)
-		fold := js[strings.Index(js, `"fold":"`)+8 : strings.Index(js, `","docs"`)]
-		gz := gzipLen(t, out)
-		t.Logf("%s: %d docs, index %d bytes, gzip %d bytes, fold table %d pairs", ed.name, len(ed.docs), len(out), gz, len([]rune(fold))/2)
-		if gz > 60_000 {
-			t.Errorf("%s index is %d bytes gzipped; expected well under 60 kB", ed.name, gz)
-		}
-	}
 }
 
 // BenchmarkBuildSeed builds each edition's index of the whole report, with

@@ -95,11 +95,8 @@ func (w *watcher) close() error { return w.fsw.Close() }
 // when no burst is in progress, so changes made during a build are merged
 // into one follow-up batch.
 func (w *watcher) run(ctx context.Context) {
-	pending := map[string]bool{}
-	var batch []string
-	var first time.Time
-	timer := time.NewTimer(time.Hour)
-	timer.Stop()
+	b := &burst{pending: map[string]bool{}, timer: time.NewTimer(time.Hour)}
+	b.timer.Stop()
 	var pollC <-chan time.Time
 	if w.poll > 0 {
 		tick := time.NewTicker(w.poll)
@@ -108,7 +105,7 @@ func (w *watcher) run(ctx context.Context) {
 	}
 	for {
 		var out chan []string
-		if len(batch) > 0 && len(pending) == 0 {
+		if len(b.batch) > 0 && len(b.pending) == 0 {
 			out = w.out
 		}
 		select {
@@ -118,41 +115,71 @@ func (w *watcher) run(ctx context.Context) {
 			if !ok {
 				return
 			}
-			rel, ok := w.relevant(ev)
-			if !ok {
-				continue
+			if rel, ok := w.relevant(ev); ok {
+				w.changed(b, rel)
 			}
-			if len(pending) == 0 {
-				first = time.Now()
-			}
-			pending[rel] = true
-			timer.Reset(min(w.quiet, w.maxWait-time.Since(first)))
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return
 			}
-			fmt.Fprintf(w.log, "preview: watch: %v\n", err)
-			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				pending[rescanAll] = true
-				timer.Reset(w.quiet)
-			}
+			w.watchError(b, err)
 		case <-pollC:
-			if len(pending) == 0 { // else the burst's own timer settles it
-				first = time.Now()
-				timer.Reset(0)
-			}
-			pending[rescanAll] = true
-		case <-timer.C:
-			final := time.Since(first) >= w.maxWait
-			batch = mergeSorted(batch, w.settle(pending, final))
-			clear(pending)
-			maps.Copy(pending, w.held)
-			if len(pending) > 0 {
-				timer.Reset(min(w.quiet, w.maxWait-time.Since(first)))
-			}
-		case out <- batch:
-			batch = nil
+			b.poll()
+		case <-b.timer.C:
+			w.settleBurst(b)
+		case out <- b.batch:
+			b.batch = nil
 		}
+	}
+}
+
+// A burst is the changes seen since the last quiet moment, and the batch
+// of settled changes not yet taken by the builder.
+type burst struct {
+	pending map[string]bool
+	batch   []string
+	first   time.Time // when the burst began
+	timer   *time.Timer
+}
+
+// changed adds rel to the burst and waits for quiet again, at most
+// maxWait from the burst's start.
+func (w *watcher) changed(b *burst, rel string) {
+	if len(b.pending) == 0 {
+		b.first = time.Now()
+	}
+	b.pending[rel] = true
+	b.timer.Reset(min(w.quiet, w.maxWait-time.Since(b.first)))
+}
+
+// watchError logs fsnotify's error; after an overflow every root is
+// rescanned.
+func (w *watcher) watchError(b *burst, err error) {
+	fmt.Fprintf(w.log, "preview: watch: %v\n", err)
+	if errors.Is(err, fsnotify.ErrEventOverflow) {
+		b.pending[rescanAll] = true
+		b.timer.Reset(w.quiet)
+	}
+}
+
+// poll asks for a rescan of every root (for file systems without events).
+func (b *burst) poll() {
+	if len(b.pending) == 0 { // else the burst's own timer settles it
+		b.first = time.Now()
+		b.timer.Reset(0)
+	}
+	b.pending[rescanAll] = true
+}
+
+// settleBurst moves the quiet burst's changes into the batch; changes held
+// back (files still being written) start the next burst.
+func (w *watcher) settleBurst(b *burst) {
+	final := time.Since(b.first) >= w.maxWait
+	b.batch = mergeSorted(b.batch, w.settle(b.pending, final))
+	clear(b.pending)
+	maps.Copy(b.pending, w.held)
+	if len(b.pending) > 0 {
+		b.timer.Reset(min(w.quiet, w.maxWait-time.Since(b.first)))
 	}
 }
 

@@ -112,6 +112,7 @@ func (e *edition) loadTemplates() error {
 	}
 	var key [32]byte
 	copy(key[:], h.Sum(nil))
+	e.tmplKey = key
 	if t := e.bl.templates(key); t != nil {
 		e.tmpl = t
 		return nil

@@ -11,6 +11,7 @@ import (
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
 	"edition/generator/internal/markup"
+	"edition/generator/internal/model"
 	"edition/generator/internal/terms"
 )
 
@@ -75,7 +76,7 @@ func (e *edition) drawCached(md goldmark.Markdown, cp *content.Page, p pageParse
 		return drawPage(md, cp, p)
 	}
 	if e.citesKey == nil {
-		e.citesKey = sortedPairs(e.cites)
+		e.citesKey = sortedPairs(paraFields(e.paras, func(p model.Para) string { return p.Cite }))
 	}
 	k := e.bl.key(append(e.pageKey(cp), e.citesKey...))
 	e.bl.mu.Lock()
@@ -108,17 +109,20 @@ func (e *edition) pageKey(cp *content.Page) []byte {
 
 // inputsKey is what every page's rendering reads besides its own source:
 // the edition's script and conversion table, the anchors, the figures,
-// and which page holds each paragraph and chart.
+// and which page holds each paragraph and chart; the settings and the UI
+// table (a chart's source line and citations).
 func (e *edition) inputsKey() []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s\x00%s\x00%s\x00", e.Lang, e.Prefix, e.bl.convKey)
+	fmt.Fprintf(&b, "%s\x00%s\x00%s\x00%s\x00", e.Lang, e.Prefix, e.bl.convKey, e.uiKey)
+	_ = writeJSON(&b, e.settings) // plain data: cannot fail
 	for _, a := range e.anchors {
 		fmt.Fprintf(&b, "a%d\x00%s\x00%d\x00%s\x00%d\x00", a.Note, a.Text, a.Count, a.Path, a.Line)
 	}
 	if e.ds != nil {
 		b.Write(figures.Format(e.ds))
 	}
-	for _, m := range []map[string]string{e.paraPage, e.chartPage, e.figChart} {
+	paraPage := paraFields(e.paras, func(p model.Para) string { return p.Page })
+	for _, m := range []map[string]string{paraPage, e.chartPage, e.figChart} {
 		b.Write(sortedPairs(m))
 		b.WriteString("\x01")
 	}
@@ -137,4 +141,13 @@ func sortedPairs(m map[string]string) []byte {
 		fmt.Fprintf(&b, "%s=%s\x00", k, m[k])
 	}
 	return b.Bytes()
+}
+
+// paraFields is one field of every paragraph, by ID, for a cache key.
+func paraFields(paras map[string]model.Para, f func(model.Para) string) map[string]string {
+	m := make(map[string]string, len(paras))
+	for id, p := range paras {
+		m[id] = f(p)
+	}
+	return m
 }

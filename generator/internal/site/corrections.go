@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"edition/generator/internal/model"
 	"edition/generator/internal/report"
 )
 
@@ -101,7 +102,7 @@ func (e *edition) locate(text string, restored bool) (href, cite string) {
 			for _, l := range n.Lines() {
 				if strings.Contains(l, text) {
 					found++
-					href, cite = noteURL(n.Number), e.ui(fmt.Sprintf("注釋%d", n.Number))
+					href, cite = model.URL(model.Note{Number: n.Number}), e.ui(fmt.Sprintf("注釋%d", n.Number))
 				}
 			}
 		}

@@ -21,9 +21,10 @@ import (
 // costs on a slow disk). The memo's own key names the program's build, so
 // a rebuilt generator never reads what an older one made.
 const (
-	embedMemo = "embed-rewrite/3" // embed.RewriteMeasured: heights (phone, wide, oEmbed) and page
-	lintMemo  = "lint-clean/2"    // built files that passed the output lint
-	convMemo  = "t2s/2"           // OpenCC T2S with the override table
+	embedMemo  = "embed-rewrite/3" // embed.RewriteMeasured: heights (phone, wide, oEmbed) and page
+	lintMemo   = "lint-clean/2"    // built files that passed the output lint
+	convMemo   = "t2s/2"           // OpenCC T2S with the override table
+	renderMemo = "render/1"        // template executions, by their inputs (incremental.go)
 )
 
 // memo is one stage's results: those read from the cache and those made

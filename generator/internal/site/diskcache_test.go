@@ -80,3 +80,40 @@ func countFiles(t *testing.T, dir string) int {
 	})
 	return n
 }
+
+// TestDiskCacheAfterEdit: the build command (a new Builder with Once, as
+// every process) after a one-paragraph edit takes every other template
+// output from the disk cache's render memo, and gives the bytes of a
+// build without a cache.
+func TestDiskCacheAfterEdit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("three whole-edition builds")
+	}
+	src := Sources{
+		Content:   memDir(t, "../../../content", "content"),
+		Templates: memDir(t, "../../../templates", "templates"),
+		Static:    memDir(t, "../../../static", "static"),
+	}
+	c, err := buildcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	imgs := &memCache{}
+	if _, err := (&Builder{Cache: c, Once: true, Images: imgs}).Render(src); err != nil {
+		t.Fatal(err)
+	}
+	editFile(t, src.Content, "05-part-2-3.md", "全面貫徹黨的教育方針", "全面貫徹落實黨的教育方針")
+	bl := Builder{Cache: c, Once: true, Images: imgs}
+	got, err := bl.Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := (&Builder{Images: imgs}).Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameOutput(t, "after an edit", got, want)
+	if n := len(bl.renders.executed); n != 6 {
+		t.Errorf("%d templates executed after a one-paragraph edit, want 6 (its page, its embed page and 全文, in each script): %v", n, bl.renders.executed)
+	}
+}

@@ -1,8 +1,6 @@
 package site
 
 import (
-	"bytes"
-	"fmt"
 	"html/template"
 	"iter"
 	"path"
@@ -18,6 +16,7 @@ import (
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
 	"edition/generator/internal/markup"
+	"edition/generator/internal/model"
 	"edition/generator/internal/report"
 	"edition/generator/internal/terms"
 )
@@ -45,54 +44,44 @@ type edition struct {
 	notes    *content.Notes
 	settings content.Settings
 
-	ds        *figures.Dataset  // key figures in this edition's script
-	charts    []chartBlock      // charts placed in the content, in reading order
-	paraPage  map[string]string // paragraph id → page URL
-	chartPage map[string]string // chart id → page URL
-	figChart  map[string]string // figure id → the first chart that shows it
+	ds        *figures.Dataset      // key figures in this edition's script
+	charts    []chartBlock          // charts placed in the content, in reading order
+	paras     map[string]model.Para // paragraph id → its page and citation label
+	chartPage map[string]string     // chart id → page URL
+	figChart  map[string]string     // figure id → the first chart that shows it
 
 	anchors  []terms.Anchor
 	parseKey []byte            // inputsKey, once per build
+	tmplKey  [32]byte          // the parsed templates' sources (loadTemplates)
+	siteKey  []byte            // the Site as JSON, once per build (incremental.go)
+	siteKeys map[string][]byte // the parts of it that templates read, by what they read
 	citesKey []byte            // every paragraph's citation label, for drawCached
 	uses     []terms.Use       // every linked term, in reading order
-	cites    map[string]string // paragraph id → citation label
 	jobs     []pressJob        // press images to make (press.go)
 	views    []terms.NoteView  // every note's uses, linked from the root (rootViews)
 }
 
 // build makes the edition in stages: load what the edition needs from the
 // loaded content (script, templates), resolve the pages (parse each once:
-// paragraphs, citations, term uses, charts), validate the whole against
-// notes.yaml and figures.tsv, resolve what needs every page (navigation,
-// corrections, endnotes), then render every page through its template.
-// Render writes to memory; Write puts it on disk.
+// paragraphs, citations, term uses, charts), validate the whole in one
+// pass (validate.go: every problem, templates' and content's, in one
+// list), draw and render the pages, resolve what needs every page
+// (navigation, corrections, endnotes), then render every page through its
+// template. Render writes to memory; Write puts it on disk.
 func (e *edition) build() error {
-	var errs diag.List
-	e.convertContent()
-	if e.lint != nil {
-		errs = append(errs, e.lintContent()...)
-	}
-	if err := e.loadTemplates(); err != nil {
-		return err
-	}
-	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.assets.CSS, JS: e.assets.JS, LateCSS: e.assets.LateCSS, InlineCSS: e.assets.InlineCSS, HasFigures: e.ds != nil}
-	changes, err := loadChanges(e.src.Content, e.c.Settings.Version, e.c.Settings.Updated)
+	errs, err := e.load()
 	if err != nil {
 		return err
-	}
-	for _, c := range changes {
-		for i := range c.Changes {
-			c.Changes[i] = e.conv(c.Changes[i])
-		}
-		e.site.Changes = append(e.site.Changes, c)
 	}
 	e.prepass()
 	e.anchors = e.termAnchors()
 	md := e.markdown()
-	texts, body, perrs := e.parsePages(md)
-	errs = append(errs, perrs...)
-	errs = append(errs, e.validate(texts, body)...)
+	pps := e.parsePages(md)
+	errs = append(errs, validate(e.validation(pps))...)
 	if err := errs.Err(); err != nil {
+		return err
+	}
+	if err := e.drawPages(md, pps).Err(); err != nil {
 		return err
 	}
 	e.resolveSite()
@@ -105,60 +94,72 @@ func (e *edition) build() error {
 	return e.renderSitePages(md)
 }
 
-// parsePages parses every page once, collecting its HTML, paragraphs and
-// term uses, and returns the paragraphs' texts by ID and the body text in
-// reading order.
-func (e *edition) parsePages(md goldmark.Markdown) (texts map[string]string, body []string, errs diag.List) {
-	ids := map[string]string{}
-	texts = map[string]string{}
-	e.cites = map[string]string{}
+// load readies what the edition needs from the loaded content (its
+// script, templates and change history), collecting the problems found
+// so they are reported with the pages' own; err is one that is not a
+// diag list.
+func (e *edition) load() (errs diag.List, err error) {
+	e.convertContent()
+	if e.lint != nil {
+		errs = append(errs, e.lintContent()...)
+	}
+	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.assets.CSS, JS: e.assets.JS, LateCSS: e.assets.LateCSS, InlineCSS: e.assets.InlineCSS, HasFigures: e.ds != nil}
+	changes, cerr := loadChanges(e.src.Content, e.c.Settings.Version, e.c.Settings.Updated)
+	for _, c := range changes {
+		for i := range c.Changes {
+			c.Changes[i] = e.conv(c.Changes[i])
+		}
+		e.site.Changes = append(e.site.Changes, c)
+	}
+	for _, err := range []error{e.loadTemplates(), cerr} {
+		if err == nil {
+			continue
+		}
+		l := diag.All(err)
+		if l == nil {
+			return nil, err
+		}
+		errs = append(errs, l...)
+	}
+	return errs, nil
+}
+
+// parsePages parses every page once (the Resolve stage), collecting each
+// paragraph's citation label and the term uses.
+func (e *edition) parsePages(md goldmark.Markdown) []pageParse {
 	pps := make([]pageParse, len(e.cpages))
 	for i, cp := range e.cpages {
-		pp := e.parseCached(md, cp)
-		pps[i] = pp
-		errs = append(errs, pp.errs...)
-		for _, p := range pp.paras {
-			if prev, dup := ids[p.ID]; dup {
-				errs = append(errs, diag.Errorf(cp.Path, p.Line, "duplicate ID %q (also %s)", p.ID, prev))
+		pps[i] = e.parseCached(md, cp)
+		for _, p := range pps[i].paras {
+			mp := e.paras[p.ID]
+			mp.ID, mp.Cite = p.ID, p.Cite
+			if mp.Page == "" {
+				mp.Page = cp.URL()
 			}
-			ids[p.ID] = fmt.Sprintf("%s:%d", cp.Path, p.Line)
-			texts[p.ID] = p.Text
-			e.cites[p.ID] = p.Cite
-			if !p.Heading {
-				body = append(body, p.Text)
-			}
+			e.paras[p.ID] = mp
 		}
-		e.uses = append(e.uses, pp.uses...)
+		e.uses = append(e.uses, pps[i].uses...)
 	}
-	// Every label is known: draw the charts and render.
+	return pps
+}
+
+// validation is what validate checks: the pages as parsed, against
+// notes.yaml and figures.tsv on the seed's own script, whose text both
+// quote.
+func (e *edition) validation(pps []pageParse) validation {
+	return validation{pages: e.cpages, parsed: pps, notes: e.notes, anchors: e.anchors, ds: e.ds, quoted: !e.Convert}
+}
+
+// drawPages renders every parsed page, drawing the charts: every label is
+// known now.
+func (e *edition) drawPages(md goldmark.Markdown, pps []pageParse) diag.List {
+	var errs diag.List
 	for i, cp := range e.cpages {
 		r := e.drawCached(md, cp, pps[i])
 		errs = append(errs, r.errs...)
 		segs := leadHeadingsIn(r.segs, r.paras)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
 			URL: cp.URL(), Body: template.HTML(joinBody(segs, nil)), Paras: r.paras, uses: r.uses, figures: r.figures, segs: segs})
-	}
-	return texts, body, errs
-}
-
-// validate checks the parsed pages against notes.yaml and figures.tsv, on
-// the seed's own script, whose text both quote: every note is linked from
-// the body as often as recorded, and every figure still says what its
-// sentence says.
-func (e *edition) validate(texts map[string]string, body []string) diag.List {
-	if e.Convert {
-		return nil
-	}
-	var errs diag.List
-	if e.notes != nil {
-		var nums []int
-		for _, n := range e.notes.Notes {
-			nums = append(nums, n.Number)
-		}
-		errs = append(errs, terms.Check(e.anchors, e.uses, nums, body)...)
-	}
-	if e.ds != nil {
-		errs = append(errs, figures.Validate(e.ds, func(id string) (string, bool) { t, ok := texts[id]; return t, ok })...)
 	}
 	return errs
 }
@@ -173,7 +174,7 @@ func (e *edition) resolveSite() {
 			e.site.Report = reportFront{m.ReportTitle, m.Occasion, m.Speaker, m.Salutation}
 		}
 	}
-	e.site.Corrections, e.site.Punct = e.corrections()
+	e.site.Corrections, e.site.Punct = e.correctionsMemo()
 	for _, c := range e.site.Corrections {
 		switch {
 		case c.Restored:
@@ -217,8 +218,8 @@ func (e *edition) renderPages() diag.List {
 // then lints the Simplified output.
 func (e *edition) renderSitePages(md goldmark.Markdown) error {
 	extra := []struct{ kind, url, title string }{
-		{"notes", notesURL, "注釋"},
-		{"corrections", correctionsURL, "關於本版 / 勘誤"},
+		{"notes", model.NotesURL, "注釋"},
+		{"corrections", model.CorrectionsURL, "關於本版 / 勘誤"},
 		{"changes", "changes/", "更新記錄"},
 	}
 	for _, x := range extra {
@@ -264,8 +265,8 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 // address, so that one also speaks to readers of the other script. Links
 // are from the site's root path: a 404 page is served at any depth.
 func (e *edition) notFoundPage() error {
-	nf := e.newPage("404", notFoundURL, e.ui("找不到此頁"))
-	nf.SiteRoot = basePath(e.settings.BaseURL)
+	nf := e.newPage("404", model.NotFoundURL, e.ui("找不到此頁"))
+	nf.SiteRoot = base(e.settings).Path()
 	nf.Root = nf.SiteRoot + e.Prefix
 	nf.Contents = contents(e.site.TOC, nf) // the parts, which the page offers as 目錄
 	// Only the other editions' home pages: the 404 page knows not which
@@ -357,8 +358,8 @@ func renderPageAt(md goldmark.Markdown, cp *content.Page, url string) parsed {
 
 func (e *edition) execute(name string, p *Page) error {
 	e.cardFor(p)
-	var buf bytes.Buffer
-	if err := e.tmpl[name].ExecuteTemplate(&buf, "base", p); err != nil {
+	b, err := e.executeMemo(e.tmpl[name], "base", name+" "+p.URL, p)
+	if err != nil {
 		return templateErr(path.Join(e.src.Templates.Name, name+".html"), err)
 	}
 	file := p.URL
@@ -368,6 +369,6 @@ func (e *edition) execute(name string, p *Page) error {
 	if strings.HasSuffix(file, "/index.html") || file == "index.html" {
 		e.urls = append(e.urls, p.URL)
 	}
-	e.out[e.Prefix+file] = buf.Bytes()
+	e.out[e.Prefix+file] = b
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"edition/generator/internal/chart"
 	"edition/generator/internal/embed"
+	"edition/generator/internal/model"
 	"edition/generator/internal/terms"
 )
 
@@ -100,9 +101,9 @@ func (e *edition) embeds(md goldmark.Markdown) error {
 // embedPage starts the embed page for the page or chart at url (below
 // embed/).
 func (e *edition) embedPage(url, title, label string) *EmbedPage {
-	root := rootOf(e.Prefix + EmbedPrefix + url)
+	root := rootOf(e.Prefix + model.EmbedPrefix + url)
 	return &EmbedPage{Lang: e.Lang, Title: title, Edition: label, Site: e.site, dir: url,
-		OEmbed: siteURL(e.settings, e.Prefix+EmbedPrefix+url+"oembed.json"), CSS: root + e.assets.CSS, Script: root + "embed/embed.js"}
+		OEmbed: base(e.settings).Abs(e.Prefix + model.EmbedPrefix + url + "oembed.json"), CSS: root + e.assets.CSS, Script: root + "embed/embed.js"}
 }
 
 // chartEmbed writes one chart's embed page and adds the share panel after
@@ -133,21 +134,21 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 		fig = buf.String()
 	}
 	ep := e.embedPage("chart/"+c.ID+"/", s.Title, label)
-	ep.Full = page.Canonical() + chartAnchor(c.ID)
+	ep.Full = page.Canonical() + model.URL(model.Chart{ID: c.ID})
 	ep.Body, ep.Chart = template.HTML(fig), true
 	sv, err := e.writeEmbed(ep, "chart")
 	if err != nil {
 		return err
 	}
 	sv.Press = e.pressView(page, c.ID)
-	var panel bytes.Buffer
-	if err := e.tmpl["embed"].ExecuteTemplate(&panel, "share", sv); err != nil {
+	panel, err := e.executeMemo(e.tmpl["embed"], "share", c.ID, sv)
+	if err != nil {
 		return err
 	}
 	if page.panels == nil {
 		page.panels = map[string]string{}
 	}
-	page.panels[c.ID] = panel.String()
+	page.panels[c.ID] = string(panel)
 	page.Body = template.HTML(joinBody(page.segs, page.panels))
 	return nil
 }
@@ -155,8 +156,8 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 // writeEmbed renders an embed page and its oEmbed document and returns
 // the share view for it.
 func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
-	var buf bytes.Buffer
-	if err := e.tmpl["embed"].ExecuteTemplate(&buf, "embed-page", ep); err != nil {
+	page, err := e.executeMemo(e.tmpl["embed"], "embed-page", ep.dir, ep)
+	if err != nil {
 		return nil, err
 	}
 	full := ep.Full
@@ -168,26 +169,26 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
 	// cache the result of an earlier build.
 	var key uint64
 	if e.bl != nil {
-		key = e.bl.key(append(buf.Bytes(), "\x00"+full...))
+		key = e.bl.key(append(page[:len(page):len(page)], "\x00"+full...))
 	}
 	r, ok := e.bl.embedded(key)
 	if !ok {
 		var err error
-		if r, err = e.bl.rewriteEmbed(buf.Bytes(), full); err != nil {
+		if r, err = e.bl.rewriteEmbed(page, full); err != nil {
 			return nil, err
 		}
 		e.bl.setEmbedded(key, r)
 	}
-	dir := e.Prefix + EmbedPrefix + ep.dir
+	dir := e.Prefix + model.EmbedPrefix + ep.dir
 	e.out[dir+"index.html"] = r.doc
-	src := siteURL(e.settings, dir)
+	src := base(e.settings).Abs(dir)
 	title := ep.Title + " · " + e.settings.Name
 	h := r.h
-	sn := embed.Snippet{Src: src, Title: title, Height: h, Phone: r.h, Wide: r.wide, Script: siteURL(e.settings, "embed/resize.js"), Href: ep.Full,
+	sn := embed.Snippet{Src: src, Title: title, Height: h, Phone: r.h, Wide: r.wide, Script: base(e.settings).Abs("embed/resize.js"), Href: ep.Full,
 		LinkText: e.ui("閱讀全文與注釋：") + ep.Title}
 	sv := &ShareView{Kind: kind, Title: title, Embed: src, Code: e.highlight("html", sn.HTML()), Height: h}
-	if based(e.settings) { // an oEmbed document's iframe src must be absolute
-		o := embed.NewOEmbed(src, title, e.settings.Name, siteURL(e.settings, e.Prefix), r.oh)
+	if base(e.settings).Known() { // an oEmbed document's iframe src must be absolute
+		o := embed.NewOEmbed(src, title, e.settings.Name, base(e.settings).Abs(e.Prefix), r.oh)
 		e.out[dir+"oembed.json"] = o.JSON()
 		sv.OEmbed = src + "oembed.json" // the panel offers oEmbed only then
 	}
@@ -227,16 +228,16 @@ func (bl *Builder) setEmbedded(k uint64, r embedResult) {
 // framed anywhere, every other page only by the site itself. The editions
 // have the same pages, so each writes the same file for all of them.
 func (e *edition) headers() {
-	dirs := []string{notesURL, correctionsURL, figuresURL, "changes/", FullURL}
+	dirs := []string{model.NotesURL, model.CorrectionsURL, model.FiguresURL, "changes/", FullURL}
 	for _, p := range e.pages {
 		if p.URL != "" {
 			dirs = append(dirs, p.URL)
 		}
 	}
-	pages := []string{notFoundURL}
+	pages := []string{model.NotFoundURL}
 	var prefixes []string
 	for _, o := range e.all {
-		prefixes = append(prefixes, o.Prefix+EmbedPrefix)
+		prefixes = append(prefixes, o.Prefix+model.EmbedPrefix)
 		pages = append(pages, o.Prefix, o.Prefix+"index.html")
 		for _, d := range dirs {
 			pages = append(pages, o.Prefix+d+"*")

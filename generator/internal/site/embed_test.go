@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"math"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -44,93 +43,6 @@ func repoSite(t *testing.T) Output {
 		t.Fatal(repoErr)
 	}
 	return repoOut
-}
-
-// TestOEmbedDocuments: every embed page has an oembed.json with every
-// field oEmbed 1.0 requires of a rich response, whose html is a bare
-// iframe of the embed page, and every embeddable page links to it.
-func TestOEmbedDocuments(t *testing.T) {
-	out := repoSite(t)
-	n := 0
-	for _, name := range out.Names() {
-		if !strings.HasSuffix(name, "/oembed.json") {
-			continue
-		}
-		n++
-		t.Run(name, func(t *testing.T) {
-			var o map[string]any
-			if err := json.Unmarshal(out[name], &o); err != nil {
-				t.Fatal(err)
-			}
-			for _, k := range []string{"version", "type", "html", "width", "height", "title", "provider_name", "provider_url"} {
-				if _, ok := o[k]; !ok {
-					t.Errorf("no %q", k)
-				}
-			}
-			if o["version"] != "1.0" || o["type"] != "rich" {
-				t.Errorf("version %v type %v, want 1.0 rich", o["version"], o["type"])
-			}
-			for _, k := range []string{"width", "height"} {
-				if v, ok := o[k].(float64); !ok || v <= 0 || v != math.Trunc(v) {
-					t.Errorf("%s = %v, want a positive integer", k, o[k])
-				}
-			}
-			h, _ := o["html"].(string)
-			dir := strings.TrimSuffix(name, "oembed.json")
-			want := regexp.MustCompile(`^<iframe src="https://edition\.example\.org/` + regexp.QuoteMeta(dir) + `" title="[^"<>]+" width="\d+" height="\d+" frameborder="0"></iframe>$`)
-			if !want.MatchString(h) {
-				t.Errorf("html = %s, want a bare iframe of %s", h, dir)
-			}
-			if _, ok := out[dir+"index.html"]; !ok {
-				t.Errorf("no embed page %sindex.html", dir)
-			}
-		})
-	}
-	// 12 sections and 10 charts in each of the two editions.
-	if n != 44 {
-		t.Errorf("%d oEmbed documents, want 44", n)
-	}
-	for _, p := range []string{"part-2-1/index.html", "zh-hant/closing/index.html"} {
-		if !strings.Contains(string(out[p]), `type="application/json+oembed"`) {
-			t.Errorf("%s: no oEmbed discovery link", p)
-		}
-	}
-}
-
-// TestEmbedPagesAreCopies: embed pages carry no data-seed (the fidelity
-// check reads the site's own pages only), no site navigation, a canonical
-// link to the full page, and their permalinks open the full edition.
-func TestEmbedPagesAreCopies(t *testing.T) {
-	out := repoSite(t)
-	for _, c := range []struct{ name, canonical, pin string }{
-		{"embed/part-2-1/index.html", "https://edition.example.org/part-2-1/", `<a class="pin" data-ed="" href="https://edition.example.org/part-2-1/#p2-1-1" target="_blank" rel="noopener">`},
-		{"zh-hant/embed/part-1/index.html", "https://edition.example.org/zh-hant/part-1/", `href="https://edition.example.org/zh-hant/part-1/#p1-1" target="_blank" rel="noopener">`},
-		{"embed/chart/roads/index.html", "https://edition.example.org/part-2-5/#chart-roads", `href="https://edition.example.org/part-2-5/#p2-5-`},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			s := string(out[c.name])
-			for _, bad := range []string{"data-seed", `class="masthead"`, `class="prevnext"`, "X-Frame-Options"} {
-				if strings.Contains(s, bad) {
-					t.Errorf("has %s", bad)
-				}
-			}
-			for _, want := range []string{`<link rel="canonical" href="` + c.canonical + `"/>`, c.pin, `<meta name="color-scheme" content="light dark"/>`, `http-equiv="Content-Security-Policy"`} {
-				if !strings.Contains(s, want) {
-					t.Errorf("no %s", want)
-				}
-			}
-		})
-	}
-	hd := string(out["_headers"])
-	for _, want := range []string{"/embed/*\n  Content-Security-Policy: frame-ancestors *\n", "/zh-hant/embed/*\n  Content-Security-Policy: frame-ancestors *\n",
-		"/part-2-1/*\n  Content-Security-Policy: frame-ancestors 'self'\n  X-Frame-Options: SAMEORIGIN\n"} {
-		if !strings.Contains(hd, want) {
-			t.Errorf("_headers lacks %q", want)
-		}
-	}
-	if strings.Contains(hd, "\n/*\n") {
-		t.Error("_headers has a rule for /*: hosts merge it into the embed pages' headers")
-	}
 }
 
 var reShareCode = regexp.MustCompile(`(?s)<div class="code share-code">(.*?)</pre>`)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"hash/maphash"
 	"html/template"
 	"io"
 	"regexp"
@@ -17,6 +18,7 @@ import (
 	"edition/generator/internal/figures"
 	"edition/generator/internal/hilite"
 	"edition/generator/internal/markup"
+	"edition/generator/internal/model"
 )
 
 // FiguresFile is the key figures dataset in content/.
@@ -48,37 +50,63 @@ type chartBlock struct {
 // paragraph and each chart: charts link to paragraphs on other pages and
 // sentences link to charts on other pages, both while a page is parsed.
 func (e *edition) prepass() {
-	e.paraPage = map[string]string{}
+	e.paras = map[string]model.Para{}
 	e.figChart = map[string]string{}
 	e.chartPage = map[string]string{}
 	for _, cp := range e.cpages {
-		src := string(cp.Source)
-		for _, l := range strings.Split(src, "\n") {
-			if id, _ := markup.TrailingID(l); id != "" {
-				if _, ok := e.paraPage[id]; !ok {
-					e.paraPage[id] = cp.URL()
-				}
+		// A preview rebuild scans again only the pages that changed.
+		b := memoised(e.bl, "blocks", func(h *maphash.Hash) { h.Write(cp.Source) }, func() pageBlocks { return scanBlocks(cp.Source) })
+		for _, id := range b.ids {
+			if _, ok := e.paras[id]; !ok {
+				e.paras[id] = model.Para{ID: id, Page: cp.URL()}
 			}
 		}
-		for _, f := range content.ChartFences(src) {
-			spec := f.Spec
-			m := reChartID.FindStringSubmatch(spec)
-			if m == nil {
-				continue
+		for _, c := range b.charts {
+			e.charts = append(e.charts, chartBlock{ID: c.id, Spec: c.spec, Page: cp.URL()})
+			if _, ok := e.chartPage[c.id]; !ok {
+				e.chartPage[c.id] = cp.URL()
 			}
-			e.charts = append(e.charts, chartBlock{ID: m[1], Spec: spec, Page: cp.URL()})
-			if _, ok := e.chartPage[m[1]]; !ok {
-				e.chartPage[m[1]] = cp.URL()
-			}
-			if s, err := chart.ParseSpec(spec); err == nil {
-				for _, f := range s.Figures {
-					if _, ok := e.figChart[f]; !ok {
-						e.figChart[f] = s.ID
-					}
+			for _, f := range c.figures {
+				if _, ok := e.figChart[f]; !ok {
+					e.figChart[f] = c.id
 				}
 			}
 		}
 	}
+}
+
+// pageBlocks are a page's paragraph IDs and charts, in order.
+type pageBlocks struct {
+	ids    []string
+	charts []struct {
+		id, spec string
+		figures  []string // those of a chart whose spec parses
+	}
+}
+
+func scanBlocks(source []byte) pageBlocks {
+	var b pageBlocks
+	src := string(source)
+	for _, l := range strings.Split(src, "\n") {
+		if id, _ := markup.TrailingID(l); id != "" {
+			b.ids = append(b.ids, id)
+		}
+	}
+	for _, f := range content.ChartFences(src) {
+		m := reChartID.FindStringSubmatch(f.Spec)
+		if m == nil {
+			continue
+		}
+		c := struct {
+			id, spec string
+			figures  []string
+		}{id: m[1], spec: f.Spec}
+		if s, err := chart.ParseSpec(f.Spec); err == nil {
+			c.figures = s.Figures
+		}
+		b.charts = append(b.charts, c)
+	}
+	return b
 }
 
 // rel links from the page at URL from to a page URL of this edition.
@@ -97,19 +125,19 @@ func (e *edition) chartConfig() chart.Config {
 	return chart.Config{
 		Data:     e.ds,
 		Source:   e.c.Settings.Report, // converted with the chart's other text
-		HrefFrom: func(from, para string) string { return rel(from, e.paraPage[para]) + "#" + para },
+		HrefFrom: func(from, para string) string { return rel(from, e.paras[para].Page) + "#" + para },
 		Cite:     e.cite,
 		ChartHrefFrom: func(from, fig string) (string, bool) {
 			// The figures page's own charts link to each other there.
-			return e.chartHref(from, fig, from == figuresURL)
+			return e.chartHref(from, fig, from == model.FiguresURL)
 		},
 	}
 }
 
 // cite is a paragraph's citation label, as its page gave it (markup).
 func (e *edition) cite(para string) string {
-	if c, ok := e.cites[para]; ok {
-		return c
+	if p, ok := e.paras[para]; ok {
+		return p.Cite
 	}
 	return para
 }
@@ -122,9 +150,9 @@ func (e *edition) chartHref(from, fig string, here bool) (string, bool) {
 		return "", false
 	}
 	if here {
-		return chartAnchor(id), true
+		return model.URL(model.Chart{ID: id}), true
 	}
-	return rel(from, e.chartPage[id]) + chartAnchor(id), true
+	return rel(from, e.chartPage[id]) + model.URL(model.Chart{ID: id}), true
 }
 
 // convertAt renders Markdown that is not a content page (the figures page's
@@ -157,17 +185,57 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	if e.ds == nil {
 		return nil
 	}
-	const url = figuresURL
-	p := e.newPage("figures", url, e.ui("數據與圖表"))
+	p := e.newPage("figures", model.FiguresURL, e.ui("數據與圖表"))
 	p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
-	fv := &FigureView{Count: len(e.ds.Figures)}
+	// Drawing every chart again is most of the page's cost: a preview
+	// rebuild reuses the drawings while the charts, the citation labels
+	// and what every page's parse reads (stageInputs) are the same.
+	inputs := func(h *maphash.Hash) {
+		e.stageInputs(h)
+		h.Write(e.citesHash())
+		for _, c := range e.charts {
+			h.WriteString(c.ID + "\x00" + c.Page + "\x00" + c.Spec + "\x00")
+		}
+	}
+	parts := memoised(e.bl, "figures", inputs, func() figuresParts { return e.figuresData(md) })
+	if parts.err != nil {
+		return parts.err
+	}
+	for n, b := range parts.out {
+		e.out[n] = b
+	}
+	fv := *parts.fv
+	fv.Specs = append([]SpecView(nil), fv.Specs...)
+	for i, c := range parts.blocks {
+		if s, err := chart.ParseSpec(c.Spec); err == nil {
+			fv.Specs[i].PNG = e.chartImage(s, c)
+		}
+	}
+	p.Figures = &fv
+	return e.execute("figures", p)
+}
+
+// figuresParts is the figures page's data and its downloads; blocks are
+// the charts of fv.Specs, for their press images.
+type figuresParts struct {
+	fv     *FigureView
+	out    map[string][]byte
+	blocks []chartBlock
+	err    error
+}
+
+func (e *edition) figuresData(md goldmark.Markdown) figuresParts {
+	const url = model.FiguresURL
+	r := figuresParts{fv: &FigureView{Count: len(e.ds.Figures)}, out: map[string][]byte{}}
+	fv := r.fv
 	var src strings.Builder
 	for _, c := range e.charts {
 		src.WriteString("```chart\n" + c.Spec + "```\n\n")
 	}
 	var buf bytes.Buffer
 	if err := convertAt(md, url, src.String(), &buf); err != nil {
-		return err
+		r.err = err
+		return r
 	}
 	fv.Charts = template.HTML(buf.String())
 	// The dataset table links each figure to its chart on its page.
@@ -175,12 +243,12 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	cfg.ChartHref = func(fig string) (string, bool) { return e.chartHref(url, fig, false) }
 	fv.Table = template.HTML(e.mixed(chart.DatasetTable(e.ds, cfg, e.figChart)))
 	abs := func(para string) string {
-		return siteURL(e.settings, e.Prefix+e.paraPage[para]+"#"+para)
+		return base(e.settings).Abs(e.Prefix + model.URL(model.Para{ID: para, Page: e.paras[para].Page}))
 	}
 	csv := []byte(e.mixed(string(figures.CSV(e.ds, abs))))
-	e.out[e.Prefix+url+"figures.csv"] = csv
-	e.out[e.Prefix+url+"figures-excel.csv"] = withBOM(csv)
-	e.out[e.Prefix+url+"figures.json"] = []byte(e.mixed(string(figures.JSON(e.ds, abs))))
+	r.out[e.Prefix+url+"figures.csv"] = csv
+	r.out[e.Prefix+url+"figures-excel.csv"] = withBOM(csv)
+	r.out[e.Prefix+url+"figures.json"] = []byte(e.mixed(string(figures.JSON(e.ds, abs))))
 	fv.Download.CSV, fv.Download.CSVExcel, fv.Download.JSON = "figures.csv", "figures-excel.csv", "figures.json"
 	fv.CSV = e.highlight("csv", firstLines(string(csv), 6))
 	scfg := cfg
@@ -194,14 +262,13 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 		if err != nil {
 			continue
 		}
-		svg = []byte(e.mixed(string(svg)))
-		name := chartSVGURL(s.ID)
-		e.out[e.Prefix+url+name] = svg
-		e.chartCSV(s, abs)
-		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, PNG: e.chartImage(s, c), Spec: e.highlight("yaml", "```chart\n"+c.Spec+"```")})
+		name := strings.TrimPrefix(model.URL(model.ChartSVG{ID: s.ID}), model.FiguresURL)
+		r.out[e.Prefix+url+name] = []byte(e.mixed(string(svg)))
+		e.chartCSV(r.out, s, abs)
+		fv.Specs = append(fv.Specs, SpecView{ID: s.ID, Title: s.Title, SVG: name, Spec: e.highlight("yaml", "```chart\n"+c.Spec+"```")})
+		r.blocks = append(r.blocks, c)
 	}
-	p.Figures = fv
-	return e.execute("figures", p)
+	return r
 }
 
 func firstLines(s string, n int) string {

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
+
+	"edition/generator/internal/model"
 )
 
 // The 全文 page: the whole report on one page per script, as gov.cn
@@ -26,14 +28,14 @@ func (e *edition) fullPage(md goldmark.Markdown) error {
 	if _, ok := e.tmpl["full"]; !ok {
 		return nil // a site without templates/full.html has none
 	}
-	savedP, savedC := e.paraPage, e.chartPage
-	e.paraPage, e.chartPage = here(savedP, FullURL), here(savedC, FullURL)
-	defer func() { e.paraPage, e.chartPage = savedP, savedC }()
+	savedP, savedC := e.paras, e.chartPage
+	e.paras, e.chartPage = parasHere(savedP, FullURL), here(savedC, FullURL)
+	defer func() { e.paras, e.chartPage = savedP, savedC }()
 	p := e.newPage("full", FullURL, e.ui("全文"))
 	p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
 	var b strings.Builder
 	for i, cp := range e.cpages {
-		r := renderPageAt(md, cp, FullURL) // errors were reported when the page was built
+		r := e.fullRender(md, cp) // errors were reported when the page was built
 		body := leadHeadings(string(r.html), r.paras)
 		level := "2"
 		if cp.Meta.Kind == "section" {
@@ -66,6 +68,15 @@ func (e *edition) fullPage(md goldmark.Markdown) error {
 }
 
 // here maps every key of m to the page url.
+func parasHere(m map[string]model.Para, url string) map[string]model.Para {
+	out := make(map[string]model.Para, len(m))
+	for k, p := range m {
+		p.Page = url
+		out[k] = p
+	}
+	return out
+}
+
 func here(m map[string]string, url string) map[string]string {
 	out := make(map[string]string, len(m))
 	for k := range m {

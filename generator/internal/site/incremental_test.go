@@ -9,7 +9,7 @@ import (
 )
 
 // memDir loads a directory into memory, so a test can edit it freely.
-func memDir(t *testing.T, dir, name string) Dir {
+func memDir(t testing.TB, dir, name string) Dir {
 	t.Helper()
 	m := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
@@ -58,7 +58,8 @@ func TestRebuildIsAFreshBuild(t *testing.T) {
 		dir            Dir
 		file, old, new string
 	}{
-		{"a character of a paragraph", src.Content, "05-part-2-3.md", "全面貫徹黨的教育方針", "全面貫徹黨的教育方針，"},
+		{"a character of a paragraph", src.Content, "05-part-2-3.md", "全面貫徹黨的教育方針", "全面貫徹落實黨的教育方針"},
+		{"a paragraph's punctuation", src.Content, "05-part-2-3.md", "全面貫徹落實黨的教育方針", "全面貫徹落實黨的教育方針，"},
 		{"text next to a term", src.Content, "05-part-2-3.md", "鞏固“雙減”成果", "切實鞏固“雙減”成果"},
 		{"a paragraph inserted: later labels, and charts citing them, change", src.Content, "01-part-1.md", "一年來，我們全力以赴建鏈條", "新增一段。 {#p1-new}\n\n一年來，我們全力以赴建鏈條"},
 		{"a page's citation label: charts on other pages citing it change", src.Content, "01-part-1.md", "cite: 一", "cite: 壹"},
@@ -68,7 +69,11 @@ func TestRebuildIsAFreshBuild(t *testing.T) {
 		{"a note's text", src.Content, "notes.yaml", "全周期發力", "全週期發力"},
 		{"a figure's measure", src.Content, "figures.tsv", "\t地區生產總值\t4.7\t", "\t全市地區生產總值\t4.7\t"},
 		{"an override", src.Content, "script-overrides.tsv", "著力\t着力", "著力\t著力"},
+		{"a chart's title", src.Content, "07-part-2-5.md", "title: 公路建設：當年建成里程", "title: 公路建設：當年新建里程"},
 		{"a template", src.Templates, "page.html", "<article class=\"report\">", "<article class=\"report\" data-x>"},
+		{"a partial", src.Templates, "partials/share.html", "Embed partials", "The embed partials"},
+		{"the UI table", src.Templates, "ui.tsv", "首頁\t首页", "首頁\t主页"},
+		{"a stylesheet", src.Static, "css/chart.css", "}", "}\n"},
 		{"the settings", src.Content, "site.yaml", "注釋版", "注釋本"},
 		{"a broken anchor count", src.Content, "notes.yaml", "count: 2", "count: 3"},
 		{"fixed again", src.Content, "notes.yaml", "count: 3", "count: 2"},

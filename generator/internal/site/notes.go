@@ -3,6 +3,7 @@ package site
 import (
 	"strings"
 
+	"edition/generator/internal/model"
 	"edition/generator/internal/report"
 	"edition/generator/internal/terms"
 )
@@ -50,7 +51,10 @@ func (e *edition) rootViews() []terms.NoteView {
 	for _, n := range e.notes.Notes {
 		rn = append(rn, report.Note{Num: n.Number, Marker: n.Marker, Sep: n.Sep, Term: n.Term, Text: n.Text})
 	}
-	where := func(id string) (string, string) { return e.paraPage[id] + "#" + id, e.cites[id] }
+	where := func(id string) (string, string) {
+		p := e.paras[id]
+		return model.URL(model.Para{ID: id, Page: p.Page}), p.Cite
+	}
 	e.views = terms.Views(rn, e.anchors, e.uses, where)
 	return e.views
 }
@@ -75,7 +79,7 @@ func relativeViews(views []terms.NoteView, from string, limit int) []terms.NoteV
 			}
 			v.Uses[j] = u
 		}
-		v.Href = rootOf(from) + noteURL(v.Number)
+		v.Href = rootOf(from) + model.URL(model.Note{Number: v.Number})
 		out[i] = v
 	}
 	return out

@@ -73,7 +73,7 @@ func (p *Page) Asset(to string) string { return p.SiteRoot + to }
 
 // Canonical is the page's address: absolute when the site is based,
 // root-relative when not (see siteURL).
-func (p *Page) Canonical() string { return siteURL(p.Site.Settings, p.Site.Prefix+p.URL) }
+func (p *Page) Canonical() string { return base(p.Site.Settings).Abs(p.Site.Prefix + p.URL) }
 
 // CardURL is the share card's absolute address, or "" when the base URL
 // is unknown (og:image must be absolute) or the page has no card.
@@ -81,7 +81,7 @@ func (p *Page) CardURL() string {
 	if p.Card == "" || !p.Site.Based() {
 		return ""
 	}
-	return siteURL(p.Site.Settings, p.Site.Prefix+p.Card)
+	return base(p.Site.Settings).Abs(p.Site.Prefix + p.Card)
 }
 
 // Site is what every page of an edition can see.
@@ -107,7 +107,7 @@ type Site struct {
 // Based reports whether the site's address is known: templates write the
 // tags that need an absolute URL (canonical, og:url, hreflang, oEmbed)
 // only then.
-func (s *Site) Based() bool { return based(s.Settings) }
+func (s *Site) Based() bool { return base(s.Settings).Known() }
 
 type reportFront struct{ Title, Occasion, Speaker, Salutation string }
 
@@ -176,6 +176,6 @@ func (e *edition) place(p *Page) {
 	p.SiteRoot = rootOf(e.Prefix + p.URL)
 	for _, o := range e.all {
 		p.Alternates = append(p.Alternates, Alternate{Lang: o.Lang, Label: o.Label, Href: p.SiteRoot + o.Prefix + p.URL,
-			Abs: siteURL(e.settings, o.Prefix+p.URL), Current: o.Lang == e.Lang})
+			Abs: base(e.settings).Abs(o.Prefix + p.URL), Current: o.Lang == e.Lang})
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
 	"edition/generator/internal/glyphs"
+	"edition/generator/internal/model"
 	"edition/generator/internal/pressimg"
 	"edition/generator/internal/qr"
 )
@@ -225,7 +226,7 @@ func cardName(url string) string {
 // siteHost is the host and path of the base URL, shown on share cards.
 // baseKnown reports whether the edition's address is known: without it
 // no image may carry an address.
-func (e *edition) baseKnown() bool { return based(e.settings) }
+func (e *edition) baseKnown() bool { return base(e.settings).Known() }
 
 // siteHost is the host and path the share cards name, "" when unknown.
 func (e *edition) siteHost() string {
@@ -292,7 +293,7 @@ func (e *edition) chartPermalink(id string) string {
 	if !e.baseKnown() {
 		return ""
 	}
-	return siteURL(e.settings, e.Prefix+e.chartPage[id]+chartAnchor(id))
+	return base(e.settings).Abs(e.Prefix + model.URL(model.Chart{ID: id, Page: e.chartPage[id]}))
 }
 
 // chartSource finds where a character of a chart image comes from: a
@@ -342,7 +343,7 @@ func (e *edition) pressView(p *Page, chartID string) *PressView {
 	png, anchor := cardName(p.URL), "" // png: below the edition root
 	pv.PNG, pv.PNGName = root+png, strings.TrimPrefix(png, "cards/")
 	if chartID != "" {
-		png, anchor = "figures/charts/"+chartID+".png", chartAnchor(chartID)
+		png, anchor = "figures/charts/"+chartID+".png", model.URL(model.Chart{ID: chartID})
 		pv.PNG, pv.PNGName = root+png, chartID+".png"
 		pv.CSV, pv.CSVExcel = root+"figures/charts/"+chartID+".csv", root+"figures/charts/"+chartID+"-excel.csv"
 	}
@@ -380,15 +381,15 @@ func (e *edition) qrFile(png, link string) string {
 // chartCSV writes a chart's figures as CSV twice: plain UTF-8 for
 // programs, and with a byte-order mark so Excel and WPS on Chinese Windows
 // read it as UTF-8 instead of the ANSI code page.
-func (e *edition) chartCSV(s *chart.Spec, abs func(string) string) {
+func (e *edition) chartCSV(out Output, s *chart.Spec, abs func(string) string) {
 	d, err := chart.Draw(s, e.ds)
 	if err != nil {
 		return
 	}
 	csv := []byte(e.mixed(string(figuresCSV(d, e.ds.Path, abs))))
 	dir := e.Prefix + "figures/charts/"
-	e.out[dir+s.ID+".csv"] = csv
-	e.out[dir+s.ID+"-excel.csv"] = withBOM(csv)
+	out[dir+s.ID+".csv"] = csv
+	out[dir+s.ID+"-excel.csv"] = withBOM(csv)
 }
 
 // bom is UTF-8's byte-order mark.

@@ -113,6 +113,8 @@ type Builder struct {
 	// characters missing from the font subset pass (`fontsubset`).
 	Record *pressimg.Used
 	press  pressState
+
+	renders renders // template outputs of the last build (incremental.go)
 }
 
 // Render builds the whole site from src with a fresh Builder.
@@ -122,15 +124,19 @@ func Render(src Sources) (Output, error) {
 }
 
 // Render builds the whole site from src.
-func (bl *Builder) Render(src Sources) (Output, error) {
+func (bl *Builder) Render(src Sources) (out Output, err error) {
+	bl.startRenders()
+	defer func() { bl.endRenders(err == nil) }()
 	c, err := content.Load(src.Content.FS, src.Content.Name)
 	if err != nil {
 		return nil, err
 	}
 	if src.BaseURL != "" {
-		c.Settings.BaseURL = src.BaseURL
+		if c.Settings.BaseURL, err = content.BaseURL(src.BaseURL); err != nil {
+			return nil, err
+		}
 	}
-	out := Output{}
+	out = Output{}
 	as, err := assets(src.Static, out)
 	if err != nil {
 		return nil, err
@@ -169,7 +175,7 @@ func (bl *Builder) Render(src Sources) (Output, error) {
 	if err := merge(out, all, built); err != nil {
 		return nil, err
 	}
-	if based(c.Settings) {
+	if base(c.Settings).Known() {
 		sitemap(out, c.Settings, all)
 	} else {
 		out["robots.txt"] = []byte(robots)
@@ -284,6 +290,17 @@ func (bl *Builder) key(b []byte) uint64 {
 	return maphash.Bytes(seed, b)
 }
 
+// hasher is a maphash.Hash with the Builder's seed, for keys hashed as
+// they are written.
+func (bl *Builder) hasher() maphash.Hash {
+	bl.key(nil) // sets the seed
+	var h maphash.Hash
+	bl.mu.Lock()
+	h.SetSeed(bl.seed)
+	bl.mu.Unlock()
+	return h
+}
+
 // hash8 names assets by content, so a new stylesheet is never served stale.
 func hash8(b []byte) string { return fmt.Sprintf("%x", sha256.Sum256(b))[:8] }
 
@@ -297,16 +314,16 @@ const robots = "User-agent: *\nAllow: /\n"
 
 // sitemap writes sitemap.xml and robots.txt for a based site.
 func sitemap(out Output, s content.Settings, eds []*edition) {
-	base := baseURL(s)
+	abs := base(s).Abs
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, e := range eds {
 		for _, u := range e.urls {
-			fmt.Fprintf(&b, "  <url>\n    <loc>%s</loc>\n", template.HTMLEscapeString(base+e.Prefix+u))
+			fmt.Fprintf(&b, "  <url>\n    <loc>%s</loc>\n", template.HTMLEscapeString(abs(e.Prefix+u)))
 			if len(eds) > 1 {
 				for _, o := range eds {
-					fmt.Fprintf(&b, "    <xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>\n", o.Lang, template.HTMLEscapeString(base+o.Prefix+u))
+					fmt.Fprintf(&b, "    <xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>\n", o.Lang, template.HTMLEscapeString(abs(o.Prefix+u)))
 				}
 			}
 			b.WriteString("  </url>\n")
@@ -314,5 +331,5 @@ func sitemap(out Output, s content.Settings, eds []*edition) {
 	}
 	b.WriteString("</urlset>\n")
 	out["sitemap.xml"] = []byte(b.String())
-	out["robots.txt"] = []byte(robots + "\nSitemap: " + base + "sitemap.xml\n")
+	out["robots.txt"] = []byte(robots + "\nSitemap: " + abs("sitemap.xml") + "\n")
 }

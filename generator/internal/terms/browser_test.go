@@ -346,3 +346,13 @@ var out=[],ps=document.querySelectorAll("[data-seed]");for(var i=0;i<ps.length;i
 	}
 	shot(t, ctx, "notelist-360.png")
 }
+
+// realViews are the note views of the real report (the browser tests still
+// look at its notes).
+func realViews(t testing.TB) ([]NoteView, []Use) {
+	r := readReport(t)
+	ps := paras(r)
+	anchors := Propose(r.Notes, texts(ps))
+	_, uses := convert(t, newMarkdown(Config{Anchors: anchors}), markdown(ps))
+	return Views(r.Notes, anchors, uses, where), uses
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Anchor is one literal body string that a note annotates.
@@ -75,11 +76,13 @@ func overlaps(ms []match, st, en int) bool {
 
 // reEscape finds what Markdown renders as one character: backslash escapes
 // and entity references. A link must not cut one in two.
-var reEscape = regexp.MustCompile(`\\[!-/:-@\[-` + "`" + `{-~]|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+var reEscape = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\\[!-/:-@\[-` + "`" + `{-~]|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+})
 
 // cuts returns the offsets of s where a match may not begin or end.
 func cuts(s string) func(int) bool {
-	locs := reEscape.FindAllStringIndex(s, -1)
+	locs := reEscape().FindAllStringIndex(s, -1)
 	if len(locs) == 0 {
 		return nil
 	}

@@ -3,15 +3,16 @@ package terms
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"edition/generator/internal/report"
 )
 
 var (
-	reQuoted = regexp.MustCompile(`“[^“”]+”`)
-	reCount  = regexp.MustCompile(`^[0-9０-９]+[家個个項项座所批]`)
-	reAside  = regexp.MustCompile(`（[^（）]*）|\([^()]*\)`)
+	reQuoted = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`“[^“”]+”`) })
+	reCount  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9０-９]+[家個个項项座所批]`) })
+	reAside  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`（[^（）]*）|\([^()]*\)`) })
 )
 
 // quotes are the marks the quote-insensitive rule ignores.
@@ -45,7 +46,7 @@ func propose(n report.Note, body []string) []string {
 		return ts
 	}
 	var cores []string
-	for _, q := range reQuoted.FindAllString(n.Term, -1) {
+	for _, q := range reQuoted().FindAllString(n.Term, -1) {
 		if q != n.Term && count(body, q) > 0 {
 			cores = append(cores, q)
 		}
@@ -53,20 +54,20 @@ func propose(n report.Note, body []string) []string {
 	if len(cores) > 0 {
 		return cores
 	}
-	if loc := reCount.FindStringIndex(n.Term); loc != nil {
+	if loc := reCount().FindStringIndex(n.Term); loc != nil {
 		if rest := n.Term[loc[1]:]; rest != "" && count(body, rest) > 0 {
 			return []string{rest}
 		}
 	}
 	// 2025年10件民生实事: the body says 10件民生实事.
-	if rest := reYear.ReplaceAllString(n.Term, ""); rest != n.Term && count(body, rest) > 0 {
+	if rest := reYear().ReplaceAllString(n.Term, ""); rest != n.Term && count(body, rest) > 0 {
 		return []string{quoted(rest, body)}
 	}
 	return prefix(n.Term, body)
 }
 
 // reYear is a year a note's term may open with.
-var reYear = regexp.MustCompile(`^[0-9]{4}年`)
+var reYear = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{4}年`) })
 
 // prefix returns the longest head of a long term, four characters or more,
 // that the body uses: 未来产业六大领域 is explained where the body says
@@ -166,7 +167,7 @@ func widen(p string, st, en int) string {
 
 // parts handles a note without a colon (rule 5).
 func parts(text string, body []string) []string {
-	text = strings.TrimRight(reAside.ReplaceAllString(text, ""), "。")
+	text = strings.TrimRight(reAside().ReplaceAllString(text, ""), "。")
 	var found []string
 	for _, s := range strings.FieldsFunc(text, func(r rune) bool { return r == '；' || r == ';' }) {
 		if s = strings.TrimSpace(s); count(body, s) > 0 {

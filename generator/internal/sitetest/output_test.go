@@ -1,0 +1,157 @@
+package sitetest
+
+import (
+	"encoding/json"
+	"math"
+	"regexp"
+	"strings"
+	"testing"
+
+	"edition/generator/internal/site"
+)
+
+// Assertions about the built edition's files (moved from package site,
+// whose own tests need no whole-edition build for them).
+
+// TestUnsetBaseURL: without a base URL the site writes no absolute
+// address of its own and no placeholder: no canonical, og:url, hreflang
+// alternates, sitemap or oEmbed; links are root-relative.
+func TestUnsetBaseURL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-edition build")
+	}
+	_, out := built(t)
+	if !site.MissingBaseURL(out) {
+		t.Fatal("the repository's site.yaml sets base_url; this test wants it unset")
+	}
+	for name, b := range out {
+		for _, bad := range []string{"unset.invalid", "example.org", `rel="canonical"`, `og:url`, `hreflang="zh-Hant" href="http`, "json+oembed"} {
+			if strings.Contains(string(b), bad) {
+				t.Errorf("%s contains %q", name, bad)
+			}
+		}
+		if strings.HasSuffix(name, "oembed.json") || name == "sitemap.xml" {
+			t.Errorf("%s written without a base URL", name)
+		}
+	}
+	if !strings.Contains(string(out["part-2-1/index.html"]), `<a href="/embed/part-2-1/">`) {
+		t.Error("the share panel's embed link is not root-relative")
+	}
+}
+
+// TestFullPage: the 全文 page holds every paragraph of the report once,
+// links within itself, and lists every note.
+func TestFullPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-edition build")
+	}
+	_, out := built(t)
+	full := string(out["full/index.html"])
+	for _, want := range []string{`<p id="p1-1" data-seed>`, `<p id="p3-4-1" data-seed`, `<h2 id="closing">结语</h2>`, `<li id="n36"`, `href="#chart-`, `第1.1版`} {
+		if !strings.Contains(full, want) {
+			t.Errorf("全文 has no %s", want)
+		}
+	}
+	if n := strings.Count(full, `<p id="p2-1-1" `); n != 1 {
+		t.Errorf("p2-1-1 appears %d times", n)
+	}
+	if strings.Contains(full, `href="../part-`) {
+		t.Error("全文 links to the section pages instead of within itself")
+	}
+	if !strings.Contains(string(out["zh-hant/full/index.html"]), `<h2 id="closing">結語</h2>`) {
+		t.Error("no Traditional 全文")
+	}
+}
+
+// TestOEmbedDocuments: every embed page has an oembed.json with every
+// field oEmbed 1.0 requires of a rich response, whose html is a bare
+// iframe of the embed page, and every embeddable page links to it.
+func TestOEmbedDocuments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-edition build")
+	}
+	_, out := builtBased(t)
+	n := 0
+	for _, name := range out.Names() {
+		if !strings.HasSuffix(name, "/oembed.json") {
+			continue
+		}
+		n++
+		t.Run(name, func(t *testing.T) {
+			var o map[string]any
+			if err := json.Unmarshal(out[name], &o); err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range []string{"version", "type", "html", "width", "height", "title", "provider_name", "provider_url"} {
+				if _, ok := o[k]; !ok {
+					t.Errorf("no %q", k)
+				}
+			}
+			if o["version"] != "1.0" || o["type"] != "rich" {
+				t.Errorf("version %v type %v, want 1.0 rich", o["version"], o["type"])
+			}
+			for _, k := range []string{"width", "height"} {
+				if v, ok := o[k].(float64); !ok || v <= 0 || v != math.Trunc(v) {
+					t.Errorf("%s = %v, want a positive integer", k, o[k])
+				}
+			}
+			h, _ := o["html"].(string)
+			dir := strings.TrimSuffix(name, "oembed.json")
+			want := regexp.MustCompile(`^<iframe src="https://edition\.example\.org/` + regexp.QuoteMeta(dir) + `" title="[^"<>]+" width="\d+" height="\d+" frameborder="0"></iframe>$`)
+			if !want.MatchString(h) {
+				t.Errorf("html = %s, want a bare iframe of %s", h, dir)
+			}
+			if _, ok := out[dir+"index.html"]; !ok {
+				t.Errorf("no embed page %sindex.html", dir)
+			}
+		})
+	}
+	// 12 sections and 10 charts in each of the two editions.
+	if n != 44 {
+		t.Errorf("%d oEmbed documents, want 44", n)
+	}
+	for _, p := range []string{"part-2-1/index.html", "zh-hant/closing/index.html"} {
+		if !strings.Contains(string(out[p]), `type="application/json+oembed"`) {
+			t.Errorf("%s: no oEmbed discovery link", p)
+		}
+	}
+}
+
+// TestEmbedPagesAreCopies: embed pages carry no data-seed (the fidelity
+// check reads the site's own pages only), no site navigation, a canonical
+// link to the full page, and their permalinks open the full edition.
+func TestEmbedPagesAreCopies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-edition build")
+	}
+	_, out := builtBased(t)
+	for _, c := range []struct{ name, canonical, pin string }{
+		{"embed/part-2-1/index.html", "https://edition.example.org/part-2-1/", `<a class="pin" data-ed="" href="https://edition.example.org/part-2-1/#p2-1-1" target="_blank" rel="noopener">`},
+		{"zh-hant/embed/part-1/index.html", "https://edition.example.org/zh-hant/part-1/", `href="https://edition.example.org/zh-hant/part-1/#p1-1" target="_blank" rel="noopener">`},
+		{"embed/chart/roads/index.html", "https://edition.example.org/part-2-5/#chart-roads", `href="https://edition.example.org/part-2-5/#p2-5-`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := string(out[c.name])
+			for _, bad := range []string{"data-seed", `class="masthead"`, `class="prevnext"`, "X-Frame-Options"} {
+				if strings.Contains(s, bad) {
+					t.Errorf("has %s", bad)
+				}
+			}
+			for _, want := range []string{`<link rel="canonical" href="` + c.canonical + `"/>`, c.pin, `<meta name="color-scheme" content="light dark"/>`, `http-equiv="Content-Security-Policy"`} {
+				if !strings.Contains(s, want) {
+					t.Errorf("no %s", want)
+				}
+			}
+		})
+	}
+	hd := string(out["_headers"])
+	for _, want := range []string{"/embed/*\n  Content-Security-Policy: frame-ancestors *\n", "/zh-hant/embed/*\n  Content-Security-Policy: frame-ancestors *\n",
+		"/part-2-1/*\n  Content-Security-Policy: frame-ancestors 'self'\n  X-Frame-Options: SAMEORIGIN\n"} {
+		if !strings.Contains(hd, want) {
+			t.Errorf("_headers lacks %q", want)
+		}
+	}
+	if strings.Contains(hd, "\n/*\n") {
+		t.Error("_headers has a rule for /*: hosts merge it into the embed pages' headers")
+	}
+}
