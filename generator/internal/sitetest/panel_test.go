@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"edition/generator/internal/model"
 	"edition/generator/internal/site"
 )
 
@@ -38,7 +39,7 @@ func TestPanelClaimsOEmbedOnlyWhenWritten(t *testing.T) {
 				}
 				// A page with a section panel (an embed of its own) and the
 				// embed pages have the link.
-				own := strings.Contains(string(out[p]), `class="share share-section"`) || strings.Contains(p, site.EmbedPrefix)
+				own := strings.Contains(string(out[p]), `class="share share-section"`) || strings.Contains(p, model.EmbedPrefix)
 				if has := strings.Contains(string(out[p]), "application/json+oembed"); has != (own && tc.claim) {
 					t.Errorf("%s: oEmbed discovery link: %v, want %v", p, has, own && tc.claim)
 				}
