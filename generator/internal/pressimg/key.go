@@ -10,7 +10,7 @@ import (
 // package or to package glyphs' parsing changes any image: it is part of
 // every key, so a build cache holds no image made by older code.
 // TestGolden fails when the images change and Version does not.
-const Version = "pressimg/5"
+const Version = "pressimg/6"
 
 // ChartKey is every input of Chart's image, as bytes to hash for a cache
 // key: the drawing, the words around it, the permalink, the font subset

@@ -202,7 +202,10 @@ func encode(img *image.RGBA) ([]byte, error) {
 		out.Pix[i] = li
 	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+	// BestSpeed: a third of the default level's time for files about 8 %
+	// larger (energy.png 61 → 66 KB, 21 → 6.5 ms); encoding was two
+	// thirds of drawing an image.
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&buf, out); err != nil {
 		return nil, err
 	}
