@@ -454,6 +454,11 @@ func TestCorrectionsPage(t *testing.T) {
 		{"zh-hant/part-2/index.html", "先立後破"},
 		{"part-2/index.html", "先立后破"},
 		{"corrections/index.html", `#conversion" hreflang="zh-Hant">繁體版勘误页</a>`},
+		// The Simplified page names the Traditional forms it explains; the
+		// conversion of its template text must not make them Simplified
+		// ("简体的「后」在繁体中多写作「后」" said nothing).
+		{"corrections/index.html", `简体的「后」在繁体中多写作「<span lang="zh-Hant">後</span>」，「并」多写作「<span lang="zh-Hant">並</span>」或「<span lang="zh-Hant">併</span>」`},
+		{"zh-hant/corrections/index.html", `簡體的「后」在繁體中多寫作「<span lang="zh-Hant">後</span>」`},
 	} {
 		if !strings.Contains(string(out[c.file]), c.want) {
 			t.Errorf("%s does not say %s", c.file, c.want)
