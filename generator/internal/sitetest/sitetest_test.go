@@ -432,6 +432,29 @@ func TestTermInPlace(t *testing.T) {
 	}
 }
 
+// TestSimplifiedQuotes: the Simplified pages and data quote as mainland
+// text does (GB/T 15834), “ ” and ‘ ’, though the templates, the Go code
+// and the editors' notes write 「 」 (ui.tsv maps them); and they say 打印,
+// not Taiwan's 列印. The seed itself has no 「 」.
+func TestSimplifiedQuotes(t *testing.T) {
+	_, out := built(t)
+	n := 0
+	for name, b := range out {
+		if strings.HasPrefix(name, "zh-hant/") || !(strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".csv") || strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".svg")) {
+			continue
+		}
+		n++
+		for _, bad := range []string{"「", "」", "『", "』", "列印"} {
+			if i := strings.Index(string(b), bad); i >= 0 {
+				t.Errorf("%s has %s: …%s…", name, bad, string(b[max(0, i-30):min(len(b), i+30)]))
+			}
+		}
+	}
+	if n < 50 {
+		t.Fatalf("only %d Simplified pages and data files checked", n)
+	}
+}
+
 // TestCorrectionsPage: the page says what check says: 17 repairs, the
 // restored title and 689 marks made full-width, in both editions.
 func TestCorrectionsPage(t *testing.T) {
@@ -457,7 +480,7 @@ func TestCorrectionsPage(t *testing.T) {
 		// The Simplified page names the Traditional forms it explains; the
 		// conversion of its template text must not make them Simplified
 		// ("简体的「后」在繁体中多写作「后」" said nothing).
-		{"corrections/index.html", `简体的「后」在繁体中多写作「<span lang="zh-Hant">後</span>」，「并」多写作「<span lang="zh-Hant">並</span>」或「<span lang="zh-Hant">併</span>」`},
+		{"corrections/index.html", `简体的“后”在繁体中多写作“<span lang="zh-Hant">後</span>”，“并”多写作“<span lang="zh-Hant">並</span>”或“<span lang="zh-Hant">併</span>”`},
 		{"zh-hant/corrections/index.html", `簡體的「后」在繁體中多寫作「<span lang="zh-Hant">後</span>」`},
 	} {
 		if !strings.Contains(string(out[c.file]), c.want) {
