@@ -11,12 +11,13 @@ import (
 // Geometry in SVG user units. The viewBox is 360 wide so that 14-unit text
 // is still 11 CSS px when the chart is 288 px wide (a 320 px phone with
 // margins), and the chart grows up to its max-width on wide screens. The
-// narrow layout, 256 wide, is the one shown at 大 on a phone (chart.css):
-// there the column is about 320 px, so 14-unit text is 17.5 CSS px, as
-// large as the body text around it, where the wide layout would give 12.4.
+// narrow layout, 240 wide, is the one shown at 大 on a phone (chart.css):
+// there the column is 280–320 px (a 320 to a 360 px phone), so 14-unit
+// text is 16.3–18.7 CSS px, near the body text around it, where the wide
+// layout would give 11–12.4.
 const (
 	width       = 360.0
-	narrowWidth = 256.0
+	narrowWidth = 240.0
 	fsStat      = 40.0 // a lone value's big number
 	pad         = 8.0
 	fsLabel     = 15.0

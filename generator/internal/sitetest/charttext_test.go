@@ -30,8 +30,9 @@ type chartText struct {
 	Outside []string `json:"outside"`
 }
 
-// TestChartTextAtLarge: at 大 on a 360 px phone (and with 高對比度, as a
-// reader who needs large text often sets both), every chart's text is at
+// TestChartTextAtLarge: at 大 on a 360 px and on a 320 px phone (and with
+// 高對比度, as a reader who needs large text often sets both), every
+// chart's text is at
 // least 16 CSS px, beside body text of about 21 px, no chart text lies
 // outside its chart, and no page is wider than the screen. The figures at
 // 中 are logged for comparison.
@@ -48,10 +49,18 @@ func TestChartTextAtLarge(t *testing.T) {
 	if len(charted) == 0 {
 		t.Fatal("no page with a chart")
 	}
-	phone := browsertest.Options{Width: 360, Height: 740, Mobile: true}
-	for _, m := range []mode{{name: "中", size: "m"}, {name: "大", size: "l"}, {name: "大, 高對比度", size: "l", contrast: true}} {
-		t.Run(m.name, func(t *testing.T) {
-			ctx := inMode(t, srv.URL, phone, m)
+	for _, c := range []struct {
+		m     mode
+		width int
+	}{
+		{mode{name: "中", size: "m"}, 360},
+		{mode{name: "大", size: "l"}, 360},
+		{mode{name: "大, 高對比度", size: "l", contrast: true}, 360},
+		{mode{name: "大", size: "l"}, 320},
+	} {
+		m := c.m
+		t.Run(fmt.Sprintf("%s at %d px", m.name, c.width), func(t *testing.T) {
+			ctx := inMode(t, srv.URL, browsertest.Options{Width: c.width, Height: 740, Mobile: true}, m)
 			for _, p := range charted {
 				if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"+p), chromedp.WaitReady("body")); err != nil {
 					t.Fatal(err)
