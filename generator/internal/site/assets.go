@@ -22,7 +22,7 @@ import (
 // inlined in each page's head (firstscreen.go).
 type bundles struct {
 	CSS, JS, LateCSS string
-	InlineCSS        template.CSS
+	InlineCSS        map[string]template.CSS // by Page.Styles
 }
 
 // assets bundles static/css/*.css into one stylesheet and static/js/*.js

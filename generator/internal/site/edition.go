@@ -358,6 +358,7 @@ func renderPageAt(md goldmark.Markdown, cp *content.Page, url string) parsed {
 
 func (e *edition) execute(name string, p *Page) error {
 	e.cardFor(p)
+	p.Styles = p.styles()
 	b, err := e.executeMemo(e.tmpl[name], "base", name+" "+p.URL, p)
 	if err != nil {
 		return templateErr(path.Join(e.src.Templates.Name, name+".html"), err)

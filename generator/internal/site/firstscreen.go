@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
@@ -23,31 +24,55 @@ import (
 // lateCSS names the stylesheets left out of the inline part.
 var lateCSS = map[string]bool{"css/embed.css": true}
 
-// splitCSS returns the minified first-screen styles, from the stylesheets
-// in the order bundled, and the late bundle's content. The comments and
-// runs of spaces that explain the CSS in the repository are not sent on
-// every page: tdewolff/parse's CSS lexer (the maintained lexer under
-// tdewolff/minify, which itself would bring net/http into the build)
-// finds them.
-func splitCSS(name string, sheets []sheet, chroma []byte) (template.CSS, []byte, error) {
-	var first, late bytes.Buffer
+// featureCSS names the stylesheets only some pages need, by the feature
+// they style: a page that shows no chart does not carry the charts'
+// styles in its head, nor one without notes the notes' (on the home page
+// that is 12 of 23 KB).
+var featureCSS = map[string]string{"css/chart.css": StyleCharts, "css/notes.css": StyleNotes}
+
+// The features of Page.Styles.
+const (
+	StyleCharts = "charts"
+	StyleNotes  = "notes"
+)
+
+// styleSets are the values Page.Styles can take.
+var styleSets = []string{"", StyleCharts, StyleNotes, StyleCharts + " " + StyleNotes}
+
+// splitCSS returns the minified first-screen styles for each of
+// styleSets, from the stylesheets in the order bundled, and the late
+// bundle's content. The comments and runs of spaces that explain the CSS
+// in the repository are not sent on every page: tdewolff/parse's CSS
+// lexer (the maintained lexer under tdewolff/minify, which itself would
+// bring net/http into the build) finds them.
+func splitCSS(name string, sheets []sheet, chroma []byte) (map[string]template.CSS, []byte, error) {
+	var late bytes.Buffer
 	for _, s := range sheets {
 		if lateCSS[s.rel] {
 			late.Write(s.data)
 			late.WriteString("\n")
-			continue
 		}
-		first.Write(s.data)
-		first.WriteString("\n")
 	}
 	late.Write(chroma)
-	min, err := compact(first.Bytes())
-	if err != nil {
-		return "", nil, &diag.Error{Path: name, Msg: "CSS: " + err.Error()}
+	inline := map[string]template.CSS{}
+	for _, set := range styleSets {
+		var first bytes.Buffer
+		for _, s := range sheets {
+			f, optional := featureCSS[s.rel]
+			if lateCSS[s.rel] || optional && !slices.Contains(strings.Fields(set), f) {
+				continue
+			}
+			first.Write(s.data)
+			first.WriteString("\n")
+		}
+		min, err := compact(first.Bytes())
+		if err != nil {
+			return nil, nil, &diag.Error{Path: name, Msg: "CSS: " + err.Error()}
+		}
+		// The CSS goes inside <style>: it must not close the element.
+		inline[set] = template.CSS(strings.ReplaceAll(string(min), "</", `<\/`))
 	}
-	// The CSS goes inside <style>: it must not close the element.
-	inline := strings.ReplaceAll(string(min), "</", `<\/`)
-	return template.CSS(inline), late.Bytes(), nil
+	return inline, late.Bytes(), nil
 }
 
 // sheet is one stylesheet of static/css.

@@ -36,6 +36,12 @@ func (e *edition) fullPage(md goldmark.Markdown) error {
 	var b strings.Builder
 	for i, cp := range e.cpages {
 		r := e.fullRender(md, cp) // errors were reported when the page was built
+		for id, f := range r.figures {
+			if p.figures == nil {
+				p.figures = map[string]string{}
+			}
+			p.figures[id] = f
+		}
 		body := leadHeadings(string(r.html), r.paras)
 		level := "2"
 		if cp.Meta.Kind == "section" {

@@ -51,6 +51,7 @@ type Page struct {
 	NoteViews  []terms.NoteView // the notes page: every note with its uses
 	Share      *ShareView       // embed code, for pages with an embed page (embed.go)
 	Card       string           // share card below the edition root (press.go); "" for none
+	Styles     string           // the optional styles the page needs (firstscreen.go): "charts", "notes", both or none
 	uses       []terms.Use
 	figures    map[string]string // chart id → its <figure>, as the body shows it
 	segs       []segment         // Body without the charts' share panels (body.go)
@@ -96,9 +97,9 @@ type Site struct {
 	Restored    int // corrections that restore a missing line
 	Conversions int // corrections of the seed's conversion to Traditional
 	Punct       *PunctView
-	CSS, JS     string       // asset paths below the site root
-	LateCSS     string       // below the site root: styles for further down (firstscreen.go)
-	InlineCSS   template.CSS // the first screen's styles, in <head>
+	CSS, JS     string                  // asset paths below the site root
+	LateCSS     string                  // below the site root: styles for further down (firstscreen.go)
+	InlineCSS   map[string]template.CSS // the first screen's styles, in <head>, by Page.Styles
 	Report      reportFront
 	HasFigures  bool
 	Changes     []Change // the 更新記錄, newest first (provenance.go)
@@ -178,4 +179,18 @@ func (e *edition) place(p *Page) {
 		p.Alternates = append(p.Alternates, Alternate{Lang: o.Lang, Label: o.Label, Href: p.SiteRoot + o.Prefix + p.URL,
 			Abs: base(e.settings).Abs(o.Prefix + p.URL), Current: o.Lang == e.Lang})
 	}
+}
+
+// styles are the optional stylesheets the page needs, from what it shows:
+// charts (on its own pages, or the figures page's table and charts), and
+// notes (term links, endnotes, the notes page).
+func (p *Page) styles() string {
+	var fs []string
+	if len(p.figures) > 0 || p.Figures != nil {
+		fs = append(fs, StyleCharts)
+	}
+	if len(p.uses) > 0 || len(p.Endnotes) > 0 || p.NoteViews != nil {
+		fs = append(fs, StyleNotes)
+	}
+	return strings.Join(fs, " ")
 }

@@ -3,6 +3,7 @@ package sitetest
 import (
 	"encoding/json"
 	"math"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -153,5 +154,97 @@ func TestEmbedPagesAreCopies(t *testing.T) {
 	}
 	if strings.Contains(hd, "\n/*\n") {
 		t.Error("_headers has a rule for /*: hosts merge it into the embed pages' headers")
+	}
+}
+
+// TestPagesCarryTheStylesTheyUse: a page inlines the charts' and the
+// notes' styles (static/css/chart.css, notes.css) only when it shows
+// charts or notes. Each class that only those sheets style and that a
+// page uses (or, for term links, that notes.js adds) must be styled by
+// the page's own inline CSS; and a page that uses none of them must not
+// carry them.
+func TestPagesCarryTheStylesTheyUse(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-edition build")
+	}
+	_, out := built(t)
+	classesOf := func(file string) map[string]bool {
+		b, err := os.ReadFile("../../../static/css/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]bool{}
+		for _, c := range reCSSClass.FindAllStringSubmatch(string(b), -1) {
+			m[c[1]] = true
+		}
+		return m
+	}
+	shared := map[string]bool{}
+	for _, f := range []string{"00-base.css", "20-search.css", "embed.css"} {
+		for c := range classesOf(f) {
+			shared[c] = true
+		}
+	}
+	optional := map[string]map[string]bool{} // sheet → classes only it styles
+	for _, f := range []string{"chart.css", "notes.css"} {
+		optional[f] = map[string]bool{}
+		for c := range classesOf(f) {
+			if !shared[c] {
+				optional[f][c] = true
+			}
+		}
+	}
+	checked := 0
+	for _, p := range pages(out) {
+		if strings.Contains(p, "embed/") {
+			continue // embed pages link the whole stylesheet
+		}
+		checkPageStyles(t, p, string(out[p]), optional)
+		checked++
+	}
+	if checked < 30 {
+		t.Fatalf("checked %d pages", checked)
+	}
+}
+
+var (
+	reCSSClass  = regexp.MustCompile(`\.([a-zA-Z][\w-]*)`)
+	reClassAttr = regexp.MustCompile(`class="([^"]*)"`)
+	reStyle     = regexp.MustCompile(`(?s)<style>(.*?)</style>`)
+)
+
+func checkPageStyles(t *testing.T, name, page string, optional map[string]map[string]bool) {
+	t.Helper()
+	m := reStyle.FindStringSubmatch(page)
+	if m == nil {
+		t.Errorf("%s: no inline styles", name)
+		return
+	}
+	inline := m[1]
+	used := map[string]bool{}
+	for _, a := range reClassAttr.FindAllStringSubmatch(page, -1) {
+		for _, c := range strings.Fields(a[1]) {
+			used[c] = true
+		}
+	}
+	for sheet, classes := range optional {
+		uses := ""
+		for c := range classes {
+			if used[c] {
+				uses = c
+				if !strings.Contains(inline, "."+c) {
+					t.Errorf("%s uses class %q, styled only by %s, which it does not inline", name, c, sheet)
+				}
+			}
+		}
+		carries := false
+		for c := range classes {
+			if strings.Contains(inline, "."+c+"{") || strings.Contains(inline, "."+c+" ") || strings.Contains(inline, "."+c+",") {
+				carries = true
+			}
+		}
+		if uses == "" && carries {
+			t.Errorf("%s inlines %s but uses none of its classes", name, sheet)
+		}
 	}
 }
