@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -33,6 +34,7 @@ type Para struct {
 	ID      string
 	Cite    string // 二（一）¶3; "" for headings
 	Heading bool
+	Level   int    // a heading's level as written (# is 1); 0 for paragraphs
 	Line    int    // line in the page source
 	Text    string // plain text as rendered
 	Lead    string // bold lead-in, if the paragraph opens with one
@@ -49,6 +51,7 @@ var (
 	parasKey  = parser.NewContextKey()
 	errorsKey = parser.NewContextKey()
 	citeKey   = parser.NewContextKey()
+	shiftKey  = parser.NewContextKey()
 )
 
 // NewContext returns a parser context for one page whose citations start
@@ -58,6 +61,11 @@ func NewContext(cite string) parser.Context {
 	pc.Set(citeKey, cite)
 	return pc
 }
+
+// SetHeadingShift renders the page's headings n levels lower than written
+// (# as <h2> for n = 1), and its run-in headings' aria-level with them:
+// for a page shown inside another, as the 全文 page shows every page.
+func SetHeadingShift(pc parser.Context, n int) { pc.Set(shiftKey, n) }
 
 // Paras returns the page's report paragraphs and headings in order.
 func Paras(pc parser.Context) []Para {
@@ -126,6 +134,7 @@ func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 	src := r.Source()
 	lines := newLineIndex(src)
 	base, _ := pc.Get(citeKey).(string)
+	shift, _ := pc.Get(shiftKey).(int)
 	scope, n := base, 0
 	var paras []Para
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -141,7 +150,8 @@ func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 				return ast.WalkSkipChildren, nil
 			}
 			node.SetAttributeString("data-seed", []byte(""))
-			paras = append(paras, Para{ID: string(id.([]byte)), Heading: true, Line: line, Text: plain(node, src)})
+			paras = append(paras, Para{ID: string(id.([]byte)), Heading: true, Level: node.Level, Line: line, Text: plain(node, src)})
+			node.Level = min(node.Level+shift, 6)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph:
 			line := lineOf(lines, src, node)
@@ -154,11 +164,15 @@ func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 			node.SetAttributeString("data-seed", []byte(""))
 			txt := plain(node, src)
 			lead := ""
-			if e, ok := node.FirstChild().(*ast.Emphasis); ok && e.Level == 2 {
+			e, ok := node.FirstChild().(*ast.Emphasis)
+			if ok && e.Level == 2 {
 				lead = plain(e, src)
 			}
 			if m := reMarker().FindString(lead); m != "" {
 				scope, n = base+m, 0
+				// A numbered theme's lead-in is a heading one level
+				// below the page's title, for assistive technology.
+				e.SetAttributeString(leadLevelAttr, []byte(strconv.Itoa(2+shift)))
 			}
 			n++
 			cite := fmt.Sprintf("%s¶%d", scope, n)

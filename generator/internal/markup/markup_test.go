@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -20,9 +21,10 @@ var update = flag.Bool("update", false, "rewrite testdata/*.txt golden files")
 
 // render parses one page and returns its HTML, paragraphs and errors as
 // text for a golden file.
-func render(cite string, src []byte) string {
+func render(cite string, shift int, src []byte) string {
 	md := goldmark.New(goldmark.WithExtensions(New(Config{})))
 	pc := NewContext(cite)
+	SetHeadingShift(pc, shift)
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var b bytes.Buffer
 	if err := md.Renderer().Render(&b, src, doc); err != nil {
@@ -30,7 +32,7 @@ func render(cite string, src []byte) string {
 	}
 	b.WriteString("-- paras --\n")
 	for _, p := range Paras(pc) {
-		fmt.Fprintf(&b, "%s line %d cite %q heading %v lead %q: %s\n", p.ID, p.Line, p.Cite, p.Heading, p.Lead, p.Text)
+		fmt.Fprintf(&b, "%s line %d cite %q heading %v level %d lead %q: %s\n", p.ID, p.Line, p.Cite, p.Heading, p.Level, p.Lead, p.Text)
 	}
 	for _, e := range Errors(pc) {
 		fmt.Fprintf(&b, "error: %v\n", e)
@@ -39,7 +41,8 @@ func render(cite string, src []byte) string {
 }
 
 // TestGolden runs testdata/*.txt: "-- cite --" (the page's citation
-// prefix), "-- input.md --", and the expected "-- output --".
+// prefix), "-- input.md --", and the expected "-- output --"; and
+// optionally "-- shift --", the page's heading shift.
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txt")
 	if len(files) == 0 {
@@ -52,18 +55,23 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			var cite, input []byte
-			oi := -1
+			oi, shift := -1, 0
 			for i, fl := range ar.Files {
 				switch fl.Name {
 				case "cite":
 					cite = bytes.TrimSpace(fl.Data)
 				case "input.md":
 					input = fl.Data
+				case "shift":
+					shift, err = strconv.Atoi(string(bytes.TrimSpace(fl.Data)))
+					if err != nil {
+						t.Fatal(err)
+					}
 				case "output":
 					oi = i
 				}
 			}
-			got := render(string(cite), input)
+			got := render(string(cite), shift, input)
 			if *update {
 				if oi < 0 {
 					ar.Files = append(ar.Files, txtar.File{Name: "output"})
@@ -92,8 +100,8 @@ func FuzzMarkup(f *testing.F) {
 		if !utf8.ValidString(s) {
 			t.Skip("content.Load rejects text that is not UTF-8 (goldmark's CJK renderer panics on it)")
 		}
-		out := render("二", []byte(s))
-		if out != render("二", []byte(s)) {
+		out := render("二", 0, []byte(s))
+		if out != render("二", 0, []byte(s)) {
 			t.Fatal("not deterministic")
 		}
 	})

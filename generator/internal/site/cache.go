@@ -50,14 +50,14 @@ type parsed struct {
 // between builds (its charts hold this build's edition).
 func (e *edition) parseCached(md goldmark.Markdown, cp *content.Page) pageParse {
 	if e.bl == nil || e.bl.Once {
-		return parsePage(md, cp, cp.URL())
+		return parsePage(md, cp, cp.URL(), 0)
 	}
 	k := e.bl.key(e.pageKey(cp))
 	e.bl.mu.Lock()
 	p, ok := e.bl.parsed[k]
 	e.bl.mu.Unlock()
 	if !ok {
-		p = parsePage(md, cp, cp.URL())
+		p = parsePage(md, cp, cp.URL(), 0)
 		e.bl.mu.Lock()
 		if e.bl.parsed == nil {
 			e.bl.parsed = map[uint64]pageParse{}

@@ -157,9 +157,9 @@ func (e *edition) drawPages(md goldmark.Markdown, pps []pageParse) diag.List {
 	for i, cp := range e.cpages {
 		r := e.drawCached(md, cp, pps[i])
 		errs = append(errs, r.errs...)
-		segs := leadHeadingsIn(r.segs, r.paras)
+		body, title := joinBody(r.segs, nil)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
-			URL: cp.URL(), Body: template.HTML(joinBody(segs, nil)), Paras: r.paras, uses: r.uses, figures: r.figures, segs: segs})
+			URL: cp.URL(), Body: template.HTML(body), TitleEnd: title, Paras: r.paras, uses: r.uses, figures: r.figures, segs: r.segs})
 	}
 	return errs
 }
@@ -294,6 +294,7 @@ func (e *edition) notFoundPage() error {
 // paragraphs by the labels markup gave them.
 type pageParse struct {
 	url   string // the URL the page is parsed at (its own, or the 全文 page's)
+	shift int    // how many levels lower its headings are (markup.SetHeadingShift)
 	paras []markup.Para
 	uses  []terms.Use
 	errs  diag.List
@@ -301,17 +302,18 @@ type pageParse struct {
 	pc    parser.Context
 }
 
-// parsePage parses one page's Markdown as if it stood at url. A panic
-// inside goldmark on some input becomes an error naming the page, not a
-// crash.
-func parsePage(md goldmark.Markdown, cp *content.Page, url string) (p pageParse) {
-	p.url = url
+// parsePage parses one page's Markdown as if it stood at url, its
+// headings shift levels lower. A panic inside goldmark on some input
+// becomes an error naming the page, not a crash.
+func parsePage(md goldmark.Markdown, cp *content.Page, url string, shift int) (p pageParse) {
+	p.url, p.shift = url, shift
 	defer func() {
 		if x := recover(); x != nil {
 			p.doc, p.errs = nil, append(p.errs, diag.Errorf(cp.Path, 0, "cannot parse this page (internal error: %v)", x))
 		}
 	}()
 	pc := markup.NewContext(cp.Meta.Cite)
+	markup.SetHeadingShift(pc, shift)
 	chart.SetPage(pc, url)
 	doc := md.Parser().Parse(text.NewReader(cp.Source), parser.WithContext(pc))
 	for _, err := range append(markup.Errors(pc), chart.Errors(pc)...) {
@@ -331,7 +333,7 @@ func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse) (r parsed) {
 		}
 	}()
 	if p.doc == nil {
-		if p = parsePage(md, cp, p.url); p.doc == nil {
+		if p = parsePage(md, cp, p.url, p.shift); p.doc == nil {
 			return r
 		}
 	}
@@ -348,9 +350,10 @@ func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse) (r parsed) {
 }
 
 // renderPageAt parses and renders a page as if it stood at url (the 全文
-// page), once every content page has been parsed.
-func renderPageAt(md goldmark.Markdown, cp *content.Page, url string) parsed {
-	p := parsePage(md, cp, url)
+// page), its headings shift levels lower, once every content page has
+// been parsed.
+func renderPageAt(md goldmark.Markdown, cp *content.Page, url string, shift int) parsed {
+	p := parsePage(md, cp, url, shift)
 	r := drawPage(md, cp, p)
 	r.errs = append(p.errs, r.errs...)
 	return r

@@ -149,7 +149,8 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 		page.panels = map[string]string{}
 	}
 	page.panels[c.ID] = string(panel)
-	page.Body = template.HTML(joinBody(page.segs, page.panels))
+	body, title := joinBody(page.segs, page.panels)
+	page.Body, page.TitleEnd = template.HTML(body), title
 	return nil
 }
 

@@ -1,12 +1,15 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
-	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
 
+	"edition/generator/internal/content"
+	"edition/generator/internal/markup"
 	"edition/generator/internal/model"
 )
 
@@ -15,13 +18,12 @@ import (
 // page and print the report as one document. Every page is rendered again
 // as if it stood on this page: links between pages become links within
 // it, the notes follow as endnotes and the charts stand where they stand
-// on their pages. The section pages' own <h1> become <h2> (parts) and
-// <h3> (sections).
+// on their pages. The pages' headings are rendered lower (markup's
+// heading shift): a part's <h1> becomes the 全文 page's <h2>, a section's
+// its <h3>.
 
 // FullURL is the 全文 page, below the edition root.
 const FullURL = "full/"
-
-var reFirstH1 = regexp.MustCompile(`<h1 id="([^"]+)"[^>]*>`)
 
 // fullPage renders the 全文 page. Call it after navigation and endnotes.
 func (e *edition) fullPage(md goldmark.Markdown) error {
@@ -42,23 +44,17 @@ func (e *edition) fullPage(md goldmark.Markdown) error {
 			}
 			p.figures[id] = f
 		}
-		body := leadHeadings(string(r.html), r.paras)
-		level := "2"
-		if cp.Meta.Kind == "section" {
-			level = "3"
-			body = strings.ReplaceAll(body, `aria-level="2"`, `aria-level="4"`)
-		} else {
-			body = strings.ReplaceAll(body, `aria-level="2"`, `aria-level="3"`)
-		}
-		if !strings.Contains(body, "<h1") && cp.Meta.Kind != "home" && i < len(e.pages) {
+		level := 1 + fullShift(cp)
+		id, ok := title(r.paras)
+		if !ok && cp.Meta.Kind != "home" && i < len(e.pages) {
 			// A page whose heading its template adds (結語).
-			body = `<h1 id="` + template.HTMLEscapeString(cp.Meta.Slug) + `">` + template.HTMLEscapeString(e.pages[i].Title) + "</h1>\n" + body
+			id, ok = cp.Meta.Slug, true
+			fmt.Fprintf(&b, "<h%d id=\"%s\">%s</h%d>\n", level, template.HTMLEscapeString(id), template.HTMLEscapeString(e.pages[i].Title), level)
 		}
-		if m := reFirstH1.FindStringSubmatch(body); m != nil && i < len(e.pages) {
-			p.Sections = append(p.Sections, Link{Href: "#" + m[1], Title: e.pages[i].heading(), Cite: level})
+		if ok && i < len(e.pages) {
+			p.Sections = append(p.Sections, Link{Href: "#" + id, Title: e.pages[i].heading(), Cite: strconv.Itoa(level)})
 		}
-		body = strings.ReplaceAll(strings.ReplaceAll(body, "<h1", "<h"+level), "</h1>", "</h"+level+">")
-		b.WriteString(body)
+		b.Write(r.html)
 	}
 	p.Body = template.HTML(b.String())
 	// Every use of a term is on this page: back-links stay on it.
@@ -71,6 +67,25 @@ func (e *edition) fullPage(md goldmark.Markdown) error {
 		}
 	}
 	return e.execute("full", p)
+}
+
+// fullShift is how many levels lower a page's headings are on the 全文
+// page: parts' titles are its <h2>, sections' its <h3>.
+func fullShift(cp *content.Page) int {
+	if cp.Meta.Kind == "section" {
+		return 2
+	}
+	return 1
+}
+
+// title is the ID of the page's title, its first level-1 heading.
+func title(paras []markup.Para) (string, bool) {
+	for _, p := range paras {
+		if p.Heading && p.Level == 1 {
+			return p.ID, true
+		}
+	}
+	return "", false
 }
 
 // here maps every key of m to the page url.

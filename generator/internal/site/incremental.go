@@ -472,7 +472,7 @@ func (e *edition) fullRender(md goldmark.Markdown, cp *content.Page) parsed {
 		h.WriteByte(1)
 		h.Write(e.citesHash())
 	}
-	return memoised(e.bl, "full", inputs, func() parsed { return renderPageAt(md, cp, FullURL) })
+	return memoised(e.bl, "full", inputs, func() parsed { return renderPageAt(md, cp, FullURL, fullShift(cp)) })
 }
 
 // citesHash is every paragraph's citation label (which charts and notes

@@ -2,7 +2,6 @@ package site
 
 import (
 	"html/template"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -10,26 +9,9 @@ import (
 )
 
 // In-page navigation for long pages, after GOV.UK's HTML publications:
-// numbered themes are headings a screen reader can jump between, and a
-// page of many paragraphs opens with a list of them.
-
-// reNumberedLead matches a lead-in that numbers a theme: （一）堅持政治引領。
-var reNumberedLead = regexp.MustCompile(`^（[一二三四五六七八九十]+）`)
-
-// leadHeadings makes the bold lead-in of each paragraph that opens with a
-// numbered theme a level-2 heading for assistive technology and a block
-// on screen. The text is unchanged: the role is an attribute of the
-// <strong> already there.
-func leadHeadings(html string, paras []markup.Para) string {
-	for _, p := range paras {
-		if p.Heading || !reNumberedLead.MatchString(p.Lead) {
-			continue
-		}
-		open := `<p id="` + p.ID + `" data-seed><strong>`
-		html = strings.Replace(html, open, `<p id="`+p.ID+`" data-seed class="has-lead-h"><strong class="lead-h" role="heading" aria-level="2">`, 1)
-	}
-	return html
-}
+// numbered themes are headings a screen reader can jump between (package
+// markup renders them so), and a page of many paragraphs opens with a
+// list of them.
 
 // minJumps is how many paragraphs a page has before it gets a jump list.
 const minJumps = 6
@@ -130,24 +112,10 @@ func dropSharedOpening(ls []Link) {
 	}
 }
 
-// BodyHead is the body up to and including its first <h1>, which the
-// jump list follows; BodyRest is the remainder. A body without an <h1>
-// is all rest.
-func (p *Page) BodyHead() template.HTML {
-	head, _ := p.bodySplit()
-	return template.HTML(head)
-}
+// BodyHead is the body up to and including its title (its first <h1>),
+// which the jump list follows; BodyRest is the remainder. A body without
+// a title is all rest.
+func (p *Page) BodyHead() template.HTML { return p.Body[:p.TitleEnd] }
 
 // BodyRest: see BodyHead.
-func (p *Page) BodyRest() template.HTML {
-	_, rest := p.bodySplit()
-	return template.HTML(rest)
-}
-
-func (p *Page) bodySplit() (string, string) {
-	b := string(p.Body)
-	if i := strings.Index(b, "</h1>"); i >= 0 {
-		return b[:i+len("</h1>")], b[i+len("</h1>"):]
-	}
-	return "", b
-}
+func (p *Page) BodyRest() template.HTML { return p.Body[p.TitleEnd:] }

@@ -8,28 +8,6 @@ import (
 	"edition/generator/internal/markup"
 )
 
-func TestLeadHeadings(t *testing.T) {
-	paras := []markup.Para{
-		{ID: "p3-1-1", Lead: "（一）堅持政治引領。"},
-		{ID: "p1-2", Lead: "能源保供堅實有力。"},
-	}
-	html := `<p id="p3-1-1" data-seed><strong>（一）堅持政治引領。</strong>持續…</p>` +
-		`<p id="p1-2" data-seed><strong>能源保供堅實有力。</strong>…</p>`
-	got := leadHeadings(html, paras)
-	for _, c := range []struct {
-		name, want string
-		in         bool
-	}{
-		{"numbered theme is a heading", `<strong class="lead-h" role="heading" aria-level="2">（一）堅持政治引領。</strong>`, true},
-		{"other lead-ins stay as they are", `<p id="p1-2" data-seed><strong>能源保供`, true},
-		{"text unchanged", `（一）堅持政治引領。</strong>持續…</p>`, true},
-	} {
-		if strings.Contains(got, c.want) != c.in {
-			t.Errorf("%s: %q in %q = %v", c.name, c.want, got, !c.in)
-		}
-	}
-}
-
 func TestJumps(t *testing.T) {
 	var paras []markup.Para
 	for _, s := range []string{"2023年，是開局之年。其餘", "一年來，我們穩增長。", "一年來，我們建鏈條。", "一年來，我們抓改革。", "各位代表，成績。", "在肯定成績的同時，問題。"} {

@@ -36,6 +36,7 @@ type Page struct {
 	Root     string // relative path from this page to the edition root
 	SiteRoot string // relative path from this page to the site root (assets)
 	Body     template.HTML
+	TitleEnd int // where the page's title (its first <h1>) ends in Body; 0 for none
 	Crumbs   []Link
 	Prev     *Link
 	Next     *Link
