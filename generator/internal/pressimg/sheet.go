@@ -209,7 +209,9 @@ func encode(img *image.RGBA) ([]byte, error) {
 	if err := enc.Encode(&buf, out); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	// An edition keeps every image until it is written: not the buffer's
+	// spare capacity as well.
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // palette is every colour blended with paper, and with each other where

@@ -35,8 +35,7 @@ func (bl *Builder) setClean(k uint64) {
 
 // parsed is one page's goldmark result.
 type parsed struct {
-	html    []byte
-	segs    []segment // html cut where each chart's figure ends (body.go)
+	segs    []segment // the rendered body, cut where each chart's figure and the title end (body.go)
 	paras   []markup.Para
 	uses    []terms.Use
 	figures map[string]string // chart id → its <figure>, as the page shows it

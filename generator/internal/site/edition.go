@@ -156,6 +156,7 @@ func (e *edition) drawPages(md goldmark.Markdown, pps []pageParse) diag.List {
 	var errs diag.List
 	for i, cp := range e.cpages {
 		r := e.drawCached(md, cp, pps[i])
+		pps[i].doc, pps[i].pc = nil, nil // drawn: its tree is not needed again
 		errs = append(errs, r.errs...)
 		body, title := joinBody(r.segs, nil)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
@@ -345,7 +346,7 @@ func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse) (r parsed) {
 	for _, c := range chart.Charts(p.pc) {
 		r.figures[c.ID] = string(c.Node.HTML)
 	}
-	r.html, r.segs = buf.Bytes(), buf.segments()
+	r.segs = buf.segments() // the body, cut where figures and the title end
 	return r
 }
 

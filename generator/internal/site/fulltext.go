@@ -54,7 +54,9 @@ func (e *edition) fullPage(md goldmark.Markdown) error {
 		if ok && i < len(e.pages) {
 			p.Sections = append(p.Sections, Link{Href: "#" + id, Title: e.pages[i].heading(), Cite: strconv.Itoa(level)})
 		}
-		b.Write(r.html)
+		for _, s := range r.segs {
+			b.WriteString(s.HTML)
+		}
 	}
 	p.Body = template.HTML(b.String())
 	// Every use of a term is on this page: back-links stay on it.
