@@ -13,6 +13,7 @@ import (
 
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
+	edmodel "edition/generator/internal/model"
 )
 
 // Config is what the site gives the extension.
@@ -117,19 +118,27 @@ type Node struct {
 	ast.BaseBlock
 	ID string
 	// HTML is the finished chart once the page is rendered (an error box
-	// from the start).
+	// from the start), and Box what it shows.
 	HTML []byte
-	// Draw makes HTML; a later transformer may wrap it (the site converts
-	// the chart's words to the edition's script).
-	Draw func() []byte
+	Box  Box
+	// Draw draws the chart for its page (c nil) or for copy c; a later
+	// transformer may wrap it (the site converts the chart's words to
+	// the edition's script).
+	Draw func(c edmodel.Copy) Drawn
 }
 
-// finish draws the chart (again: a cached AST may be rendered with new
-// labels).
-func (n *Node) finish() []byte {
-	if n.Draw != nil {
-		n.HTML = n.Draw()
+// finish draws the chart for the writer it is rendered into: for its
+// page (again: a cached AST may be rendered with new labels), kept in
+// HTML and Box; or for a copy, not kept.
+func (n *Node) finish(w util.BufWriter) []byte {
+	if n.Draw == nil {
+		return n.HTML
 	}
+	if c, ok := w.(edmodel.Copy); ok {
+		return n.Draw(c).HTML
+	}
+	d := n.Draw(nil)
+	n.HTML, n.Box = d.HTML, d.Box
 	return n.HTML
 }
 
@@ -203,7 +212,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			node.HTML = []byte(errorHTML(id, msg))
 		} else {
 			node.ID = spec.ID
-			node.Draw = func() []byte { return []byte(m.figureHTML(cfg)) }
+			node.Draw = func(c edmodel.Copy) Drawn { return m.figureHTML(cfg, c) }
 			placed = append(placed, Placed{ID: spec.ID, Title: spec.Title, Figures: spec.Figures, Paras: m.Paras, Line: line, Node: node})
 			for _, id := range spec.Figures {
 				if _, ok := onPage[id]; !ok {
@@ -259,12 +268,13 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindChart, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			n := n.(*Node)
-			fig := bytes.TrimSuffix(n.finish(), []byte("\n")) // the element, then its line end
+			html := n.finish(w)
+			fig := bytes.TrimSuffix(html, []byte("\n")) // the element, then its line end
 			_, _ = w.Write(fig)
 			if m, ok := w.(FigureMarker); ok && n.ID != "" {
 				m.FigureEnd(n.ID)
 			}
-			_, _ = w.Write(n.HTML[len(fig):])
+			_, _ = w.Write(html[len(fig):])
 		}
 		return ast.WalkSkipChildren, nil
 	})

@@ -94,7 +94,7 @@ func FuzzParseSpec(f *testing.F) {
 			return
 		}
 		if m, err := resolve(s, ds); err == nil {
-			m.figureHTML(Config{Data: ds})
+			m.figureHTML(Config{Data: ds}, nil)
 		}
 	})
 }

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	edmodel "edition/generator/internal/model"
 )
 
 // Geometry in SVG user units. The viewBox is 360 wide so that 14-unit text
@@ -34,9 +36,23 @@ type svgOptions struct {
 	Standalone bool
 	Narrow     bool // the narrow layout, ids suffixed "-n"
 	Href       func(para string) string
+	Copy       edmodel.Copy // the copy drawn into (an embed page); nil for the page
 	Cite       func(para string) string
 	Labelledby string // id of the visible title (inline)
 	Source     string // the report's name, as Config.Source
+}
+
+// link is the href attribute of a link to para, and the attributes a
+// copy adds.
+func (o svgOptions) link(para string) string {
+	return hrefAttr(o.Copy, o.Href(para))
+}
+
+// hrefAttr is ` + "`" + `href="…"` + "`" + ` for a link to href on the page, as copy c
+// (when not nil) writes it, with the attributes it adds.
+func hrefAttr(c edmodel.Copy, href string) string {
+	h, attrs := edmodel.LinkAttrs(c, href, false)
+	return `href="` + esc(h) + `"` + attrs
 }
 
 // textWidth estimates the width of s in user units: CJK one em, ASCII a
@@ -121,6 +137,12 @@ func (w *svgWriter) text(s, class string, fs float64) {
 
 // render draws the model as an <svg> element.
 func (m *model) render(o svgOptions) string {
+	svg, _ := m.renderSized(o)
+	return svg
+}
+
+// renderSized is render, and the height of its viewBox.
+func (m *model) renderSized(o svgOptions) (string, float64) {
 	uid := "chart-" + m.Spec.ID
 	body := &svgWriter{w: width}
 	if o.Narrow {
@@ -169,7 +191,7 @@ func (m *model) render(o svgOptions) string {
 	w.f(`<defs><pattern id="%s-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/></pattern></defs>`+"\n", uid)
 	w.b.WriteString(body.b.String())
 	w.b.WriteString("</svg>")
-	return w.b.String()
+	return w.b.String(), h
 }
 
 func (m *model) renderPanel(w *svgWriter, p panel, o svgOptions, uid string) {
@@ -241,7 +263,7 @@ func (m *model) bar(w *svgWriter, mk mark, bw float64, o svgOptions, uid string)
 			x, below = pad+4, true
 		}
 	}
-	w.f(`<a href="%s" class="mark">`, esc(o.Href(mk.Fig.Para)))
+	w.f(`<a %s class="mark">`, o.link(mk.Fig.Para))
 	w.f(`<rect x="%s" y="%s" width="%s" height="%s" class="%s"%s><title>%s</title></rect>`, num(pad), num(w.y), num(bw), num(barH), class, fill, esc(m.label(mk.Fig)+" "+label))
 	ty := w.y + barH/2 + fsValue*0.35
 	if below {
@@ -262,8 +284,8 @@ func (m *model) renderPart(w *svgWriter, p panel, o svgOptions, uid string) {
 	span := w.w - 2*pad
 	w.text(p.Rows[0].Label+" "+valueText(whole.Fig), "t-label", fsLabel)
 	w.y += 4
-	w.f(`<a href="%s" class="mark"><rect x="%s" y="%s" width="%s" height="%s" class="m-rest"><title>%s</title></rect></a>`+"\n",
-		esc(o.Href(whole.Fig.Para)), num(pad), num(w.y), num(span), num(barH+6), esc(p.Rows[0].Label+" "+valueText(whole.Fig)))
+	w.f(`<a %s class="mark"><rect x="%s" y="%s" width="%s" height="%s" class="m-rest"><title>%s</title></rect></a>`+"\n",
+		o.link(whole.Fig.Para), num(pad), num(w.y), num(span), num(barH+6), esc(p.Rows[0].Label+" "+valueText(whole.Fig)))
 	x := pad
 	for i, r := range p.Rows[1:] {
 		mk := r.Marks[0]
@@ -272,8 +294,8 @@ func (m *model) renderPart(w *svgWriter, p panel, o svgOptions, uid string) {
 		if i%2 == 1 {
 			class = "m-a2"
 		}
-		w.f(`<a href="%s" class="mark"><rect x="%s" y="%s" width="%s" height="%s" class="%s"><title>%s</title></rect></a>`+"\n",
-			esc(o.Href(mk.Fig.Para)), num(x), num(w.y), num(bw), num(barH+6), class, esc(r.Label+" "+valueText(mk.Fig)))
+		w.f(`<a %s class="mark"><rect x="%s" y="%s" width="%s" height="%s" class="%s"><title>%s</title></rect></a>`+"\n",
+			o.link(mk.Fig.Para), num(x), num(w.y), num(bw), num(barH+6), class, esc(r.Label+" "+valueText(mk.Fig)))
 		// A tick under the part's end ties the text below to the bar.
 		w.f(`<line x1="%s" x2="%s" y1="%s" y2="%s" class="tick"/>`+"\n", num(x+bw), num(x+bw), num(w.y), num(w.y+barH+12))
 		x += bw
@@ -281,7 +303,7 @@ func (m *model) renderPart(w *svgWriter, p panel, o svgOptions, uid string) {
 	w.y += barH + 12
 	for _, r := range p.Rows[1:] {
 		mk := r.Marks[0]
-		w.f(`<a href="%s" class="mark">`, esc(o.Href(mk.Fig.Para)))
+		w.f(`<a %s class="mark">`, o.link(mk.Fig.Para))
 		lines := wrap("其中"+r.Label+" "+valueText(mk.Fig), fsValue, w.w-2*pad)
 		lines = append(lines, wrap(share(mk, whole), fsValue, w.w-2*pad)...)
 		for _, l := range lines {
@@ -307,7 +329,7 @@ func (m *model) renderStat(w *svgWriter, r row, o svgOptions) {
 	if mk.Series == "b" {
 		class = "t-stat t-stat-b"
 	}
-	w.f(`<a href="%s" class="mark">`, esc(o.Href(mk.Fig.Para)))
+	w.f(`<a %s class="mark">`, o.link(mk.Fig.Para))
 	for _, l := range wrap(sayValue(mk.Fig), fsStat, w.w-2*pad) {
 		w.y += fsStat
 		w.f(`<text x="%s" y="%s" font-size="%s" class="%s">%s</text>`, num(pad), num(w.y), num(fsStat), class, esc(l))

@@ -1,9 +1,10 @@
 // Package embed holds the pure parts of letting other sites embed the
-// edition's sections and charts: rewriting an embed page's links so that
-// anything not on the embed page opens the full edition in a new tab,
-// estimating the page's height for the snippet, the copyable snippet
-// itself, the oEmbed document, and the host headers file that allows
-// framing of the embed pages only.
+// edition's sections and charts: how an embed page writes its links, so
+// that anything not on it opens the full edition in a new tab (Links,
+// asked by the renderers as they write each link), estimating the page's
+// height for the snippet from what it shows (Estimate), the copyable
+// snippet itself, the oEmbed document, and the host headers file that
+// allows framing of the embed pages only.
 //
 // An embed page is a copy of a section (or one chart) with its notes and
 // a source line; it lives at embed/<page>/ or embed/chart/<id>/ in each
@@ -25,7 +26,7 @@
 // CSP limits them to the site's scripts and styles.
 //
 // Heights are estimated, not measured: the build runs no browser. The
-// estimate (see Height) is the iframe's initial height, for hosts that
+// estimate (see Estimate) is the iframe's initial height, for hosts that
 // run no script; the embed page posts its real height as soon as it runs,
 // and the host script (or WordPress's wp-embed) sets it.
 package embed
@@ -39,115 +40,39 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-
-	"golang.org/x/net/html"
 )
 
-// Rewrite prepares an embed page's HTML: links to places on the page
-// stay as they are; every other link, and every permalink (a.pin), is
-// made absolute against base (the full page's address) and opens in a new
-// tab. data-seed marks are dropped: an embed page is a copy, not the
-// report text the fidelity check reads.
-func Rewrite(doc []byte, base string) ([]byte, error) {
-	out, _, err := RewriteMeasured(doc, base, nil, Layout{})
-	return out, err
+// Links is how an embed page writes its links (model.Copy): a link to a
+// place on the embed page stays as it is; every other link, and every
+// permalink (pin), is made absolute against the full page's address (or
+// root-relative, when the site's address is not known) and opens in a new
+// tab. The renderers ask it as they write each link: nothing is rewritten
+// afterwards.
+type Links struct {
+	base  *url.URL
+	local map[string]bool // the ids on the embed page
 }
 
-// RewriteMeasured is Rewrite, and Height of the result at each of widths,
-// from one parse of the page.
-func RewriteMeasured(doc []byte, base string, widths []int, l Layout) ([]byte, []int, error) {
-	root, err := html.Parse(bytes.NewReader(doc))
+// NewLinks is Links for an embed page of the page at full, holding the
+// elements with ids local.
+func NewLinks(full string, local map[string]bool) (Links, error) {
+	b, err := url.Parse(full)
 	if err != nil {
-		return nil, nil, err
+		return Links{}, fmt.Errorf("embed: base %q: %v", full, err)
 	}
-	b, err := url.Parse(base)
-	if err != nil {
-		return nil, nil, fmt.Errorf("embed: base %q: %v", base, err)
-	}
-	ids := map[string]bool{}
-	walk(root, func(n *html.Node) {
-		if v, ok := attr(n, "id"); ok {
-			ids[v] = true
-		}
-	})
-	walk(root, func(n *html.Node) {
-		del(n, "data-seed")
-		if n.Data != "a" {
-			return
-		}
-		href, ok := attr(n, "href")
-		if !ok {
-			return
-		}
-		if frag, local := strings.CutPrefix(href, "#"); local && ids[frag] && !hasClass(n, "pin") {
-			return
-		}
-		u, err := url.Parse(href)
-		if err != nil {
-			return
-		}
-		set(n, "href", b.ResolveReference(u).String())
-		set(n, "target", "_blank")
-		set(n, "rel", "noopener")
-	})
-	var out bytes.Buffer
-	if err := html.Render(&out, root); err != nil {
-		return nil, nil, err
-	}
-	out.WriteString("\n")
-	hs := make([]int, len(widths))
-	for i, w := range widths {
-		hs[i] = heightOf(root, w, l)
-	}
-	return out.Bytes(), hs, nil
+	return Links{base: b, local: local}, nil
 }
 
-func walk(n *html.Node, f func(*html.Node)) {
-	if n.Type == html.ElementNode {
-		f(n)
+// Link implements model.Copy.
+func (l Links) Link(href string, pin bool) (string, bool) {
+	if frag, ok := strings.CutPrefix(href, "#"); ok && l.local[frag] && !pin {
+		return href, false
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, f)
+	u, err := url.Parse(href)
+	if err != nil || l.base == nil {
+		return href, false
 	}
-}
-
-func attr(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			return a.Val, true
-		}
-	}
-	return "", false
-}
-
-func set(n *html.Node, key, val string) {
-	for i, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			n.Attr[i].Val = val
-			return
-		}
-	}
-	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
-}
-
-func del(n *html.Node, key string) {
-	as := n.Attr[:0]
-	for _, a := range n.Attr {
-		if a.Key != key {
-			as = append(as, a)
-		}
-	}
-	n.Attr = as
-}
-
-func hasClass(n *html.Node, c string) bool {
-	v, _ := attr(n, "class")
-	for f := range strings.FieldsSeq(v) {
-		if f == c {
-			return true
-		}
-	}
-	return false
+	return l.base.ResolveReference(u).String(), true
 }
 
 // Snippet is the embed code a press office copies.

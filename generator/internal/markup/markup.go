@@ -105,7 +105,7 @@ func (e *ext) Extend(m goldmark.Markdown) {
 		parser.WithBlockParsers(util.Prioritized(nestingGuard{}, 0)), // nesting.go
 		parser.WithASTTransformers(util.Prioritized(ids{}, Priority)),
 	)
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&paraRenderer{cfg: e.cfg}, 50)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(newParaRenderer(e.cfg), 50)))
 }
 
 // reID is the paragraph-ID grammar: a line of report text ends in {#id},

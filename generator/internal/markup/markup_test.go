@@ -137,3 +137,55 @@ func FuzzTrailingID(f *testing.F) {
 		}
 	})
 }
+
+// copyWriter is a writer for a copy of the page (an embed page) whose
+// links to anything but #p1 go to https://x/p/ in a new tab.
+type copyWriter struct{ bytes.Buffer }
+
+func (w *copyWriter) Available() int { return 1 << 20 }
+func (w *copyWriter) Buffered() int  { return 0 }
+func (w *copyWriter) Flush() error   { return nil }
+func (w *copyWriter) Link(href string, pin bool) (string, bool) {
+	if href == "#p1" && !pin {
+		return href, false
+	}
+	return "https://x/p/" + href, true
+}
+
+// TestCopy: rendered into a model.Copy, a page's paragraphs and headings
+// carry no data-seed mark, and every link is written as the copy says:
+// the permalink, a markdown link, an autolink; the text is the same.
+func TestCopy(t *testing.T) {
+	src := []byte("# 標題 {#h1}\n\n**（一）主題。**正文[見圖](#p1)與[他頁](../x/#p9)，<https://example.com/a>。 {#p1}\n")
+	md := goldmark.New(goldmark.WithExtensions(New(Config{})))
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(NewContext("二")))
+	var page bytes.Buffer
+	var cp copyWriter
+	if err := md.Renderer().Render(&page, src, doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := md.Renderer().Render(&cp, src, doc); err != nil {
+		t.Fatal(err)
+	}
+	got := cp.String()
+	for _, want := range []string{
+		`<h1 id="h1">標題</h1>`,
+		`<p id="p1" class="has-lead-h"><strong class="lead-h" role="heading" aria-level="2">（一）主題。</strong>`,
+		`<a href="#p1">見圖</a>`,
+		`<a href="https://x/p/../x/#p9" target="_blank" rel="noopener">他頁</a>`,
+		`<a href="https://x/p/https://example.com/a" target="_blank" rel="noopener">https://example.com/a</a>`,
+		`<a class="pin" href="https://x/p/#p1" data-ed target="_blank" rel="noopener">二（一）¶1</a>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("copy lacks %s\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "data-seed") {
+		t.Errorf("copy carries data-seed:\n%s", got)
+	}
+	for _, want := range []string{`<h1 id="h1" data-seed="">`, `<a href="../x/#p9">他頁</a>`, `<a class="pin" href="#p1" data-ed>`} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("page lacks %s\n%s", want, page.String())
+		}
+	}
+}

@@ -1,21 +1,124 @@
 package markup
 
 import (
+	"bytes"
 	stdhtml "html"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
+
+	"edition/generator/internal/model"
 )
 
-// paraRenderer renders report paragraphs with their citation mark.
-type paraRenderer struct{ cfg Config }
+// paraRenderer renders report paragraphs with their citation mark, and
+// the links and headings of a page, for the page or for a copy of it
+// (model.Copy: an embed page).
+type paraRenderer struct {
+	cfg Config
+	std map[ast.NodeKind]renderer.NodeRendererFunc // goldmark's own, for what a page renders as goldmark does
+}
+
+func newParaRenderer(cfg Config) *paraRenderer {
+	r := &paraRenderer{cfg: cfg, std: map[ast.NodeKind]renderer.NodeRendererFunc{}}
+	html.NewRenderer().RegisterFuncs(registerer(func(k ast.NodeKind, f renderer.NodeRendererFunc) { r.std[k] = f }))
+	return r
+}
+
+type registerer func(ast.NodeKind, renderer.NodeRendererFunc)
+
+func (f registerer) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f(k, fn) }
 
 func (r *paraRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindParagraph, r.paragraph)
 	reg.Register(ast.KindHeading, r.heading)
 	reg.Register(ast.KindEmphasis, r.emphasis)
+	reg.Register(ast.KindLink, r.link)
+	reg.Register(ast.KindAutoLink, r.autoLink)
+}
+
+// link is goldmark's link, with its destination as a copy writes it.
+func (r *paraRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	c, ok := w.(model.Copy)
+	if !ok {
+		return r.std[ast.KindLink](w, src, node, entering)
+	}
+	if !entering {
+		w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Link)
+	href, tab := model.LinkAttrs(c, safeURL(util.URLEscape(n.Destination, true)), false)
+	w.WriteString(`<a href="`)
+	w.Write(util.EscapeHTML([]byte(href)))
+	w.WriteByte('"')
+	if n.Title != nil {
+		w.WriteString(` title="`)
+		html.DefaultWriter.Write(w, n.Title)
+		w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		html.RenderAttributes(w, n, html.LinkAttributeFilter)
+	}
+	w.WriteString(tab + ">")
+	return ast.WalkContinue, nil
+}
+
+// autoLink is goldmark's autolink (<https://…>), as a copy writes it.
+func (r *paraRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	c, ok := w.(model.Copy)
+	if !ok || !entering {
+		return r.std[ast.KindAutoLink](w, src, node, entering)
+	}
+	n := node.(*ast.AutoLink)
+	url := util.URLEscape(n.URL(src), false)
+	if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
+		url = append([]byte("mailto:"), url...)
+	}
+	href, tab := model.LinkAttrs(c, safeURL(url), false)
+	w.WriteString(`<a href="`)
+	w.Write(util.EscapeHTML([]byte(href)))
+	w.WriteByte('"')
+	if n.Attributes() != nil {
+		html.RenderAttributes(w, n, html.LinkAttributeFilter)
+	}
+	w.WriteString(tab + ">")
+	w.Write(util.EscapeHTML(n.Label(src)))
+	w.WriteString("</a>")
+	return ast.WalkContinue, nil
+}
+
+// safeURL is u, or "" when goldmark would not write it (javascript: …).
+func safeURL(u []byte) string {
+	if html.IsDangerousURL(u) {
+		return ""
+	}
+	return string(u)
+}
+
+// attributes is goldmark's RenderAttributes, without the data-seed mark
+// in a copy.
+func attributes(w util.BufWriter, n ast.Node, filter util.BytesFilter) {
+	if _, copy := w.(model.Copy); !copy {
+		html.RenderAttributes(w, n, filter)
+		return
+	}
+	for _, a := range n.Attributes() {
+		if string(a.Name) == "data-seed" || !filter.Contains(a.Name) && !bytes.HasPrefix(a.Name, []byte("data-")) {
+			continue
+		}
+		var v []byte
+		switch t := a.Value.(type) {
+		case []byte:
+			v = t
+		case string:
+			v = []byte(t)
+		}
+		w.WriteString(" " + string(a.Name) + `="`)
+		w.Write(util.EscapeHTML(v))
+		w.WriteByte('"')
+	}
 }
 
 // leadLevelAttr marks the bold lead-in of a paragraph that opens a
@@ -36,7 +139,7 @@ func (r *paraRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 	if entering {
 		w.WriteString("<h" + level)
 		if n.Attributes() != nil {
-			html.RenderAttributes(w, node, html.HeadingAttributeFilter)
+			attributes(w, node, html.HeadingAttributeFilter)
 		}
 		w.WriteByte('>')
 		return ast.WalkContinue, nil
@@ -95,10 +198,14 @@ func (r *paraRenderer) paragraph(w util.BufWriter, src []byte, n ast.Node, enter
 		}
 		return ast.WalkContinue, nil
 	}
+	c, copy := w.(model.Copy)
 	if entering {
 		w.WriteString(`<p id="`)
 		w.Write(util.EscapeHTML(id.([]byte)))
-		w.WriteString(`" data-seed`)
+		w.WriteString(`"`)
+		if !copy {
+			w.WriteString(` data-seed`)
+		}
 		if leads(n) {
 			w.WriteString(` class="has-lead-h"`)
 		}
@@ -111,8 +218,9 @@ func (r *paraRenderer) paragraph(w util.BufWriter, src []byte, n ast.Node, enter
 	// The citation mark comes last, so it never interrupts the sentence for
 	// a screen reader; CSS puts it in the margin on wide screens.
 	cite, _ := n.AttributeString("data-cite")
-	w.WriteString(`<a class="pin" href="#`)
-	w.Write(util.EscapeHTML(id.([]byte)))
-	w.WriteString(`" data-ed>` + stdhtml.EscapeString(string(cite.([]byte))) + `</a></p>` + "\n")
+	href, tab := model.LinkAttrs(c, "#"+string(id.([]byte)), true)
+	w.WriteString(`<a class="pin" href="`)
+	w.Write(util.EscapeHTML([]byte(href)))
+	w.WriteString(`" data-ed` + tab + `>` + stdhtml.EscapeString(string(cite.([]byte))) + `</a></p>` + "\n")
 	return ast.WalkContinue, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/yuin/goldmark"
 
+	"edition/generator/internal/chart"
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
 	"edition/generator/internal/figures"
@@ -38,8 +39,12 @@ type parsed struct {
 	segs    []segment // the rendered body, cut where each chart's figure and the title end (body.go)
 	paras   []markup.Para
 	uses    []terms.Use
-	figures map[string]string // chart id → its <figure>, as the page shows it
+	figures map[string]string    // chart id → its <figure>, as the page shows it
+	boxes   map[string]chart.Box // chart id → what its figure shows
 	errs    diag.List
+	// For the page's embed pages (copy.go): the body, and each chart.
+	copy        string
+	chartCopies map[string]chart.Drawn
 }
 
 // parseCached is parsePage, remembered by the Builder: a page is parsed
@@ -71,8 +76,9 @@ func (e *edition) parseCached(md goldmark.Markdown, cp *content.Page) pageParse 
 // again when its parse key or any page's citation labels (which its
 // charts may show) changed.
 func (e *edition) drawCached(md goldmark.Markdown, cp *content.Page, p pageParse) parsed {
+	full := e.embedFull(cp)
 	if e.bl == nil || e.bl.Once {
-		return drawPage(md, cp, p)
+		return drawPage(md, cp, p, full)
 	}
 	if e.citesKey == nil {
 		e.citesKey = sortedPairs(paraFields(e.paras, func(p model.Para) string { return p.Cite }))
@@ -82,7 +88,7 @@ func (e *edition) drawCached(md goldmark.Markdown, cp *content.Page, p pageParse
 	r, ok := e.bl.drawn[k]
 	e.bl.mu.Unlock()
 	if !ok {
-		r = drawPage(md, cp, p)
+		r = drawPage(md, cp, p, full)
 		e.bl.mu.Lock()
 		if e.bl.drawn == nil {
 			e.bl.drawn = map[uint64]parsed{}

@@ -7,24 +7,22 @@ import (
 	"sort"
 
 	"edition/generator/internal/buildcache"
-	"edition/generator/internal/embed"
 )
 
 // Stages that cost the most for what they make keep their results in the
 // Builder's disk cache (Builder.Cache, package buildcache), so a fresh
 // process reuses what an earlier build made; output is the same with or
-// without it. Each stage's results are many and small (an embed page's
-// rewrite, a file that passed the lint, a conversion), so a stage keeps
+// without it. Each stage's results are many and small (a template's
+// output, a file that passed the lint, a conversion), so a stage keeps
 // them in one cache entry, a memo, under the hash of each result's inputs:
 // a build reads one file per stage and writes at most one, with only the
 // results it used, instead of creating a file per result (which is what
 // costs on a slow disk). The memo's own key names the program's build, so
 // a rebuilt generator never reads what an older one made.
 const (
-	embedMemo  = "embed-rewrite/3" // embed.RewriteMeasured: heights (phone, wide, oEmbed) and page
-	lintMemo   = "lint-clean/2"    // built files that passed the output lint
-	convMemo   = "t2s/2"           // OpenCC T2S with the override table
-	renderMemo = "render/1"        // template executions, by their inputs (incremental.go)
+	lintMemo   = "lint-clean/2" // built files that passed the output lint
+	convMemo   = "t2s/2"        // OpenCC T2S with the override table
+	renderMemo = "render/1"     // template executions, by their inputs (incremental.go)
 )
 
 // memo is one stage's results: those read from the cache and those made
@@ -165,32 +163,6 @@ func decodeMemo(b []byte, into map[[sha256.Size]byte]memoValue) {
 		into[k] = memoValue{body: b[w : w+int(n)]}
 		b = b[w+int(n):]
 	}
-}
-
-// rewriteEmbed is embed.RewriteMeasured of one embed page at the snippet's
-// phone and wide widths and the oEmbed width, through the disk cache.
-func (bl *Builder) rewriteEmbed(page []byte, full string) (embedResult, error) {
-	var k [sha256.Size]byte
-	cached := bl != nil && bl.Cache != nil
-	if cached {
-		k = inputs(page, []byte(full))
-	}
-	if b, ok := bl.recall(embedMemo, k); cached && ok && len(b) >= 12 { // a shorter entry is damaged: remake it
-		h, wide, oh := binary.LittleEndian.Uint32(b), binary.LittleEndian.Uint32(b[4:]), binary.LittleEndian.Uint32(b[8:])
-		return embedResult{doc: b[12:], h: int(int32(h)), wide: int(int32(wide)), oh: int(int32(oh))}, nil
-	}
-	doc, hs, err := embed.RewriteMeasured(page, full, []int{embed.PhoneWidth, embed.WideWidth, embed.OEmbedWidth}, embed.DefaultLayout())
-	if err != nil {
-		return embedResult{}, err
-	}
-	r := embedResult{doc, hs[0], hs[1], hs[2]}
-	if cached {
-		b := binary.LittleEndian.AppendUint32(nil, uint32(int32(r.h)))
-		b = binary.LittleEndian.AppendUint32(b, uint32(int32(r.wide)))
-		b = binary.LittleEndian.AppendUint32(b, uint32(int32(r.oh)))
-		bl.remember(embedMemo, k, b, doc)
-	}
-	return r, nil
 }
 
 // cleanOnDisk reports whether an earlier build's output lint passed file

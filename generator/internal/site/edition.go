@@ -160,7 +160,8 @@ func (e *edition) drawPages(md goldmark.Markdown, pps []pageParse) diag.List {
 		errs = append(errs, r.errs...)
 		body, title := joinBody(r.segs, nil)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
-			URL: cp.URL(), Body: template.HTML(body), TitleEnd: title, Paras: r.paras, uses: r.uses, figures: r.figures, segs: r.segs})
+			URL: cp.URL(), Body: template.HTML(body), TitleEnd: title, Paras: r.paras, uses: r.uses, figures: r.figures, segs: r.segs,
+			boxes: r.boxes, copy: r.copy, chartCopies: r.chartCopies})
 	}
 	return errs
 }
@@ -325,8 +326,10 @@ func parsePage(md goldmark.Markdown, cp *content.Page, url string, shift int) (p
 	return p
 }
 
-// drawPage renders a parsed page, drawing its charts.
-func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse) (r parsed) {
+// drawPage renders a parsed page, drawing its charts; and, when full is
+// not "" (a page with an embed page at that address), renders its body
+// and each of its charts again for their embed pages (copy.go).
+func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse, full string) (r parsed) {
 	r.paras, r.uses = p.paras, p.uses // r.errs: only what rendering adds
 	defer func() {
 		if x := recover(); x != nil {
@@ -342,11 +345,17 @@ func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse) (r parsed) {
 	if err := md.Renderer().Render(&buf, cp.Source, p.doc); err != nil {
 		r.errs = append(r.errs, diag.Wrap(cp.Path, 0, "render", err))
 	}
-	r.figures = map[string]string{}
+	r.figures, r.boxes = map[string]string{}, map[string]chart.Box{}
 	for _, c := range chart.Charts(p.pc) {
 		r.figures[c.ID] = string(c.Node.HTML)
+		r.boxes[c.ID] = c.Node.Box
 	}
 	r.segs = buf.segments() // the body, cut where figures and the title end
+	if full != "" {
+		if err := r.drawCopies(md, cp, p, full); err != nil {
+			r.errs = append(r.errs, diag.Wrap(cp.Path, 0, "render for its embed page", err))
+		}
+	}
 	return r
 }
 
@@ -355,7 +364,7 @@ func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse) (r parsed) {
 // been parsed.
 func renderPageAt(md goldmark.Markdown, cp *content.Page, url string, shift int) parsed {
 	p := parsePage(md, cp, url, shift)
-	r := drawPage(md, cp, p)
+	r := drawPage(md, cp, p, "")
 	r.errs = append(p.errs, r.errs...)
 	return r
 }

@@ -1,9 +1,9 @@
 package site
 
 import (
-	"bytes"
 	"html/template"
-	"strings"
+	"maps"
+	"slices"
 
 	"github.com/yuin/goldmark"
 
@@ -73,11 +73,19 @@ func (e *edition) embeds(md goldmark.Markdown) error {
 		}
 		ep := e.embedPage(p.URL, p.Title, label)
 		ep.Full = p.Canonical()
-		ep.Body, ep.Endnotes = p.Body, p.Endnotes
+		links, err := embed.NewLinks(ep.Full, copyLocal(p.Paras, p.uses, slices.Sorted(maps.Keys(p.figures))))
+		if err != nil {
+			return err
+		}
+		ep.Body, ep.Endnotes = template.HTML(p.copy), embedNotes(p.Endnotes, links)
 		if !p.HasHeading() {
 			ep.Heading = p.Title
 		}
-		sv, err := e.writeEmbed(ep, "section")
+		var boxes []chart.Box
+		for _, id := range slices.Sorted(maps.Keys(p.boxes)) {
+			boxes = append(boxes, p.boxes[id])
+		}
+		sv, err := e.writeEmbed(ep, "section", p, boxes)
 		if err != nil {
 			return err
 		}
@@ -122,21 +130,25 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	if page == nil {
 		return nil
 	}
-	// The chart as its page shows it, links and all (kept when the page
-	// was parsed); drawn again only if the page does not hold it (an error
-	// box stands there instead).
-	fig, ok := page.figures[c.ID]
-	if !ok {
-		var buf bytes.Buffer
-		if err := convertAt(md, c.Page, "```chart\n"+c.Spec+"```\n", &buf); err != nil {
-			return err
-		}
-		fig = buf.String()
-	}
+	// The chart drawn for its embed page when its page was drawn; drawn
+	// here only if the page does not hold it (an error box stands there
+	// instead).
 	ep := e.embedPage("chart/"+c.ID+"/", s.Title, label)
 	ep.Full = page.Canonical() + model.URL(model.Chart{ID: c.ID})
-	ep.Body, ep.Chart = template.HTML(fig), true
-	sv, err := e.writeEmbed(ep, "chart")
+	d, ok := page.chartCopies[c.ID]
+	if !ok {
+		links, err := embed.NewLinks(page.Canonical(), nil)
+		if err != nil {
+			return err
+		}
+		cw := &copyWriter{Links: links}
+		if err := convertAt(md, c.Page, "```chart\n"+c.Spec+"```\n", cw); err != nil {
+			return err
+		}
+		d.HTML = cw.Bytes()
+	}
+	ep.Body, ep.Chart = template.HTML(d.HTML), true
+	sv, err := e.writeEmbed(ep, "chart", page, []chart.Box{d.Box})
 	if err != nil {
 		return err
 	}
@@ -155,74 +167,27 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 }
 
 // writeEmbed renders an embed page and its oEmbed document and returns
-// the share view for it.
-func (e *edition) writeEmbed(ep *EmbedPage, kind string) (*ShareView, error) {
+// the share view for it. Its heights for the snippet are estimated from
+// what it shows: p's paragraphs (for a section) and the charts' boxes.
+func (e *edition) writeEmbed(ep *EmbedPage, kind string, p *Page, boxes []chart.Box) (*ShareView, error) {
 	page, err := e.executeMemo(e.tmpl["embed"], "embed-page", ep.dir, ep)
 	if err != nil {
 		return nil, err
 	}
-	full := ep.Full
-	if i := strings.Index(full, "#"); i >= 0 {
-		full = full[:i]
-	}
-	// Rewriting and measuring parse the page; a rebuild reuses the result
-	// for every embed whose page did not change, and a build with a disk
-	// cache the result of an earlier build.
-	var key uint64
-	if e.bl != nil {
-		key = e.bl.key(append(page[:len(page):len(page)], "\x00"+full...))
-	}
-	r, ok := e.bl.embedded(key)
-	if !ok {
-		var err error
-		if r, err = e.bl.rewriteEmbed(page, full); err != nil {
-			return nil, err
-		}
-		e.bl.setEmbedded(key, r)
-	}
 	dir := e.Prefix + model.EmbedPrefix + ep.dir
-	e.out[dir+"index.html"] = r.doc
+	e.out[dir+"index.html"] = page
 	src := base(e.settings).Abs(dir)
 	title := ep.Title + " · " + e.settings.Name
-	h := r.h
-	sn := embed.Snippet{Src: src, Title: title, Height: h, Phone: r.h, Wide: r.wide, Script: base(e.settings).Abs("embed/resize.js"), Href: ep.Full,
+	phone, wide := e.estimate(ep, p, boxes, embed.PhoneWidth), e.estimate(ep, p, boxes, embed.WideWidth)
+	sn := embed.Snippet{Src: src, Title: title, Height: phone, Phone: phone, Wide: wide, Script: base(e.settings).Abs("embed/resize.js"), Href: ep.Full,
 		LinkText: e.ui("閱讀全文與注釋：") + ep.Title}
-	sv := &ShareView{Kind: kind, Title: title, Embed: src, Code: e.highlight("html", sn.HTML()), Height: h}
+	sv := &ShareView{Kind: kind, Title: title, Embed: src, Code: e.highlight("html", sn.HTML()), Height: phone}
 	if base(e.settings).Known() { // an oEmbed document's iframe src must be absolute
-		o := embed.NewOEmbed(src, title, e.settings.Name, base(e.settings).Abs(e.Prefix), r.oh)
+		o := embed.NewOEmbed(src, title, e.settings.Name, base(e.settings).Abs(e.Prefix), e.estimate(ep, p, boxes, embed.OEmbedWidth))
 		e.out[dir+"oembed.json"] = o.JSON()
 		sv.OEmbed = src + "oembed.json" // the panel offers oEmbed only then
 	}
 	return sv, nil
-}
-
-// embedResult is a rewritten embed page and its heights for the snippet
-// and for oEmbed.
-type embedResult struct {
-	doc         []byte
-	h, wide, oh int // at embed.PhoneWidth, embed.WideWidth, embed.OEmbedWidth
-}
-
-func (bl *Builder) embedded(k uint64) (embedResult, bool) {
-	if bl == nil {
-		return embedResult{}, false
-	}
-	bl.mu.Lock()
-	defer bl.mu.Unlock()
-	r, ok := bl.emb[k]
-	return r, ok
-}
-
-func (bl *Builder) setEmbedded(k uint64, r embedResult) {
-	if bl == nil || bl.Once {
-		return
-	}
-	bl.mu.Lock()
-	defer bl.mu.Unlock()
-	if bl.emb == nil {
-		bl.emb = map[uint64]embedResult{}
-	}
-	bl.emb[k] = r
 }
 
 // headers writes _headers (see embed.Headers): the embed pages may be

@@ -335,11 +335,18 @@ func (e *edition) mixed(s string) string {
 
 type convertCharts struct{ conv func(string) string }
 
+// drawn is d with its words in the edition's script.
+func (c convertCharts) drawn(d chart.Drawn) chart.Drawn {
+	b := d.Box
+	b.Caption, b.Source, b.Summary = c.conv(b.Caption), c.conv(b.Source), c.conv(b.Summary)
+	return chart.Drawn{HTML: []byte(c.conv(string(d.HTML))), Box: b}
+}
+
 func (c convertCharts) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if ch, ok := n.(*chart.Node); ok && entering {
 			if draw := ch.Draw; draw != nil {
-				ch.Draw = func() []byte { return []byte(c.conv(string(draw()))) }
+				ch.Draw = func(cp model.Copy) chart.Drawn { return c.drawn(draw(cp)) }
 			} else {
 				ch.HTML = []byte(c.conv(string(ch.HTML)))
 			}

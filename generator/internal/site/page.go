@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"edition/generator/internal/chart"
 	"edition/generator/internal/content"
 	"edition/generator/internal/markup"
 	"edition/generator/internal/terms"
@@ -44,19 +45,22 @@ type Page struct {
 	// Contents is the page's contents list: every part, and the
 	// subsections of the page's own part only (all of them on the home
 	// page), so a page's size does not grow with the number of pages.
-	Contents   []Link
-	Paras      []markup.Para
-	Alternates []Alternate
-	Figures    *FigureView      // the figures page only
-	Endnotes   []terms.NoteView // the notes of the terms this page uses
-	NoteViews  []terms.NoteView // the notes page: every note with its uses
-	Share      *ShareView       // embed code, for pages with an embed page (embed.go)
-	Card       string           // share card below the edition root (press.go); "" for none
-	Styles     string           // the optional styles the page needs (firstscreen.go): "charts", "notes", both or none
-	uses       []terms.Use
-	figures    map[string]string // chart id → its <figure>, as the body shows it
-	segs       []segment         // Body without the charts' share panels (body.go)
-	panels     map[string]string // chart id → its share panel, placed after the figure
+	Contents    []Link
+	Paras       []markup.Para
+	Alternates  []Alternate
+	Figures     *FigureView      // the figures page only
+	Endnotes    []terms.NoteView // the notes of the terms this page uses
+	NoteViews   []terms.NoteView // the notes page: every note with its uses
+	Share       *ShareView       // embed code, for pages with an embed page (embed.go)
+	Card        string           // share card below the edition root (press.go); "" for none
+	Styles      string           // the optional styles the page needs (firstscreen.go): "charts", "notes", both or none
+	uses        []terms.Use
+	figures     map[string]string // chart id → its <figure>, as the body shows it
+	segs        []segment         // Body without the charts' share panels (body.go)
+	panels      map[string]string // chart id → its share panel, placed after the figure
+	boxes       map[string]chart.Box
+	copy        string                 // the body as its embed page shows it (copy.go)
+	chartCopies map[string]chart.Drawn // each chart as its embed page shows it
 }
 
 // Href returns a link from this page to a path below the edition root.

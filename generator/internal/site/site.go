@@ -100,7 +100,6 @@ type Builder struct {
 	cache   map[string]string
 	hl      map[string]template.HTML                   // highlighted code, by language and code
 	clean   map[uint64]bool                            // built files the output lint passed
-	emb     map[uint64]embedResult                     // embed pages, by the page they were made from
 	tmpl    map[[32]byte]map[string]*template.Template // parsed templates, by their sources
 	parsed  map[uint64]pageParse                       // pages' parses (without their trees), by source and inputs
 	drawn   map[uint64]parsed                          // pages' rendered HTML, by parse key and citation labels

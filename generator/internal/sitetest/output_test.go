@@ -1,12 +1,15 @@
 package sitetest
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 
 	"edition/generator/internal/site"
 )
@@ -247,4 +250,88 @@ func checkPageStyles(t *testing.T, name, page string, optional map[string]map[st
 			t.Errorf("%s inlines %s but uses none of its classes", name, sheet)
 		}
 	}
+}
+
+// TestEmbedPagesLinkOut: on every embed page, based or not, a link either
+// points at an element on the page, or goes to the full edition (by an
+// absolute or root-relative address) in a new tab; a permalink always
+// goes out, a term's link stays (to the page's endnotes); and nothing is marked data-seed (an embed page is a copy, not
+// the report text the fidelity check reads).
+func TestEmbedPagesLinkOut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-edition build")
+	}
+	for _, b := range []func(*testing.T) (string, site.Output){built, builtBased} {
+		_, out := b(t)
+		n := 0
+		for _, p := range pages(out) {
+			if strings.Contains(p, "embed/") {
+				checkEmbedLinks(t, p, out[p])
+				n++
+			}
+		}
+		if n < 40 {
+			t.Errorf("%d embed pages", n)
+		}
+	}
+}
+
+func checkEmbedLinks(t *testing.T, name string, page []byte) {
+	t.Helper()
+	root, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	var links []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if v := attrOf(n, "id"); v != "" {
+				ids[v] = true
+			}
+			if attrOf(n, "data-seed") != "" || hasAttr(n, "data-seed") {
+				t.Errorf("%s: <%s id=%q> is marked data-seed", name, n.Data, attrOf(n, "id"))
+			}
+			if n.Data == "a" && hasAttr(n, "href") {
+				links = append(links, n)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	for _, a := range links {
+		href, out := attrOf(a, "href"), attrOf(a, "target") == "_blank" && attrOf(a, "rel") == "noopener"
+		frag, local := strings.CutPrefix(href, "#")
+		switch {
+		case !local && strings.Contains(" "+attrOf(a, "class")+" ", " term "):
+			t.Errorf("%s: term link %s leaves the page, whose endnotes hold its note", name, href)
+		case local && strings.Contains(" "+attrOf(a, "class")+" ", " pin "):
+			t.Errorf("%s: permalink %s stays on the embed page", name, href)
+		case local && !ids[frag]:
+			t.Errorf("%s: link to #%s, which is not on the page", name, frag)
+		case !local && (!out || !strings.HasPrefix(href, "/") && !strings.HasPrefix(href, "https://")):
+			t.Errorf("%s: link %s (target %q) does not open the full edition in a new tab", name, href, attrOf(a, "target"))
+		}
+	}
+}
+
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }

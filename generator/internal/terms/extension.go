@@ -12,6 +12,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"edition/generator/internal/model"
 )
 
 // Priority is the transformer's goldmark priority. goldmark runs lower
@@ -421,7 +423,9 @@ func (r *refRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bo
 	if r.href != nil {
 		href = r.href(ref.Note)
 	}
-	fmt.Fprintf(w, `<a class="term" href="%s" id="%s" role="doc-noteref" data-note="%d">`,
-		html.EscapeString(href), html.EscapeString(ref.ID), ref.Note)
+	c, _ := w.(model.Copy) // an embed page: its own endnotes, or the edition's
+	href, tab := model.LinkAttrs(c, href, false)
+	fmt.Fprintf(w, `<a class="term" href="%s" id="%s" role="doc-noteref" data-note="%d"%s>`,
+		html.EscapeString(href), html.EscapeString(ref.ID), ref.Note, tab)
 	return ast.WalkContinue, nil
 }

@@ -17,12 +17,14 @@ type NoteView struct {
 	Text   []string // the note's text: first line after the colon, then more lines
 	Uses   []UseView
 	Href   string // optional: this note on the notes page ("/notes/#n5"), linked from a section's endnotes
+	NewTab bool   // Href opens in a new tab (on an embed page)
 	More   int    // uses not listed in Uses (a section's endnotes list a few; the notes page all)
 }
 
 // UseView is one place a note's term is used, for a back-link.
 type UseView struct {
 	Href    string // the paragraph, e.g. "/2-1/#p2-1-2"
+	NewTab  bool   // Href opens in a new tab (on an embed page)
 	Cite    string // e.g. "二（一）¶2"
 	Snippet string // plain text context: Before + Match + After
 	Before  string
