@@ -171,7 +171,8 @@ func (bl *Builder) templates(k [32]byte) map[string]*template.Template {
 	}
 	bl.mu.Lock()
 	defer bl.mu.Unlock()
-	return bl.tmpl[k]
+	t, _ := bl.tmpl.get(k)
+	return t
 }
 
 func (bl *Builder) setTemplates(k [32]byte, t map[string]*template.Template) {
@@ -180,10 +181,7 @@ func (bl *Builder) setTemplates(k [32]byte, t map[string]*template.Template) {
 	}
 	bl.mu.Lock()
 	defer bl.mu.Unlock()
-	if bl.tmpl == nil {
-		bl.tmpl = map[[32]byte]map[string]*template.Template{}
-	}
-	bl.tmpl[k] = t
+	bl.tmpl.put(k, t)
 }
 
 // stripComment drops a leading /* … */ block, which documents a script

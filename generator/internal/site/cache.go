@@ -19,7 +19,8 @@ import (
 func (bl *Builder) isClean(k uint64) bool {
 	bl.mu.Lock()
 	defer bl.mu.Unlock()
-	return bl.clean[k]
+	ok, _ := bl.clean.get(k)
+	return ok
 }
 
 func (bl *Builder) setClean(k uint64) {
@@ -28,10 +29,7 @@ func (bl *Builder) setClean(k uint64) {
 	}
 	bl.mu.Lock()
 	defer bl.mu.Unlock()
-	if bl.clean == nil {
-		bl.clean = map[uint64]bool{}
-	}
-	bl.clean[k] = true
+	bl.clean.put(k, true)
 }
 
 // parsed is one page's goldmark result.
@@ -58,15 +56,12 @@ func (e *edition) parseCached(md goldmark.Markdown, cp *content.Page) pageParse 
 	}
 	k := e.bl.key(e.pageKey(cp))
 	e.bl.mu.Lock()
-	p, ok := e.bl.parsed[k]
+	p, ok := e.bl.parsed.get(k)
 	e.bl.mu.Unlock()
 	if !ok {
 		p = parsePage(md, cp, cp.URL(), 0)
 		e.bl.mu.Lock()
-		if e.bl.parsed == nil {
-			e.bl.parsed = map[uint64]pageParse{}
-		}
-		e.bl.parsed[k] = pageParse{url: p.url, paras: p.paras, uses: p.uses, errs: p.errs}
+		e.bl.parsed.put(k, pageParse{url: p.url, paras: p.paras, uses: p.uses, errs: p.errs})
 		e.bl.mu.Unlock()
 	}
 	return p
@@ -85,15 +80,12 @@ func (e *edition) drawCached(md goldmark.Markdown, cp *content.Page, p pageParse
 	}
 	k := e.bl.key(append(e.pageKey(cp), e.citesKey...))
 	e.bl.mu.Lock()
-	r, ok := e.bl.drawn[k]
+	r, ok := e.bl.drawn.get(k)
 	e.bl.mu.Unlock()
 	if !ok {
 		r = drawPage(md, cp, p, full)
 		e.bl.mu.Lock()
-		if e.bl.drawn == nil {
-			e.bl.drawn = map[uint64]parsed{}
-		}
-		e.bl.drawn[k] = r
+		e.bl.drawn.put(k, r)
 		e.bl.mu.Unlock()
 	}
 	return r

@@ -118,9 +118,19 @@ const (
 	chartLink    = "在全文中查看此圖表"
 )
 
-// estimate is the height of an embed page at width: its heading, its
-// paragraphs, its charts, its notes and its source line.
-func (e *edition) estimate(ep *EmbedPage, p *Page, boxes []chart.Box, width int) int {
+// estimates are the heights of an embed page at each of widths: its
+// heading, its paragraphs, its charts, its notes and its source line.
+func (e *edition) estimates(ep *EmbedPage, p *Page, boxes []chart.Box, widths ...int) []int {
+	notes := estimateNotes(ep.Endnotes)
+	hs := make([]int, len(widths))
+	for i, w := range widths {
+		hs[i] = e.estimate(ep, p, boxes, notes, w)
+	}
+	return hs
+}
+
+// estimate is one of estimates.
+func (e *edition) estimate(ep *EmbedPage, p *Page, boxes []chart.Box, notes []embed.Note, width int) int {
 	est := embed.NewEstimate(width, embed.DefaultLayout())
 	if ep.Heading != "" {
 		est.Heading(1, ep.Heading)
@@ -137,7 +147,7 @@ func (e *edition) estimate(ep *EmbedPage, p *Page, boxes []chart.Box, width int)
 	for _, b := range boxes {
 		est.Chart(embed.Chart{Caption: b.Caption, W: b.W, H: b.H, Source: b.Source, Summary: b.Summary})
 	}
-	est.Notes(e.ui(notesHeading), estimateNotes(ep.Endnotes))
+	est.Notes(e.ui(notesHeading), notes)
 	est.Para(e.ui("來源：") + e.settings.Name + "（" + ep.Edition + e.ui("，非官方）· ") + e.settings.Report + "，" + e.settings.Date)
 	if ep.Chart {
 		est.Para(e.ui(chartLink))

@@ -178,12 +178,13 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string, p *Page, boxes []chart.
 	e.out[dir+"index.html"] = page
 	src := base(e.settings).Abs(dir)
 	title := ep.Title + " · " + e.settings.Name
-	phone, wide := e.estimate(ep, p, boxes, embed.PhoneWidth), e.estimate(ep, p, boxes, embed.WideWidth)
+	hs := e.estimates(ep, p, boxes, embed.PhoneWidth, embed.WideWidth, embed.OEmbedWidth)
+	phone, wide := hs[0], hs[1]
 	sn := embed.Snippet{Src: src, Title: title, Height: phone, Phone: phone, Wide: wide, Script: base(e.settings).Abs("embed/resize.js"), Href: ep.Full,
 		LinkText: e.ui("閱讀全文與注釋：") + ep.Title}
 	sv := &ShareView{Kind: kind, Title: title, Embed: src, Code: e.highlight("html", sn.HTML()), Height: phone}
 	if base(e.settings).Known() { // an oEmbed document's iframe src must be absolute
-		o := embed.NewOEmbed(src, title, e.settings.Name, base(e.settings).Abs(e.Prefix), e.estimate(ep, p, boxes, embed.OEmbedWidth))
+		o := embed.NewOEmbed(src, title, e.settings.Name, base(e.settings).Abs(e.Prefix), hs[2])
 		e.out[dir+"oembed.json"] = o.JSON()
 		sv.OEmbed = src + "oembed.json" // the panel offers oEmbed only then
 	}

@@ -286,17 +286,14 @@ func (e *edition) highlight(lang, code string) template.HTML {
 	}
 	k := lang + "\x00" + code
 	e.bl.mu.Lock()
-	h, ok := e.bl.hl[k]
+	h, ok := e.bl.hl.get(k)
 	e.bl.mu.Unlock()
 	if ok {
 		return h
 	}
 	h = highlight(lang, code)
 	e.bl.mu.Lock()
-	if e.bl.hl == nil {
-		e.bl.hl = map[string]template.HTML{}
-	}
-	e.bl.hl[k] = h
+	e.bl.hl.put(k, h)
 	e.bl.mu.Unlock()
 	return h
 }

@@ -192,6 +192,13 @@ func (bl *Builder) endRenders(ok bool) {
 		}
 	}
 	bl.renders.prev, bl.renders.next = bl.renders.next, nil
+	bl.cache.flip(ok)
+	bl.hl.flip(ok)
+	bl.clean.flip(ok)
+	bl.tmpl.flip(ok)
+	bl.parsed.flip(ok)
+	bl.drawn.flip(ok)
+	bl.press.mem.flip(ok)
 }
 
 // memoised returns what compute gave for the same inputs in the last

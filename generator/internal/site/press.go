@@ -57,24 +57,27 @@ func (d diskImages) Put(k [sha256.Size]byte, b []byte) error { return d.c.Put(d.
 // server keeps it between rebuilds).
 type memCache struct {
 	mu sync.Mutex
-	m  map[[sha256.Size]byte][]byte
+	m  gen[[sha256.Size]byte, []byte]
 }
 
 func (c *memCache) Get(k [sha256.Size]byte) ([]byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	b, ok := c.m[k]
-	return b, ok
+	return c.m.get(k)
 }
 
 func (c *memCache) Put(k [sha256.Size]byte, b []byte) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.m == nil {
-		c.m = map[[sha256.Size]byte][]byte{}
-	}
-	c.m[k] = b
+	c.m.put(k, b)
 	return nil
+}
+
+// flip keeps the images the last build used (see gen).
+func (c *memCache) flip(ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m.flip(ok)
 }
 
 // pressState is the Builder's: the font subset, loaded once.

@@ -96,14 +96,14 @@ type Builder struct {
 	exe     string           // buildcache.ExecutableID, once
 	memos   map[string]*memo // the disk cache's memos this build has read (diskcache.go)
 	conv    *script.Converter
-	convKey string // the override table the converter was made with
-	cache   map[string]string
-	hl      map[string]template.HTML                   // highlighted code, by language and code
-	clean   map[uint64]bool                            // built files the output lint passed
-	tmpl    map[[32]byte]map[string]*template.Template // parsed templates, by their sources
-	parsed  map[uint64]pageParse                       // pages' parses (without their trees), by source and inputs
-	drawn   map[uint64]parsed                          // pages' rendered HTML, by parse key and citation labels
-	seed    maphash.Seed                               // for the uint64 keys: fast; collisions are 2⁻⁶⁴
+	convKey string                                       // the override table the converter was made with
+	cache   gen[string, string]                          // conversions, by tag and text
+	hl      gen[string, template.HTML]                   // highlighted code, by language and code
+	clean   gen[uint64, bool]                            // built files the output lint passed
+	tmpl    gen[[32]byte, map[string]*template.Template] // parsed templates, by their sources
+	parsed  gen[uint64, pageParse]                       // pages' parses (without their trees), by source and inputs
+	drawn   gen[uint64, parsed]                          // pages' rendered HTML, by parse key and citation labels
+	seed    maphash.Seed                                 // for the uint64 keys: fast; collisions are 2⁻⁶⁴
 
 	// Images keeps press images (chart PNGs, share cards) between builds;
 	// nil keeps them in memory for the Builder's life (press.go).
@@ -223,7 +223,7 @@ func (bl *Builder) converter(ov []script.Override) (*script.Converter, error) {
 	if err != nil {
 		return nil, err
 	}
-	bl.conv, bl.convKey, bl.cache = cv, key, map[string]string{}
+	bl.conv, bl.convKey, bl.cache = cv, key, gen[string, string]{}
 	return cv, nil
 }
 
@@ -261,7 +261,7 @@ func (bl *Builder) cached(tag string, conv func(string) string) func(string) str
 	return func(s string) string {
 		k := tag + "\x00" + s
 		bl.mu.Lock()
-		v, ok := bl.cache[k]
+		v, ok := bl.cache.get(k)
 		bl.mu.Unlock()
 		if ok {
 			return v
@@ -272,7 +272,7 @@ func (bl *Builder) cached(tag string, conv func(string) string) func(string) str
 			bl.remember(convMemo, dk, nil, []byte(v))
 		}
 		bl.mu.Lock()
-		bl.cache[k] = v
+		bl.cache.put(k, v)
 		bl.mu.Unlock()
 		return v
 	}
