@@ -29,13 +29,14 @@ var (
 	repoErr  error
 )
 
-// repoSite renders the repository's own edition once for these tests.
+// repoSite renders the fixture edition (testdata/edition) once for these
+// tests.
 func repoSite(t *testing.T) Output {
 	t.Helper()
 	repoOnce.Do(func() {
-		// Embeds need the site's address (build -base-url): the
-		// repository's site.yaml leaves it unset.
-		src := DirSources("../../../content", "../../../templates", "../../../static")
+		// Embeds need the site's address (build -base-url), as the
+		// fixture's site.yaml gives it.
+		src := DirSources("testdata/edition", "../../../templates", "../../../static")
 		src.BaseURL = "https://edition.example.org/"
 		repoOut, repoErr = Render(src)
 	})
@@ -145,9 +146,9 @@ func TestEmbedsResize(t *testing.T) {
 	defer site.Close()
 	const base = "https://edition.example.org/"
 	embeds := []struct{ page, path string }{
-		{"part-2-1/index.html", "embed/part-2-1/"},
-		{"zh-hant/part-2-7/index.html", "zh-hant/embed/part-2-7/"},
-		{"part-2-5/index.html", "embed/chart/roads/"},
+		{"part-2/index.html", "embed/part-2/"},
+		{"zh-hant/part-1/index.html", "zh-hant/embed/part-1/"},
+		{"part-2/index.html", "embed/chart/main-targets/"},
 	}
 	var body strings.Builder
 	initial := map[string]int{}
@@ -235,9 +236,9 @@ func TestCopySnippet(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want := snippet(t, out, "part-2-1/index.html", "https://edition.example.org/embed/part-2-1/")
+	want := snippet(t, out, "part-2/index.html", "https://edition.example.org/embed/part-2/")
 	sel := `details.share-section`
-	err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2-1/"), chromedp.Click(sel+` > summary`),
+	err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/part-2/"), chromedp.Click(sel+` > summary`),
 		chromedp.WaitVisible(sel+` .share-copy`), chromedp.Click(sel+` .share-copy`), chromedp.WaitVisible(sel+` .share-status:not(:empty)`))
 	if err != nil {
 		t.Fatal(err)
@@ -269,7 +270,7 @@ func TestWordPressResize(t *testing.T) {
 	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><html lang=en><head><title>wp</title></head><body>
-<iframe sandbox="allow-scripts" security="restricted" src="%s/embed/chart/roads/#?secret=abcDEF1234" data-secret="abcDEF1234" width="600" height="338" title="t" frameborder="0"></iframe>
+<iframe sandbox="allow-scripts" security="restricted" src="%s/embed/chart/main-targets/#?secret=abcDEF1234" data-secret="abcDEF1234" width="600" height="338" title="t" frameborder="0"></iframe>
 <script>window.wp = []; addEventListener('message', function (e) {
   var d = e.data, f = document.querySelector('iframe[data-secret="' + d.secret + '"]');
   if (d && d.message === 'height' && f && f.contentWindow === e.source) { window.wp.push(d.value); f.height = Math.max(200, Math.min(1000, d.value)); }
@@ -308,7 +309,7 @@ func TestWordPressResize(t *testing.T) {
 	// A sandboxed frame may run in a process of its own, out of the
 	// test's reach: its height is checked against the oEmbed estimate.
 	var o struct{ Height int }
-	if err := json.Unmarshal(out["embed/chart/roads/oembed.json"], &o); err != nil {
+	if err := json.Unmarshal(out["embed/chart/main-targets/oembed.json"], &o); err != nil {
 		t.Fatal(err)
 	}
 	if h < o.Height*3/4 || h > o.Height*5/4 {
