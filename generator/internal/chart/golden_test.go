@@ -26,26 +26,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			a, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			in := map[string]string{}
-			for _, f := range a.Files {
-				in[f.Name] = string(f.Data)
-			}
-			ds, err := figures.Parse("data.tsv", []byte(in["data.tsv"]))
-			if err != nil {
-				t.Fatal(err)
-			}
-			spec, err := ParseSpec(in["spec"])
-			if err != nil {
-				t.Fatal(err)
-			}
-			m, err := resolve(spec, ds)
-			if err != nil {
-				t.Fatal(err)
-			}
+			a, spec, ds, m := readGolden(t, file)
 			html := string(m.figureHTML(Config{Data: ds, Source: testSource, Cite: testLabels.cite}, nil).HTML)
 			svg, err := Standalone(spec, Config{Data: ds, Source: testSource, Cite: testLabels.cite, Href: func(p string) string { return "https://example.org/#" + p }})
 			if err != nil {
@@ -66,6 +47,10 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				return
+			}
+			in := map[string]string{}
+			for _, f := range a.Files {
+				in[f.Name] = string(f.Data)
 			}
 			for name, g := range got {
 				if want, ok := in[name]; !ok || want != g {
@@ -110,7 +95,32 @@ func (newTab) Link(href string, pin bool) (string, bool) { return "https://x/" +
 // chart (bars, source line, data table) is written as the copy says, and
 // the rest is the chart as drawn for its page; its box says what it shows.
 func TestDrawForCopy(t *testing.T) {
-	a, err := txtar.ParseFile("testdata/golden/compare.txtar")
+	_, spec, ds, m := readGolden(t, "testdata/golden/compare.txtar")
+	cfg := Config{Data: ds, Source: testSource, Cite: testLabels.cite}
+	page, cp := m.figureHTML(cfg, nil), m.figureHTML(cfg, newTab{})
+	links := regexp.MustCompile(`<a [^>]*>`).FindAllString(string(cp.HTML), -1)
+	if len(links) < 3 {
+		t.Fatalf("%d links in the copy", len(links))
+	}
+	for _, l := range links {
+		if !strings.Contains(l, `href="https://x/#`) || !strings.Contains(l, ` target="_blank" rel="noopener"`) {
+			t.Errorf("copy's link %s", l)
+		}
+	}
+	reLink := regexp.MustCompile(`<a [^>]*>`)
+	if reLink.ReplaceAllString(string(page.HTML), "<a>") != reLink.ReplaceAllString(string(cp.HTML), "<a>") {
+		t.Error("the copy differs from the page's chart in more than its links")
+	}
+	if cp.Box != page.Box || page.Box.Caption != spec.Title+spec.Subtitle || page.Box.W != width || page.Box.H <= 0 || !strings.HasPrefix(page.Box.Source, sourceLabel(testSource)) {
+		t.Errorf("box %+v (copy's %+v)", page.Box, cp.Box)
+	}
+}
+
+// readGolden reads a golden file's dataset and chart definition and
+// resolves the chart.
+func readGolden(t *testing.T, file string) (*txtar.Archive, *Spec, *figures.Dataset, *model) {
+	t.Helper()
+	a, err := txtar.ParseFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,22 +140,5 @@ func TestDrawForCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := Config{Data: ds, Source: testSource, Cite: testLabels.cite}
-	page, cp := m.figureHTML(cfg, nil), m.figureHTML(cfg, newTab{})
-	links := regexp.MustCompile(`<a [^>]*>`).FindAllString(string(cp.HTML), -1)
-	if len(links) < 3 {
-		t.Fatalf("%d links in the copy", len(links))
-	}
-	for _, l := range links {
-		if !strings.Contains(l, `href="https://x/#`) || !strings.Contains(l, ` target="_blank" rel="noopener"`) {
-			t.Errorf("copy's link %s", l)
-		}
-	}
-	reLink := regexp.MustCompile(`<a [^>]*>`)
-	if reLink.ReplaceAllString(string(page.HTML), "<a>") != reLink.ReplaceAllString(string(cp.HTML), "<a>") {
-		t.Error("the copy differs from the page's chart in more than its links")
-	}
-	if cp.Box != page.Box || page.Box.Caption != spec.Title+spec.Subtitle || page.Box.W != width || page.Box.H <= 0 || !strings.HasPrefix(page.Box.Source, sourceLabel(testSource)) {
-		t.Errorf("box %+v (copy's %+v)", page.Box, cp.Box)
-	}
+	return a, spec, ds, m
 }

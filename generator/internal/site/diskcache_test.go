@@ -89,11 +89,7 @@ func TestDiskCacheAfterEdit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("three whole-edition builds")
 	}
-	src := Sources{
-		Content:   memDir(t, "testdata/edition", "content"),
-		Templates: memDir(t, "../../../templates", "templates"),
-		Static:    memDir(t, "../../../static", "static"),
-	}
+	src := fixtureSources(t)
 	c, err := buildcache.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)

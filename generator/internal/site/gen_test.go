@@ -14,11 +14,7 @@ func TestPreviewKeepsOneBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("nine builds of the fixture edition")
 	}
-	src := Sources{
-		Content:   memDir(t, "testdata/edition", "content"),
-		Templates: memDir(t, "../../../templates", "templates"),
-		Static:    memDir(t, "../../../static", "static"),
-	}
+	src := fixtureSources(t)
 	var bl Builder
 	if _, err := bl.Render(src); err != nil {
 		t.Fatal(err)

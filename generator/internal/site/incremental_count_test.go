@@ -17,11 +17,7 @@ func TestEditReRendersOnlyItsPages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a whole-edition build per edit; skipped in -short mode")
 	}
-	src := Sources{
-		Content:   memDir(t, "testdata/edition", "content"),
-		Templates: memDir(t, "../../../templates", "templates"),
-		Static:    memDir(t, "../../../static", "static"),
-	}
+	src := fixtureSources(t)
 	var bl Builder
 	if _, err := bl.Render(src); err != nil {
 		t.Fatal(err)

@@ -34,6 +34,17 @@ func memDir(t testing.TB, dir, name string) Dir {
 	return Dir{FS: m, Name: name}
 }
 
+// fixtureSources are the fixture edition with the repository's templates
+// and static files, in memory, for a test to edit.
+func fixtureSources(t testing.TB) Sources {
+	t.Helper()
+	return Sources{
+		Content:   memDir(t, "testdata/edition", "content"),
+		Templates: memDir(t, "../../../templates", "templates"),
+		Static:    memDir(t, "../../../static", "static"),
+	}
+}
+
 func editFile(t *testing.T, d Dir, name, old, new string) {
 	t.Helper()
 	m := d.FS.(fstest.MapFS)
@@ -52,11 +63,7 @@ func TestRebuildIsAFreshBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("two whole-edition builds per edit; skipped in -short mode")
 	}
-	src := Sources{
-		Content:   memDir(t, "testdata/edition", "content"),
-		Templates: memDir(t, "../../../templates", "templates"),
-		Static:    memDir(t, "../../../static", "static"),
-	}
+	src := fixtureSources(t)
 	var kept Builder
 	if _, err := kept.Render(src); err != nil {
 		t.Fatal(err)

@@ -39,11 +39,7 @@ func TestImagesFromCache(t *testing.T) {
 	if testing.Short() {
 		t.Skip("three whole-edition builds; skipped in -short mode")
 	}
-	src := Sources{
-		Content:   memDir(t, "testdata/edition", "content"),
-		Templates: memDir(t, "../../../templates", "templates"),
-		Static:    memDir(t, "../../../static", "static"),
-	}
+	src := fixtureSources(t)
 	cache := &countingCache{}
 	first, err := (&Builder{Images: cache}).Render(src)
 	if err != nil {
@@ -88,11 +84,7 @@ func TestMissingGlyphNamesItsLine(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a whole-edition build; skipped in -short mode")
 	}
-	src := Sources{
-		Content:   memDir(t, "testdata/edition", "content"),
-		Templates: memDir(t, "../../../templates", "templates"),
-		Static:    memDir(t, "../../../static", "static"),
-	}
+	src := fixtureSources(t)
 	editFile(t, src.Content, "02-part-2.md", "title: 2025年主要", "title: 2025年𠀋主要")
 	_, err := (&Builder{}).Render(src)
 	want := `content/02-part-2.md:15: the character "𠀋" (U+2000B) in "2025年𠀋主要预期目标" is not in the image font subset generator/internal/glyphs/font/bold.svg; run ` + "`go run ./generator fontsubset`"
@@ -108,11 +100,7 @@ func TestNoBaseURL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a whole-edition build; skipped in -short mode")
 	}
-	src := Sources{
-		Content:   memDir(t, "testdata/edition", "content"),
-		Templates: memDir(t, "../../../templates", "templates"),
-		Static:    memDir(t, "../../../static", "static"),
-	}
+	src := fixtureSources(t)
 	editFile(t, src.Content, "site.yaml", "base_url: https://edition.example.org/\n", "")
 	out, err := (&Builder{}).Render(src)
 	if err != nil {
