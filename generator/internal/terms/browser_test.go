@@ -21,12 +21,13 @@ import (
 	"edition/generator/internal/browsertest"
 )
 
-// fixture builds a section-like page from the real report: four paragraphs
-// with seven links (adjacent terms, a term used twice), the section's
-// endnotes from the partial, and notes.css and notes.js inlined.
+// fixture builds a section-like page from testdata/browser-report.txt:
+// three paragraphs with five links (adjacent terms, a term used twice in
+// one paragraph), the section's endnotes from the partial, and notes.css
+// and notes.js inlined.
 func fixture(t testing.TB) string {
 	t.Helper()
-	r := readReport(t)
+	r := readFixtureReport(t)
 	ps := paras(r)
 	anchors := Propose(r.Notes, texts(ps))
 	md := newMarkdown(Config{Anchors: anchors})
@@ -34,7 +35,7 @@ func fixture(t testing.TB) string {
 	var mine []para
 	for _, p := range ps {
 		switch p.ID {
-		case "p1-6", "p2-3-2", "p2-8-2", "p2-8-3":
+		case "p2-1-2", "p2-2-1", "p2-2-2":
 			mine = append(mine, p)
 		}
 	}
@@ -53,6 +54,11 @@ func fixture(t testing.TB) string {
 	if err := loadPartials(t).ExecuteTemplate(&notes, "endnotes", Used(views, page)); err != nil {
 		t.Fatal(err)
 	}
+	// The site's own base styles (its colours, .vh) and the notes'.
+	base, err := os.ReadFile("../../../static/css/00-base.css")
+	if err != nil {
+		t.Fatal(err)
+	}
 	css, err := os.ReadFile("../../../static/css/notes.css")
 	if err != nil {
 		t.Fatal(err)
@@ -61,15 +67,12 @@ func fixture(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const base = `:root{--fg:#1f1f1f;--bg:#fff;--muted:#6b6b6b;--accent:#1a5fb4;--rule:#d8d8d8;--mark:#fff1a8;
---font:system-ui,"Noto Sans CJK TC","Noto Sans CJK SC",sans-serif}
-body{font-family:var(--font);color:var(--fg);background:var(--bg);max-width:38em;margin:0 auto;padding:1em;line-height:1.9}`
 	return fmt.Sprintf(`<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><title>二（八）</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>二（二）</title>
 <style>%s
-%s</style></head><body><main><h1>（八）以防范化解風險為重點</h1>
+%s</style></head><body><main class="wrap"><article class="report"><h1>（二）以防范化解風險為重點</h1>
 %s
-%s</main><script>%s</script></body></html>`, base, css, body, notes.String(), template.JS(js))
+%s</article></main><script>%s</script></body></html>`, base, css, body, notes.String(), template.JS(js))
 }
 
 func serve(t testing.TB) string {
@@ -120,7 +123,7 @@ func shot(t *testing.T, ctx context.Context, name string) {
 	}
 }
 
-const term6 = `a.term[data-note="6"]` // “揭榜掛帥”, next to “包干制” (7)
+const term1 = `a.term[data-note="1"]` // “揭榜掛帥”, next to “包干制” (2)
 
 // TestTouchSheet: at 360 px with touch, a tap opens a bottom sheet that
 // names the term; Escape, the close button and a tap outside close it and
@@ -133,13 +136,13 @@ func TestTouchSheet(t *testing.T) {
 		t.Fatal("touch emulation still reports (hover: hover)")
 	}
 	open := func() {
-		x, y := center(t, ctx, term6)
+		x, y := center(t, ctx, term1)
 		run(t, ctx, chromedp.TapXY(x, y))
 		waitFor(t, ctx, present(".term-sheet"))
 	}
 	open()
 	for js, want := range map[string]string{
-		`document.querySelector(".term-sheet").getAttribute("aria-label")`:       "注釋6：“揭榜掛帥”制度",
+		`document.querySelector(".term-sheet").getAttribute("aria-label")`:       "注釋1：“揭榜掛帥”制度",
 		`document.querySelector(".term-sheet").getAttribute("aria-modal")`:       "true",
 		`document.querySelector(".term-sheet dfn").textContent`:                  "“揭榜掛帥”制度",
 		`document.activeElement.className`:                                       "term-sheet",
@@ -151,7 +154,7 @@ func TestTouchSheet(t *testing.T) {
 		}
 	}
 	// Nothing was put into the sentence.
-	if got := eval[string](t, ctx, `document.getElementById("p2-3-2").textContent.indexOf("也稱科技懸賞制") < 0 ? "clean" : "inline"`); got != "clean" {
+	if got := eval[string](t, ctx, `document.getElementById("p2-1-2").textContent.indexOf("也稱科技懸賞制") < 0 ? "clean" : "inline"`); got != "clean" {
 		t.Error("the note's text appeared inside the paragraph")
 	}
 	shot(t, ctx, "sheet-360.png")
@@ -165,31 +168,31 @@ func TestTouchSheet(t *testing.T) {
 	focusedTerm := `document.activeElement.getAttribute("data-note")`
 	run(t, ctx, chromedp.KeyEvent(kb.Escape))
 	waitFor(t, ctx, absent(".term-sheet"))
-	if got := eval[string](t, ctx, focusedTerm); got != "6" {
-		t.Errorf("after Escape focus is on note %q, want the term (6)", got)
+	if got := eval[string](t, ctx, focusedTerm); got != "1" {
+		t.Errorf("after Escape focus is on note %q, want the term (1)", got)
 	}
 	open()
 	x, y := center(t, ctx, ".term-close")
 	run(t, ctx, chromedp.TapXY(x, y))
 	waitFor(t, ctx, absent(".term-sheet"))
-	if got := eval[string](t, ctx, focusedTerm); got != "6" {
-		t.Errorf("after 關閉 focus is on note %q, want the term (6)", got)
+	if got := eval[string](t, ctx, focusedTerm); got != "1" {
+		t.Errorf("after 關閉 focus is on note %q, want the term (1)", got)
 	}
 	open()
 	run(t, ctx, chromedp.TapXY(180, 20))
 	waitFor(t, ctx, absent(".term-sheet")+" && "+absent(".term-backdrop"))
 	// The adjacent term is its own link with its own note.
-	x, y = center(t, ctx, `a.term[data-note="7"]`)
+	x, y = center(t, ctx, `a.term[data-note="2"]`)
 	run(t, ctx, chromedp.TapXY(x, y))
 	waitFor(t, ctx, present(".term-sheet"))
 	if got := eval[string](t, ctx, `document.querySelector(".term-sheet dfn").textContent`); got != "“包干制”" {
 		t.Errorf("tapping “包干制” shows %q", got)
 	}
 	// A back-link in the sheet closes it and lands on the paragraph.
-	x, y = center(t, ctx, `.term-sheet a[href="#p2-3-2"]`)
+	x, y = center(t, ctx, `.term-sheet a[href="#p2-1-2"]`)
 	run(t, ctx, chromedp.TapXY(x, y))
 	waitFor(t, ctx, absent(".term-sheet"))
-	landed(t, ctx, "p2-3-2")
+	landed(t, ctx, "p2-1-2")
 }
 
 // TestHoverPopover: at 1280 px, hovering a term shows a popover anchored
@@ -199,7 +202,7 @@ func TestHoverPopover(t *testing.T) {
 	browsertest.Need(t)
 	ctx := browsertest.New(t, browsertest.Options{Width: 1280, Height: 800})
 	run(t, ctx, chromedp.Navigate(serve(t)), chromedp.WaitReady("body"))
-	x, y := center(t, ctx, term6)
+	x, y := center(t, ctx, term1)
 	run(t, ctx, chromedp.MouseEvent("mouseMoved", x, y))
 	waitFor(t, ctx, present(".term-pop"))
 	if got := eval[string](t, ctx, `document.querySelector(".term-pop dfn").textContent`); got != "“揭榜掛帥”制度" {
@@ -207,7 +210,7 @@ func TestHoverPopover(t *testing.T) {
 	}
 	// Anchored: just below the term's line, starting at the term.
 	pos := eval[[]float64](t, ctx, `(function(){var p=document.querySelector(".term-pop").getBoundingClientRect(),
-r=document.querySelector('`+term6+`').getClientRects();r=r[r.length-1];return [p.top-r.bottom,p.left-r.left]})()`)
+r=document.querySelector('`+term1+`').getClientRects();r=r[r.length-1];return [p.top-r.bottom,p.left-r.left]})()`)
 	if pos[0] < 0 || pos[0] > 12 || pos[1] > 1 {
 		t.Errorf("popover at %v from the term's last line box, want just below it", pos)
 	}
@@ -222,13 +225,13 @@ r=document.querySelector('`+term6+`').getClientRects();r=r[r.length-1];return [p
 	run(t, ctx, chromedp.KeyEvent(kb.Escape))
 	waitFor(t, ctx, absent(".term-pop"))
 	// Leaving the term hides it.
-	x, y = center(t, ctx, term6)
+	x, y = center(t, ctx, term1)
 	run(t, ctx, chromedp.MouseEvent("mouseMoved", 5, 5), chromedp.MouseEvent("mouseMoved", x, y))
 	waitFor(t, ctx, present(".term-pop"))
 	run(t, ctx, chromedp.MouseEvent("mouseMoved", 5, 5))
 	waitFor(t, ctx, absent(".term-pop"))
 	// Keyboard: Enter opens it with focus inside; Escape returns focus.
-	run(t, ctx, chromedp.Focus(term6), chromedp.KeyEvent(kb.Enter))
+	run(t, ctx, chromedp.Focus(term1), chromedp.KeyEvent(kb.Enter))
 	waitFor(t, ctx, present(".term-pop"))
 	if got := eval[string](t, ctx, `document.activeElement.className`); !strings.HasPrefix(got, "term-pop") {
 		t.Errorf("after Enter focus is on %q, want the popover", got)
@@ -238,13 +241,13 @@ r=document.querySelector('`+term6+`').getClientRects();r=r[r.length-1];return [p
 	}
 	run(t, ctx, chromedp.KeyEvent(kb.Escape))
 	waitFor(t, ctx, absent(".term-pop"))
-	if got := eval[string](t, ctx, `document.activeElement.getAttribute("data-note")`); got != "6" {
-		t.Errorf("after Escape focus is on note %q, want the term (6)", got)
+	if got := eval[string](t, ctx, `document.activeElement.getAttribute("data-note")`); got != "1" {
+		t.Errorf("after Escape focus is on note %q, want the term (1)", got)
 	}
 	// A back-link in the endnotes lands on and highlights its paragraph.
-	x, y = center(t, ctx, `#n27 a[href="#p2-8-2"]`)
+	x, y = center(t, ctx, `#n3 a[href="#p2-2-2"]`)
 	run(t, ctx, chromedp.MouseClickXY(x, y))
-	landed(t, ctx, "p2-8-2")
+	landed(t, ctx, "p2-2-2")
 	shot(t, ctx, "backlink-1280.png")
 }
 
@@ -254,10 +257,10 @@ func TestNoScript(t *testing.T) {
 	browsertest.Need(t)
 	ctx := browsertest.New(t, browsertest.Options{Width: 360, Height: 640, Mobile: true, NoJavaScript: true})
 	run(t, ctx, chromedp.Navigate(serve(t)), chromedp.WaitReady("body"))
-	tap(t, ctx, term6)
-	landed(t, ctx, "n6")
-	tap(t, ctx, `#n6 a[role="doc-backlink"]`)
-	landed(t, ctx, "p2-3-2")
+	tap(t, ctx, term1)
+	landed(t, ctx, "n1")
+	tap(t, ctx, `#n1 a[role="doc-backlink"][href="#p2-1-2"]`)
+	landed(t, ctx, "p2-1-2")
 }
 
 // landed waits until the page's :target is the element id.
@@ -299,10 +302,10 @@ func TestPrint(t *testing.T) {
 			return err
 		}))
 	for js, want := range map[string]string{
-		`getComputedStyle(document.querySelector('a.term'), '::after').content`:    "\"\u2060[27]\"",
+		`getComputedStyle(document.querySelector('a.term'), '::after').content`:    "\"\u2060[1]\"",
 		`getComputedStyle(document.querySelector('.uses .snippet')).display`:       "none",
 		`getComputedStyle(document.querySelector('.endnotes > ol')).listStyleType`: "decimal",
-		`document.querySelector('.endnotes li').value + ""`:                        "6",
+		`document.querySelector('.endnotes li').value + ""`:                        "1",
 	} {
 		if got := eval[string](t, ctx, js); got != want {
 			t.Errorf("print: %s = %q, want %q", js, got, want)
@@ -316,8 +319,8 @@ func TestPrint(t *testing.T) {
 // data-seed elements is the report's notes line by line.
 func TestNoteListPage(t *testing.T) {
 	browsertest.Need(t)
-	r := readReport(t)
-	views, _ := realViews(t)
+	r := readFixtureReport(t)
+	views, _ := browserViews(t)
 	list := execute(t, "notelist", views)
 	css, err := os.ReadFile("../../../static/css/notes.css")
 	if err != nil {
@@ -347,10 +350,9 @@ var out=[],ps=document.querySelectorAll("[data-seed]");for(var i=0;i<ps.length;i
 	shot(t, ctx, "notelist-360.png")
 }
 
-// realViews are the note views of the real report (the browser tests still
-// look at its notes).
-func realViews(t testing.TB) ([]NoteView, []Use) {
-	r := readReport(t)
+// browserViews are the note views of testdata/browser-report.txt.
+func browserViews(t testing.TB) ([]NoteView, []Use) {
+	r := readFixtureReport(t)
 	ps := paras(r)
 	anchors := Propose(r.Notes, texts(ps))
 	_, uses := convert(t, newMarkdown(Config{Anchors: anchors}), markdown(ps))

@@ -17,10 +17,13 @@ import (
 	"edition/generator/internal/report"
 )
 
-// readReport reads the real repaired report.
-func readReport(t testing.TB) *report.Report {
+// readFixtureReport reads testdata/browser-report.txt, a short Traditional
+// report made for the browser tests: two terms side by side
+// (“揭榜掛帥”“包干制”, notes 1 and 2), each used twice, and a term used
+// twice on one page (“三保”, note 3).
+func readFixtureReport(t testing.TB) *report.Report {
 	t.Helper()
-	res, err := report.ReadFiles("../../../seeds/000_cdd563ffef68d5a8.txt", "../../../content/corrections.tsv")
+	res, err := report.ReadFiles("testdata/browser-report.txt", "")
 	if err != nil {
 		t.Fatal(err)
 	}
