@@ -124,7 +124,7 @@ type Node struct {
 	// Draw draws the chart for its page (c nil) or for copy c; a later
 	// transformer may wrap it (the site converts the chart's words to
 	// the edition's script).
-	Draw func(c edmodel.Copy) Drawn
+	Draw func(c edmodel.Relinker) Drawn
 }
 
 // finish draws the chart for the writer it is rendered into: for its
@@ -134,7 +134,7 @@ func (n *Node) finish(w util.BufWriter) []byte {
 	if n.Draw == nil {
 		return n.HTML
 	}
-	if c, ok := w.(edmodel.Copy); ok {
+	if c, ok := w.(edmodel.Relinker); ok {
 		return n.Draw(c).HTML
 	}
 	d := n.Draw(nil)
@@ -212,7 +212,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			node.HTML = []byte(errorHTML(id, msg))
 		} else {
 			node.ID = spec.ID
-			node.Draw = func(c edmodel.Copy) Drawn { return m.figureHTML(cfg, c) }
+			node.Draw = func(c edmodel.Relinker) Drawn { return m.figureHTML(cfg, c) }
 			placed = append(placed, Placed{ID: spec.ID, Title: spec.Title, Figures: spec.Figures, Paras: m.Paras, Line: line, Node: node})
 			for _, id := range spec.Figures {
 				if _, ok := onPage[id]; !ok {

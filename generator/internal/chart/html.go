@@ -24,7 +24,7 @@ type Box struct {
 
 // figureHTML renders a resolved chart as an accessible <figure>, for its
 // page, or for copy c (an embed page) when c is not nil.
-func (m *model) figureHTML(cfg Config, c edmodel.Copy) Drawn {
+func (m *model) figureHTML(cfg Config, c edmodel.Relinker) Drawn {
 	uid := "chart-" + m.Spec.ID
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
@@ -64,7 +64,7 @@ const tableSummary = "數據表"
 
 // tableHTML is the chart's data as a table, the text alternative readers
 // can open, copy and print.
-func (m *model) tableHTML(cfg Config, c edmodel.Copy) string {
+func (m *model) tableHTML(cfg Config, c edmodel.Relinker) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	b.WriteString(`<details class="chart-data"><summary>` + tableSummary + `</summary>` + "\n<table>\n")

@@ -36,7 +36,7 @@ type svgOptions struct {
 	Standalone bool
 	Narrow     bool // the narrow layout, ids suffixed "-n"
 	Href       func(para string) string
-	Copy       edmodel.Copy // the copy drawn into (an embed page); nil for the page
+	Copy       edmodel.Relinker // the copy drawn into (an embed page); nil for the page
 	Cite       func(para string) string
 	Labelledby string // id of the visible title (inline)
 	Source     string // the report's name, as Config.Source
@@ -50,7 +50,7 @@ func (o svgOptions) link(para string) string {
 
 // hrefAttr is ` + "`" + `href="…"` + "`" + ` for a link to href on the page, as copy c
 // (when not nil) writes it, with the attributes it adds.
-func hrefAttr(c edmodel.Copy, href string) string {
+func hrefAttr(c edmodel.Relinker, href string) string {
 	h, attrs := edmodel.LinkAttrs(c, href, false)
 	return `href="` + esc(h) + `"` + attrs
 }

@@ -14,7 +14,6 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -51,7 +50,6 @@ var (
 	parasKey  = parser.NewContextKey()
 	errorsKey = parser.NewContextKey()
 	citeKey   = parser.NewContextKey()
-	shiftKey  = parser.NewContextKey()
 )
 
 // NewContext returns a parser context for one page whose citations start
@@ -61,11 +59,6 @@ func NewContext(cite string) parser.Context {
 	pc.Set(citeKey, cite)
 	return pc
 }
-
-// SetHeadingShift renders the page's headings n levels lower than written
-// (# as <h2> for n = 1), and its run-in headings' aria-level with them:
-// for a page shown inside another, as the 全文 page shows every page.
-func SetHeadingShift(pc parser.Context, n int) { pc.Set(shiftKey, n) }
 
 // Paras returns the page's report paragraphs and headings in order.
 func Paras(pc parser.Context) []Para {
@@ -134,7 +127,6 @@ func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 	src := r.Source()
 	lines := newLineIndex(src)
 	base, _ := pc.Get(citeKey).(string)
-	shift, _ := pc.Get(shiftKey).(int)
 	scope, n := base, 0
 	var paras []Para
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -151,7 +143,6 @@ func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 			}
 			node.SetAttributeString("data-seed", []byte(""))
 			paras = append(paras, Para{ID: string(id.([]byte)), Heading: true, Level: node.Level, Line: line, Text: plain(node, src)})
-			node.Level = min(node.Level+shift, 6)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph:
 			line := lineOf(lines, src, node)
@@ -172,7 +163,7 @@ func (ids) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 				scope, n = base+m, 0
 				// A numbered theme's lead-in is a heading one level
 				// below the page's title, for assistive technology.
-				e.SetAttributeString(leadLevelAttr, []byte(strconv.Itoa(2+shift)))
+				e.SetAttributeString(leadAttr, []byte{})
 			}
 			n++
 			cite := fmt.Sprintf("%s¶%d", scope, n)

@@ -24,25 +24,37 @@ var update = flag.Bool("update", false, "rewrite testdata/*.txt golden files")
 func render(cite string, shift int, src []byte) string {
 	md := goldmark.New(goldmark.WithExtensions(New(Config{})))
 	pc := NewContext(cite)
-	SetHeadingShift(pc, shift)
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	var b bytes.Buffer
-	if err := md.Renderer().Render(&b, src, doc); err != nil {
+	b := &shifted{shift: shift}
+	if err := md.Renderer().Render(b, src, doc); err != nil {
 		return "render error: " + err.Error()
 	}
 	b.WriteString("-- paras --\n")
 	for _, p := range Paras(pc) {
-		fmt.Fprintf(&b, "%s line %d cite %q heading %v level %d lead %q: %s\n", p.ID, p.Line, p.Cite, p.Heading, p.Level, p.Lead, p.Text)
+		fmt.Fprintf(b, "%s line %d cite %q heading %v level %d lead %q: %s\n", p.ID, p.Line, p.Cite, p.Heading, p.Level, p.Lead, p.Text)
 	}
 	for _, e := range Errors(pc) {
-		fmt.Fprintf(&b, "error: %v\n", e)
+		fmt.Fprintf(b, "error: %v\n", e)
 	}
 	return b.String()
 }
 
+// shifted is a writer that renders headings shift levels lower (a page
+// inside the 全文 page).
+type shifted struct {
+	bytes.Buffer
+	shift int
+}
+
+func (w *shifted) Available() int    { return 1 << 20 }
+func (w *shifted) Buffered() int     { return 0 }
+func (w *shifted) Flush() error      { return nil }
+func (w *shifted) HeadingShift() int { return w.shift }
+
 // TestGolden runs testdata/*.txt: "-- cite --" (the page's citation
 // prefix), "-- input.md --", and the expected "-- output --"; and
-// optionally "-- shift --", the page's heading shift.
+// optionally "-- shift --", the heading shift of the writer it is
+// rendered into.
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txt")
 	if len(files) == 0 {
@@ -145,6 +157,7 @@ type copyWriter struct{ bytes.Buffer }
 func (w *copyWriter) Available() int { return 1 << 20 }
 func (w *copyWriter) Buffered() int  { return 0 }
 func (w *copyWriter) Flush() error   { return nil }
+func (w *copyWriter) Copy() {}
 func (w *copyWriter) Link(href string, pin bool) (string, bool) {
 	if href == "#p1" && !pin {
 		return href, false

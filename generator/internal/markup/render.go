@@ -3,6 +3,7 @@ package markup
 import (
 	"bytes"
 	stdhtml "html"
+	"strconv"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -13,8 +14,8 @@ import (
 )
 
 // paraRenderer renders report paragraphs with their citation mark, and
-// the links and headings of a page, for the page or for a copy of it
-// (model.Copy: an embed page).
+// the links and headings of a page, for the page or for another place
+// (model.Relinker: the 全文 page, an embed page).
 type paraRenderer struct {
 	cfg Config
 	std map[ast.NodeKind]renderer.NodeRendererFunc // goldmark's own, for what a page renders as goldmark does
@@ -40,7 +41,7 @@ func (r *paraRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 // link is goldmark's link, with its destination as a copy writes it.
 func (r *paraRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	c, ok := w.(model.Copy)
+	c, ok := w.(model.Relinker)
 	if !ok {
 		return r.std[ast.KindLink](w, src, node, entering)
 	}
@@ -67,7 +68,7 @@ func (r *paraRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 
 // autoLink is goldmark's autolink (<https://…>), as a copy writes it.
 func (r *paraRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	c, ok := w.(model.Copy)
+	c, ok := w.(model.Relinker)
 	if !ok || !entering {
 		return r.std[ast.KindAutoLink](w, src, node, entering)
 	}
@@ -121,10 +122,23 @@ func attributes(w util.BufWriter, n ast.Node, filter util.BytesFilter) {
 	}
 }
 
-// leadLevelAttr marks the bold lead-in of a paragraph that opens a
-// numbered theme (（一）…) with its heading level; it is rendered as the
-// strong's aria-level, and never as an attribute of its own.
-const leadLevelAttr = "lead-h"
+// leadAttr marks the bold lead-in of a paragraph that opens a numbered
+// theme (（一）…): a heading one level below the page's title. It is
+// rendered as the strong's role and aria-level, never as an attribute of
+// its own.
+const leadAttr = "lead-h"
+
+// A Shifter is a writer for a page shown inside another, as the 全文 page
+// shows every page: its headings, and its run-in headings' aria-level,
+// are rendered HeadingShift levels lower than written (# as <h2> for 1).
+type Shifter interface{ HeadingShift() int }
+
+func shiftOf(w util.BufWriter) int {
+	if s, ok := w.(Shifter); ok {
+		return s.HeadingShift()
+	}
+	return 0
+}
 
 // TitleMarker is implemented by a writer that wants to know where the
 // page's title (its first level-1 heading) ends, such as a page that puts
@@ -135,7 +149,8 @@ type TitleMarker interface{ TitleEnd() }
 // heading ends.
 func (r *paraRenderer) heading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Heading)
-	level := "0123456"[n.Level : n.Level+1]
+	lv := min(n.Level+shiftOf(w), 6)
+	level := "0123456"[lv : lv+1]
 	if entering {
 		w.WriteString("<h" + level)
 		if n.Attributes() != nil {
@@ -145,7 +160,7 @@ func (r *paraRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	w.WriteString("</h" + level + ">")
-	if m, ok := w.(TitleMarker); ok && n.Level == 1 {
+	if m, ok := w.(TitleMarker); ok && lv == 1 {
 		m.TitleEnd()
 	}
 	w.WriteString("\n")
@@ -164,8 +179,8 @@ func (r *paraRenderer) emphasis(w util.BufWriter, src []byte, node ast.Node, ent
 		w.WriteString("</" + tag + ">")
 		return ast.WalkContinue, nil
 	}
-	if level, ok := n.AttributeString(leadLevelAttr); ok {
-		w.WriteString(`<strong class="lead-h" role="heading" aria-level="` + string(level.([]byte)) + `">`)
+	if _, ok := n.AttributeString(leadAttr); ok {
+		w.WriteString(`<strong class="lead-h" role="heading" aria-level="` + strconv.Itoa(2+shiftOf(w)) + `">`)
 		return ast.WalkContinue, nil
 	}
 	w.WriteString("<" + tag)
@@ -183,7 +198,7 @@ func leads(n ast.Node) bool {
 	if !ok {
 		return false
 	}
-	_, ok = e.AttributeString(leadLevelAttr)
+	_, ok = e.AttributeString(leadAttr)
 	return ok
 }
 
@@ -198,7 +213,8 @@ func (r *paraRenderer) paragraph(w util.BufWriter, src []byte, n ast.Node, enter
 		}
 		return ast.WalkContinue, nil
 	}
-	c, copy := w.(model.Copy)
+	c, _ := w.(model.Relinker)
+	_, copy := w.(model.Copy)
 	if entering {
 		w.WriteString(`<p id="`)
 		w.Write(util.EscapeHTML(id.([]byte)))

@@ -43,6 +43,7 @@ type parsed struct {
 	// For the page's embed pages (copy.go): the body, and each chart.
 	copy        string
 	chartCopies map[string]chart.Drawn
+	full        string // the body as the 全文 page shows it
 }
 
 // parseCached is parsePage, remembered by the Builder: a page is parsed
@@ -52,14 +53,14 @@ type parsed struct {
 // between builds (its charts hold this build's edition).
 func (e *edition) parseCached(md goldmark.Markdown, cp *content.Page) pageParse {
 	if e.bl == nil || e.bl.Once {
-		return parsePage(md, cp, cp.URL(), 0)
+		return parsePage(md, cp, cp.URL())
 	}
 	k := e.bl.key(e.pageKey(cp))
 	e.bl.mu.Lock()
 	p, ok := e.bl.parsed.get(k)
 	e.bl.mu.Unlock()
 	if !ok {
-		p = parsePage(md, cp, cp.URL(), 0)
+		p = parsePage(md, cp, cp.URL())
 		e.bl.mu.Lock()
 		e.bl.parsed.put(k, pageParse{url: p.url, paras: p.paras, uses: p.uses, errs: p.errs})
 		e.bl.mu.Unlock()
@@ -71,9 +72,9 @@ func (e *edition) parseCached(md goldmark.Markdown, cp *content.Page) pageParse 
 // again when its parse key or any page's citation labels (which its
 // charts may show) changed.
 func (e *edition) drawCached(md goldmark.Markdown, cp *content.Page, p pageParse) parsed {
-	full := e.embedFull(cp)
+	d := e.drawFor(cp)
 	if e.bl == nil || e.bl.Once {
-		return drawPage(md, cp, p, full)
+		return drawPage(md, cp, p, d)
 	}
 	if e.citesKey == nil {
 		e.citesKey = sortedPairs(paraFields(e.paras, func(p model.Para) string { return p.Cite }))
@@ -83,7 +84,7 @@ func (e *edition) drawCached(md goldmark.Markdown, cp *content.Page, p pageParse
 	r, ok := e.bl.drawn.get(k)
 	e.bl.mu.Unlock()
 	if !ok {
-		r = drawPage(md, cp, p, full)
+		r = drawPage(md, cp, p, d)
 		e.bl.mu.Lock()
 		e.bl.drawn.put(k, r)
 		e.bl.mu.Unlock()

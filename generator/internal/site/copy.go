@@ -31,6 +31,9 @@ type copyWriter struct {
 
 var _ model.Copy = (*copyWriter)(nil)
 
+// Copy implements model.Copy: an embed page is not the report text.
+func (*copyWriter) Copy() {}
+
 // embedFull is the address of the page whose copy cp's embed page shows
 // (absolute, or root-relative without a base URL); "" when cp has no
 // embed page.
@@ -91,7 +94,7 @@ func chartAnchor(id string) string { return strings.TrimPrefix(model.URL(model.C
 
 // embedNotes are a page's endnotes as its embed page shows them: the
 // links of their uses and to the notes page written for the copy.
-func embedNotes(views []terms.NoteView, c model.Copy) []terms.NoteView {
+func embedNotes(views []terms.NoteView, c model.Relinker) []terms.NoteView {
 	out := make([]terms.NoteView, len(views))
 	for i, v := range views {
 		if v.Href != "" {

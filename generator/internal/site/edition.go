@@ -49,6 +49,8 @@ type edition struct {
 	paras     map[string]model.Para // paragraph id → its page and citation label
 	chartPage map[string]string     // chart id → page URL
 	figChart  map[string]string     // figure id → the first chart that shows it
+	// contentURLs is every content page's URL, for the 全文 page's links.
+	contentURLs map[string]bool
 
 	anchors  []terms.Anchor
 	parseKey []byte            // inputsKey, once per build
@@ -161,7 +163,7 @@ func (e *edition) drawPages(md goldmark.Markdown, pps []pageParse) diag.List {
 		body, title := joinBody(r.segs, nil)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
 			URL: cp.URL(), Body: template.HTML(body), TitleEnd: title, Paras: r.paras, uses: r.uses, figures: r.figures, segs: r.segs,
-			boxes: r.boxes, copy: r.copy, chartCopies: r.chartCopies})
+			boxes: r.boxes, copy: r.copy, chartCopies: r.chartCopies, full: r.full})
 	}
 	return errs
 }
@@ -243,7 +245,7 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 	if err := e.figuresPage(md); err != nil {
 		return err
 	}
-	if err := e.fullPage(md); err != nil {
+	if err := e.fullPage(); err != nil {
 		return err
 	}
 	if err := e.notFoundPage(); err != nil {
@@ -295,8 +297,7 @@ func (e *edition) notFoundPage() error {
 // rendered, after every page is parsed, so they cite any page's
 // paragraphs by the labels markup gave them.
 type pageParse struct {
-	url   string // the URL the page is parsed at (its own, or the 全文 page's)
-	shift int    // how many levels lower its headings are (markup.SetHeadingShift)
+	url   string // the URL the page is parsed at
 	paras []markup.Para
 	uses  []terms.Use
 	errs  diag.List
@@ -304,18 +305,17 @@ type pageParse struct {
 	pc    parser.Context
 }
 
-// parsePage parses one page's Markdown as if it stood at url, its
-// headings shift levels lower. A panic inside goldmark on some input
-// becomes an error naming the page, not a crash.
-func parsePage(md goldmark.Markdown, cp *content.Page, url string, shift int) (p pageParse) {
-	p.url, p.shift = url, shift
+// parsePage parses one page's Markdown as if it stood at url. A panic
+// inside goldmark on some input becomes an error naming the page, not a
+// crash.
+func parsePage(md goldmark.Markdown, cp *content.Page, url string) (p pageParse) {
+	p.url = url
 	defer func() {
 		if x := recover(); x != nil {
 			p.doc, p.errs = nil, append(p.errs, diag.Errorf(cp.Path, 0, "cannot parse this page (internal error: %v)", x))
 		}
 	}()
 	pc := markup.NewContext(cp.Meta.Cite)
-	markup.SetHeadingShift(pc, shift)
 	chart.SetPage(pc, url)
 	doc := md.Parser().Parse(text.NewReader(cp.Source), parser.WithContext(pc))
 	for _, err := range append(markup.Errors(pc), chart.Errors(pc)...) {
@@ -326,10 +326,10 @@ func parsePage(md goldmark.Markdown, cp *content.Page, url string, shift int) (p
 	return p
 }
 
-// drawPage renders a parsed page, drawing its charts; and, when full is
-// not "" (a page with an embed page at that address), renders its body
-// and each of its charts again for their embed pages (copy.go).
-func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse, full string) (r parsed) {
+// drawPage renders a parsed page, drawing its charts; and renders the
+// same tree again for the other places that show the page (d): its embed
+// pages and the 全文 page (copy.go). Each page is parsed once.
+func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse, d drawFor) (r parsed) {
 	r.paras, r.uses = p.paras, p.uses // r.errs: only what rendering adds
 	defer func() {
 		if x := recover(); x != nil {
@@ -337,7 +337,7 @@ func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse, full string) 
 		}
 	}()
 	if p.doc == nil {
-		if p = parsePage(md, cp, p.url, p.shift); p.doc == nil {
+		if p = parsePage(md, cp, p.url); p.doc == nil {
 			return r
 		}
 	}
@@ -351,21 +351,18 @@ func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse, full string) 
 		r.boxes[c.ID] = c.Node.Box
 	}
 	r.segs = buf.segments() // the body, cut where figures and the title end
-	if full != "" {
-		if err := r.drawCopies(md, cp, p, full); err != nil {
+	if d.embed != "" {
+		if err := r.drawCopies(md, cp, p, d.embed); err != nil {
 			r.errs = append(r.errs, diag.Wrap(cp.Path, 0, "render for its embed page", err))
 		}
 	}
-	return r
-}
-
-// renderPageAt parses and renders a page as if it stood at url (the 全文
-// page), its headings shift levels lower, once every content page has
-// been parsed.
-func renderPageAt(md goldmark.Markdown, cp *content.Page, url string, shift int) parsed {
-	p := parsePage(md, cp, url, shift)
-	r := drawPage(md, cp, p, "")
-	r.errs = append(p.errs, r.errs...)
+	if d.full != nil {
+		fw := &fullWriter{fullLinks: *d.full, shift: d.shift}
+		if err := md.Renderer().Render(fw, cp.Source, p.doc); err != nil {
+			r.errs = append(r.errs, diag.Wrap(cp.Path, 0, "render for the 全文 page", err))
+		}
+		r.full = fw.String()
+	}
 	return r
 }
 

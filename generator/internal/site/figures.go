@@ -343,7 +343,7 @@ func (c convertCharts) Transform(doc *ast.Document, _ text.Reader, _ parser.Cont
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if ch, ok := n.(*chart.Node); ok && entering {
 			if draw := ch.Draw; draw != nil {
-				ch.Draw = func(cp model.Copy) chart.Drawn { return c.drawn(draw(cp)) }
+				ch.Draw = func(cp model.Relinker) chart.Drawn { return c.drawn(draw(cp)) }
 			} else {
 				ch.HTML = []byte(c.conv(string(ch.HTML)))
 			}

@@ -14,9 +14,7 @@ import (
 	"strings"
 	"text/template/parse"
 
-	"github.com/yuin/goldmark"
 
-	"edition/generator/internal/content"
 	"edition/generator/internal/model"
 )
 
@@ -472,18 +470,6 @@ func (e *edition) correctionsMemo() ([]CorrectionView, *PunctView) {
 		return result{v, p}
 	})
 	return r.views, r.punct
-}
-
-// fullRender is renderPageAt of a page for the 全文 page, remembered: its
-// inputs are the page's own (pageKey, as at its own address) and the
-// citation labels, as for drawCached.
-func (e *edition) fullRender(md goldmark.Markdown, cp *content.Page) parsed {
-	inputs := func(h *maphash.Hash) {
-		h.Write(e.pageKey(cp))
-		h.WriteByte(1)
-		h.Write(e.citesHash())
-	}
-	return memoised(e.bl, "full", inputs, func() parsed { return renderPageAt(md, cp, FullURL, fullShift(cp)) })
 }
 
 // citesHash is every paragraph's citation label (which charts and notes

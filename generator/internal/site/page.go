@@ -61,6 +61,7 @@ type Page struct {
 	boxes       map[string]chart.Box
 	copy        string                 // the body as its embed page shows it (copy.go)
 	chartCopies map[string]chart.Drawn // each chart as its embed page shows it
+	full        string                 // the body as the 全文 page shows it
 }
 
 // Href returns a link from this page to a path below the edition root.

@@ -423,7 +423,7 @@ func (r *refRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bo
 	if r.href != nil {
 		href = r.href(ref.Note)
 	}
-	c, _ := w.(model.Copy) // an embed page: its own endnotes, or the edition's
+	c, _ := w.(model.Relinker) // the 全文 or an embed page
 	href, tab := model.LinkAttrs(c, href, false)
 	fmt.Fprintf(w, `<a class="term" href="%s" id="%s" role="doc-noteref" data-note="%d"%s>`,
 		html.EscapeString(href), html.EscapeString(ref.ID), ref.Note, tab)
