@@ -157,7 +157,7 @@ type copyWriter struct{ bytes.Buffer }
 func (w *copyWriter) Available() int { return 1 << 20 }
 func (w *copyWriter) Buffered() int  { return 0 }
 func (w *copyWriter) Flush() error   { return nil }
-func (w *copyWriter) Copy() {}
+func (w *copyWriter) Copy()          {}
 func (w *copyWriter) Link(href string, pin bool) (string, bool) {
 	if href == "#p1" && !pin {
 		return href, false

@@ -14,7 +14,6 @@ import (
 	"strings"
 	"text/template/parse"
 
-
 	"edition/generator/internal/model"
 )
 
