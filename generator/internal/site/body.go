@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"html/template"
 	"strings"
 )
 
@@ -51,22 +52,57 @@ func (w *bodyWriter) segments() []segment {
 	return append(w.segs, segment{HTML: string(w.Bytes()[w.start:])})
 }
 
-// joinBody joins a body's runs, each chart's share panel (if panels has
-// one) after its first figure, and returns it with the offset where the
-// page's title ends in it (0 when it has none).
-func joinBody(segs []segment, panels map[string]string) (string, int) {
+// bodyOf joins a body's runs and says where its title ends (0 when it
+// has none) and where each chart's figure ends in it.
+func bodyOf(segs []segment) (string, int, []Cut) {
 	var b strings.Builder
-	done := map[string]bool{}
 	title := 0
+	var cuts []Cut
 	for _, s := range segs {
 		b.WriteString(s.HTML)
 		if s.Title && title == 0 {
 			title = b.Len()
 		}
-		if p, ok := panels[s.Chart]; ok && !done[s.Chart] {
-			b.WriteString("\n" + p)
-			done[s.Chart] = true
+		if s.Chart != "" {
+			cuts = append(cuts, Cut{At: b.Len(), Chart: s.Chart})
 		}
 	}
-	return b.String(), title
+	return b.String(), title, cuts
 }
+
+// Cut is where a chart's figure ends in a page's body.
+type Cut struct {
+	At    int
+	Chart string
+}
+
+// Run is a stretch of a page's body, and the share panel of the chart
+// whose figure ends it (after the chart's first figure only).
+type Run struct {
+	HTML  template.HTML
+	Share *ShareView
+}
+
+// runs are the body's stretches from..to, each chart's share panel after
+// its first figure (templates/partials/share.html's "runs" shows them).
+func (p *Page) runs(from, to int) []Run {
+	var out []Run
+	done := map[string]bool{}
+	at := from
+	for _, c := range p.Cuts {
+		sv, ok := p.ChartShares[c.Chart]
+		if !ok || done[c.Chart] {
+			continue
+		}
+		done[c.Chart] = true
+		if c.At <= from || c.At > to {
+			continue
+		}
+		out = append(out, Run{HTML: p.Body[at:c.At], Share: sv})
+		at = c.At
+	}
+	return append(out, Run{HTML: p.Body[at:to]})
+}
+
+// Runs is the whole body with its charts' share panels.
+func (p *Page) Runs() []Run { return p.runs(0, len(p.Body)) }

@@ -160,9 +160,9 @@ func (e *edition) drawPages(md goldmark.Markdown, pps []pageParse) diag.List {
 		r := e.drawCached(md, cp, pps[i])
 		pps[i].doc, pps[i].pc = nil, nil // drawn: its tree is not needed again
 		errs = append(errs, r.errs...)
-		body, title := joinBody(r.segs, nil)
+		body, title, cuts := bodyOf(r.segs)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
-			URL: cp.URL(), Body: template.HTML(body), TitleEnd: title, Paras: r.paras, uses: r.uses, figures: r.figures, segs: r.segs,
+			URL: cp.URL(), Body: template.HTML(body), TitleEnd: title, Cuts: cuts, Paras: r.paras, uses: r.uses, figures: r.figures,
 			boxes: r.boxes, copy: r.copy, chartCopies: r.chartCopies, full: r.full})
 	}
 	return errs

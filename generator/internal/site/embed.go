@@ -153,16 +153,10 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 		return err
 	}
 	sv.Press = e.pressView(page, c.ID)
-	panel, err := e.executeMemo(e.tmpl["embed"], "share", c.ID, sv)
-	if err != nil {
-		return err
+	if page.ChartShares == nil {
+		page.ChartShares = map[string]*ShareView{}
 	}
-	if page.panels == nil {
-		page.panels = map[string]string{}
-	}
-	page.panels[c.ID] = string(panel)
-	body, title := joinBody(page.segs, page.panels)
-	page.Body, page.TitleEnd = template.HTML(body), title
+	page.ChartShares[c.ID] = sv
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"html/template"
 	"strings"
 	"unicode/utf8"
 
@@ -114,8 +113,8 @@ func dropSharedOpening(ls []Link) {
 
 // BodyHead is the body up to and including its title (its first <h1>),
 // which the jump list follows; BodyRest is the remainder. A body without
-// a title is all rest.
-func (p *Page) BodyHead() template.HTML { return p.Body[:p.TitleEnd] }
+// a title is all rest. Both come with their charts' share panels.
+func (p *Page) BodyHead() []Run { return p.runs(0, p.TitleEnd) }
 
 // BodyRest: see BodyHead.
-func (p *Page) BodyRest() template.HTML { return p.Body[p.TitleEnd:] }
+func (p *Page) BodyRest() []Run { return p.runs(p.TitleEnd, len(p.Body)) }

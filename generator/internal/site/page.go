@@ -38,10 +38,15 @@ type Page struct {
 	SiteRoot string // relative path from this page to the site root (assets)
 	Body     template.HTML
 	TitleEnd int // where the page's title (its first <h1>) ends in Body; 0 for none
-	Crumbs   []Link
-	Prev     *Link
-	Next     *Link
-	Sections []Link // for part pages: their subsections
+	// Cuts are where each chart's figure ends in Body, and ChartShares
+	// each chart's share panel, which the templates show after its first
+	// figure (Runs, BodyHead, BodyRest; set by embed.go).
+	Cuts        []Cut
+	ChartShares map[string]*ShareView
+	Crumbs      []Link
+	Prev        *Link
+	Next        *Link
+	Sections    []Link // for part pages: their subsections
 	// Contents is the page's contents list: every part, and the
 	// subsections of the page's own part only (all of them on the home
 	// page), so a page's size does not grow with the number of pages.
@@ -56,8 +61,6 @@ type Page struct {
 	Styles      string           // the optional styles the page needs (firstscreen.go): "charts", "notes", both or none
 	uses        []terms.Use
 	figures     map[string]string // chart id → its <figure>, as the body shows it
-	segs        []segment         // Body without the charts' share panels (body.go)
-	panels      map[string]string // chart id → its share panel, placed after the figure
 	boxes       map[string]chart.Box
 	copy        string                 // the body as its embed page shows it (copy.go)
 	chartCopies map[string]chart.Drawn // each chart as its embed page shows it
