@@ -18,8 +18,8 @@ import (
 // chart, in which every link to anything not on the embed page goes to
 // the full edition in a new tab (embed.Links). The copy is rendered from
 // the page's tree when the page is drawn, into a copyWriter that the
-// renderers ask how to write each link (model.Copy); nothing is parsed
-// back out of HTML. Its height for the snippet is estimated from the
+// renderers ask how to write each link (model.Relinker), and which marks
+// nothing data-seed (model.Copy); nothing is parsed back out of HTML. Its height for the snippet is estimated from the
 // same model: the page's paragraphs, its charts' boxes, its notes.
 
 // copyWriter is a bodyWriter for a copy: its links are written as
