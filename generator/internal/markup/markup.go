@@ -39,12 +39,9 @@ type Para struct {
 	Lead    string // bold lead-in, if the paragraph opens with one
 }
 
-// Config is what the extension needs to know about a page's site.
-type Config struct {
-	// After returns extra HTML to render at the end of a paragraph, such
-	// as links to charts of its figures. It must mark itself data-ed.
-	After func(id string) string
-}
+// Config is what the extension needs to know about a page's site: as
+// yet nothing (a figure's link to its chart is package chart's).
+type Config struct{}
 
 var (
 	parasKey  = parser.NewContextKey()

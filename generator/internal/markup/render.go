@@ -228,9 +228,6 @@ func (r *paraRenderer) paragraph(w util.BufWriter, src []byte, n ast.Node, enter
 		w.WriteString(`>`)
 		return ast.WalkContinue, nil
 	}
-	if r.cfg.After != nil {
-		w.WriteString(r.cfg.After(string(id.([]byte))))
-	}
 	// The citation mark comes last, so it never interrupts the sentence for
 	// a screen reader; CSS puts it in the margin on wide screens.
 	cite, _ := n.AttributeString("data-cite")
