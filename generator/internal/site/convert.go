@@ -128,39 +128,39 @@ func blankQuoted(s string) string {
 // or a label written in Go): the content lint cannot see those. The
 // damaged text and the reasons on the corrections page are quoted as the
 // seed and the forensics have them. Assets are shared by both editions.
-func (e *edition) lintOutput() diag.List {
+func (r *renderer) lintOutput() diag.List {
 	var errs diag.List
-	for _, n := range e.out.Names() {
+	for _, n := range r.out.Names() {
 		// Scripts are left out: the search index's fold table and the
 		// shared bundle hold both scripts on purpose.
-		if !strings.HasPrefix(n, e.Prefix) || !(strings.HasSuffix(n, ".html") || strings.HasSuffix(n, ".svg") ||
+		if !strings.HasPrefix(n, r.prefix) || !(strings.HasSuffix(n, ".html") || strings.HasSuffix(n, ".svg") ||
 			strings.HasSuffix(n, ".csv") || strings.HasSuffix(n, ".json")) {
 			continue
 		}
-		if e.Prefix == "" && strings.HasPrefix(n, "zh-hant/") {
+		if r.prefix == "" && strings.HasPrefix(n, "zh-hant/") {
 			continue
 		}
 		var key uint64
-		if e.bl != nil {
-			key = e.bl.key(e.out[n])
-			if e.bl.isClean(key) {
+		if r.bl != nil {
+			key = r.bl.key(r.out[n])
+			if r.bl.isClean(key) {
 				continue
 			}
 		}
-		dk, clean := e.bl.cleanOnDisk(n, e.out[n])
+		dk, clean := r.bl.cleanOnDisk(n, r.out[n])
 		if clean {
-			e.bl.setClean(key)
+			r.bl.setClean(key)
 			continue
 		}
-		text := blankQuoted(string(e.out[n]))
-		l := e.lint(n, text)
+		text := blankQuoted(string(r.out[n]))
+		l := r.lint(n, text)
 		for _, err := range l {
 			err.Msg += " (in the built file; it comes from a template or the generator, not from content/)"
 			errs = append(errs, err)
 		}
-		if len(l) == 0 && e.bl != nil {
-			e.bl.setClean(key)
-			e.bl.setCleanOnDisk(dk)
+		if len(l) == 0 && r.bl != nil {
+			r.bl.setClean(key)
+			r.bl.setCleanOnDisk(dk)
 		}
 	}
 	return errs

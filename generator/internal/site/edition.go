@@ -3,7 +3,6 @@ package site
 import (
 	"html/template"
 	"iter"
-	"path"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -18,10 +17,13 @@ import (
 	"edition/generator/internal/markup"
 	"edition/generator/internal/model"
 	"edition/generator/internal/report"
+	"edition/generator/internal/search"
 	"edition/generator/internal/terms"
 )
 
-// edition builds one script's edition into out.
+// edition is one script's edition being built: the load and resolve
+// stages' state, from which resolve makes the edition's Model; the
+// renderer it hands the Model to writes the outputs into out.
 type edition struct {
 	bl *Builder // caches shared across editions and rebuilds
 	content.Edition
@@ -53,47 +55,73 @@ type edition struct {
 	contentURLs map[string]bool
 
 	anchors  []terms.Anchor
-	parseKey []byte            // inputsKey, once per build
-	tmplKey  [32]byte          // the parsed templates' sources (loadTemplates)
-	siteKey  []byte            // the Site as JSON, once per build (incremental.go)
-	siteKeys map[string][]byte // the parts of it that templates read, by what they read
-	citesKey []byte            // every paragraph's citation label, for drawCached
-	uses     []terms.Use       // every linked term, in reading order
-	jobs     []pressJob        // press images to make (press.go)
-	views    []terms.NoteView  // every note's uses, linked from the root (rootViews)
+	parseKey []byte           // inputsKey, once per build
+	tmplKey  [32]byte         // the parsed templates' sources (loadTemplates)
+	siteKey  []byte           // the Site as JSON, once per build (incremental.go)
+	citesKey []byte           // every paragraph's citation label, for drawCached
+	uses     []terms.Use      // every linked term, in reading order
+	jobs     []pressJob       // press images to make (press.go)
+	views    []terms.NoteView // every note's uses, linked from the root (rootViews)
 }
 
-// build makes the edition in stages: load what the edition needs from the
-// loaded content (script, templates), resolve the pages (parse each once:
-// paragraphs, citations, term uses, charts), validate the whole in one
-// pass (validate.go: every problem, templates' and content's, in one
-// list), draw and render the pages, resolve what needs every page
-// (navigation, corrections, endnotes), then render every page through its
-// template. Render writes to memory; Write puts it on disk.
+// build makes the edition in two stages: resolve builds its Model, and
+// a renderer writes it into e.out.
 func (e *edition) build() error {
-	errs, err := e.load()
+	m, err := e.resolve()
 	if err != nil {
 		return err
+	}
+	r := e.renderer()
+	err = r.render(m)
+	e.urls = r.urls
+	return err
+}
+
+// renderer is the render stage for this edition, writing into e.out.
+func (e *edition) renderer() *renderer {
+	return &renderer{bl: e.bl, tmpl: e.tmpl, tmplKey: e.tmplKey, tmplDir: e.src.Templates.Name, prefix: e.Prefix,
+		search: search.Config{Fold: e.fold, Folded: e.folded}, lint: e.lint, out: e.out}
+}
+
+// resolve builds the edition's Model: load what the edition needs from
+// the loaded content (script, templates), parse each page once
+// (paragraphs, citations, term uses, charts), validate the whole in one
+// pass (validate.go: every problem, templates' and content's, in one
+// list), draw the pages, then resolve what needs every page (navigation,
+// corrections, endnotes, embeds and share panels) and make the pages of
+// the whole edition (notes, corrections, figures, 全文, 404).
+func (e *edition) resolve() (*Model, error) {
+	errs, err := e.load()
+	if err != nil {
+		return nil, err
 	}
 	e.prepass()
 	e.anchors = e.termAnchors()
 	md := e.markdown()
 	pps := e.parsePages(md)
 	errs = append(errs, validate(e.validation(pps))...)
+	errs = append(errs, e.pageTemplates()...)
 	if err := errs.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := e.drawPages(md, pps).Err(); err != nil {
-		return err
+		return nil, err
 	}
 	e.resolveSite()
-	if err := e.embeds(md); err != nil {
-		return err
+	m := &Model{Site: e.site, Pages: e.pages, Editions: e.all, Prefix: e.Prefix}
+	if _, ok := e.tmpl["embed"]; ok { // a site without templates/embed.html has no embeds
+		if err := e.embeds(md, m); err != nil {
+			return nil, err
+		}
 	}
-	if err := e.renderPages().Err(); err != nil {
-		return err
+	for i, p := range e.pages {
+		e.finish(p, e.cpages[i].Meta.Template)
 	}
-	return e.renderSitePages(md)
+	if err := e.sitePages(md, m); err != nil {
+		return nil, err
+	}
+	m.Search, m.Images = e.searchDocs(), e.jobs
+	return m, nil
 }
 
 // load readies what the edition needs from the loaded content (its
@@ -194,37 +222,55 @@ func (e *edition) resolveSite() {
 	}
 }
 
-// renderPages executes each content page's template.
-func (e *edition) renderPages() diag.List {
+// pageTemplates checks that each content page's template exists, when
+// the templates loaded (their own errors are reported otherwise).
+func (e *edition) pageTemplates() diag.List {
 	var errs diag.List
-	for i, p := range e.pages {
-		cp := e.cpages[i]
-		name := cp.Meta.Template
-		if name == "" {
-			name = "page"
-			if p.Kind == "home" {
-				name = "home"
-			}
-		}
-		if _, ok := e.tmpl[name]; !ok {
+	if len(e.tmpl) == 0 {
+		return nil
+	}
+	for _, cp := range e.cpages {
+		if name := templateOf(cp.Meta); e.tmpl[name] == nil {
 			errs = append(errs, diag.Errorf(cp.Path, cp.MetaLine, "unknown template %q (have %s)", name, strings.Join(e.templateNames(), ", ")))
-			continue
-		}
-		if err := e.execute(name, p); err != nil {
-			errs = append(errs, diag.All(err)...)
 		}
 	}
 	return errs
 }
 
-// renderSitePages renders the pages made from the whole edition rather than
-// one content page: notes, corrections, figures, 404, the search index,
-// then lints the Simplified output.
-func (e *edition) renderSitePages(md goldmark.Markdown) error {
+// templateOf is the template a content page asks for, or its kind's.
+func templateOf(m content.Meta) string {
+	switch {
+	case m.Template != "":
+		return m.Template
+	case m.Kind == "home":
+		return "home"
+	}
+	return "page"
+}
+
+// finish completes page p for its template name (the page's template or,
+// for a content page, "" for its kind's): its share card and the styles
+// it needs.
+func (e *edition) finish(p *Page, name string) {
+	if name == "" {
+		name = templateOf(p.Meta)
+	}
+	p.template = name
+	e.cardFor(p)
+	p.Styles = p.styles()
+}
+
+// sitePages makes the pages made from the whole edition rather than one
+// content page: notes, corrections, changes, figures, 全文 and 404.
+func (e *edition) sitePages(md goldmark.Markdown, m *Model) error {
 	extra := []struct{ kind, url, title string }{
 		{"notes", model.NotesURL, "注釋"},
 		{"corrections", model.CorrectionsURL, "關於本版 / 勘誤"},
 		{"changes", "changes/", "更新記錄"},
+	}
+	add := func(p *Page) {
+		e.finish(p, p.Kind)
+		m.SitePages = append(m.SitePages, p)
 	}
 	for _, x := range extra {
 		if x.kind == "notes" && e.notes == nil || x.kind == "changes" && e.site.Changes == nil {
@@ -238,27 +284,16 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 				p.NoteViews[i].Href = ""
 			}
 		}
-		if err := e.execute(x.kind, p); err != nil {
-			return err
+		add(p)
+	}
+	fp, err := e.figuresPage(md, m)
+	if err != nil {
+		return err
+	}
+	for _, p := range []*Page{fp, e.fullPage(), e.notFoundPage()} {
+		if p != nil {
+			add(p)
 		}
-	}
-	if err := e.figuresPage(md); err != nil {
-		return err
-	}
-	if err := e.fullPage(); err != nil {
-		return err
-	}
-	if err := e.notFoundPage(); err != nil {
-		return err
-	}
-	if err := e.searchIndex(); err != nil {
-		return err
-	}
-	if err := e.makeImages(); err != nil {
-		return err
-	}
-	if e.lint != nil {
-		return e.lintOutput().Err()
 	}
 	return nil
 }
@@ -268,7 +303,7 @@ func (e *edition) renderSitePages(md goldmark.Markdown) error {
 // Traditional address in Traditional; most serve the root's for any
 // address, so that one also speaks to readers of the other script. Links
 // are from the site's root path: a 404 page is served at any depth.
-func (e *edition) notFoundPage() error {
+func (e *edition) notFoundPage() *Page {
 	nf := e.newPage("404", model.NotFoundURL, e.ui("找不到此頁"))
 	nf.SiteRoot = base(e.settings).Path()
 	nf.Root = nf.SiteRoot + e.Prefix
@@ -288,7 +323,7 @@ func (e *edition) notFoundPage() error {
 		}
 		nf.Alternates = append(nf.Alternates, a)
 	}
-	return e.execute("404", nf)
+	return nf
 }
 
 // pageParse is a page parsed but not yet drawn: what the extensions
@@ -364,22 +399,4 @@ func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse, d drawFor) (r
 		r.full = fw.String()
 	}
 	return r
-}
-
-func (e *edition) execute(name string, p *Page) error {
-	e.cardFor(p)
-	p.Styles = p.styles()
-	b, err := e.executeMemo(e.tmpl[name], "base", name+" "+p.URL, p)
-	if err != nil {
-		return templateErr(path.Join(e.src.Templates.Name, name+".html"), err)
-	}
-	file := p.URL
-	if file == "" || strings.HasSuffix(file, "/") {
-		file += "index.html"
-	}
-	if strings.HasSuffix(file, "/index.html") || file == "index.html" {
-		e.urls = append(e.urls, p.URL)
-	}
-	e.out[e.Prefix+file] = b
-	return nil
 }

@@ -45,7 +45,8 @@ type EmbedPage struct {
 	Body                 template.HTML
 	Endnotes             []terms.NoteView
 	Chart                bool
-	dir                  string // below the edition's embed/: "part-2-1/", "chart/roads/"
+	dir                  string        // below the edition's embed/: "part-2-1/", "chart/roads/"
+	oembed               *embed.OEmbed // its oEmbed document; nil without a base URL
 }
 
 // embeddable reports whether a page of this kind gets an embed page.
@@ -53,11 +54,10 @@ func embeddable(kind string) bool {
 	return kind == "part" || kind == "section" || kind == "closing"
 }
 
-// embeds writes the edition's embed pages and their oEmbed documents, sets
-// each embeddable page's Share, and puts a share panel after each chart on
-// the pages. Call it after navigation and endnotes, before the pages are
-// executed.
-func (e *edition) embeds(md goldmark.Markdown) error {
+// embeds makes the edition's embed pages (m.Embeds) and sets each
+// embeddable page's Share and each chart's share panel on its page
+// (Page.ChartShares). Call it after navigation and endnotes.
+func (e *edition) embeds(md goldmark.Markdown, m *Model) error {
 	if _, ok := e.tmpl["embed"]; !ok {
 		return nil // a site without templates/embed.html has no embeds
 	}
@@ -85,12 +85,10 @@ func (e *edition) embeds(md goldmark.Markdown) error {
 		for _, id := range slices.Sorted(maps.Keys(p.boxes)) {
 			boxes = append(boxes, p.boxes[id])
 		}
-		sv, err := e.writeEmbed(ep, "section", p, boxes)
-		if err != nil {
-			return err
-		}
+		sv := e.shareView(ep, "section", p, boxes)
 		sv.Press = e.pressView(p, "")
 		p.Share = sv
+		m.Embeds = append(m.Embeds, ep)
 	}
 	done := map[string]bool{}
 	for _, c := range e.charts {
@@ -98,11 +96,14 @@ func (e *edition) embeds(md goldmark.Markdown) error {
 			continue
 		}
 		done[c.ID] = true
-		if err := e.chartEmbed(md, c, label); err != nil {
+		ep, err := e.chartEmbed(md, c, label)
+		if err != nil {
 			return err
 		}
+		if ep != nil {
+			m.Embeds = append(m.Embeds, ep)
+		}
 	}
-	e.headers()
 	return nil
 }
 
@@ -114,12 +115,12 @@ func (e *edition) embedPage(url, title, label string) *EmbedPage {
 		OEmbed: base(e.settings).Abs(e.Prefix + model.EmbedPrefix + url + "oembed.json"), CSS: root + e.assets.CSS, Script: root + "embed/embed.js"}
 }
 
-// chartEmbed writes one chart's embed page and adds the share panel after
-// the chart on its page.
-func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) error {
+// chartEmbed makes one chart's embed page and sets the share panel after
+// the chart on its page; nil for a chart that has none.
+func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) (*EmbedPage, error) {
 	s, err := chart.ParseSpec(c.Spec)
 	if err != nil {
-		return nil // reported with its page's line when the page was parsed
+		return nil, nil // reported with its page's line when the page was parsed
 	}
 	var page *Page
 	for _, p := range e.pages {
@@ -128,7 +129,7 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 		}
 	}
 	if page == nil {
-		return nil
+		return nil, nil
 	}
 	// The chart drawn for its embed page when its page was drawn; drawn
 	// here only if the page does not hold it (an error box stands there
@@ -139,37 +140,29 @@ func (e *edition) chartEmbed(md goldmark.Markdown, c chartBlock, label string) e
 	if !ok {
 		links, err := embed.NewLinks(page.Canonical(), nil)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		cw := &copyWriter{Links: links}
 		if err := convertAt(md, c.Page, "```chart\n"+c.Spec+"```\n", cw); err != nil {
-			return err
+			return nil, err
 		}
 		d.HTML = cw.Bytes()
 	}
 	ep.Body, ep.Chart = template.HTML(d.HTML), true
-	sv, err := e.writeEmbed(ep, "chart", page, []chart.Box{d.Box})
-	if err != nil {
-		return err
-	}
+	sv := e.shareView(ep, "chart", page, []chart.Box{d.Box})
 	sv.Press = e.pressView(page, c.ID)
 	if page.ChartShares == nil {
 		page.ChartShares = map[string]*ShareView{}
 	}
 	page.ChartShares[c.ID] = sv
-	return nil
+	return ep, nil
 }
 
-// writeEmbed renders an embed page and its oEmbed document and returns
-// the share view for it. Its heights for the snippet are estimated from
-// what it shows: p's paragraphs (for a section) and the charts' boxes.
-func (e *edition) writeEmbed(ep *EmbedPage, kind string, p *Page, boxes []chart.Box) (*ShareView, error) {
-	page, err := e.executeMemo(e.tmpl["embed"], "embed-page", ep.dir, ep)
-	if err != nil {
-		return nil, err
-	}
+// shareView returns the share view of an embed page, and sets its oEmbed
+// document. Its heights for the snippet are estimated from what it shows:
+// p's paragraphs (for a section) and the charts' boxes.
+func (e *edition) shareView(ep *EmbedPage, kind string, p *Page, boxes []chart.Box) *ShareView {
 	dir := e.Prefix + model.EmbedPrefix + ep.dir
-	e.out[dir+"index.html"] = page
 	src := base(e.settings).Abs(dir)
 	title := ep.Title + " · " + e.settings.Name
 	hs := e.estimates(ep, p, boxes, embed.PhoneWidth, embed.WideWidth, embed.OEmbedWidth)
@@ -179,30 +172,8 @@ func (e *edition) writeEmbed(ep *EmbedPage, kind string, p *Page, boxes []chart.
 	sv := &ShareView{Kind: kind, Title: title, Embed: src, Code: e.highlight("html", sn.HTML()), Height: phone}
 	if base(e.settings).Known() { // an oEmbed document's iframe src must be absolute
 		o := embed.NewOEmbed(src, title, e.settings.Name, base(e.settings).Abs(e.Prefix), hs[2])
-		e.out[dir+"oembed.json"] = o.JSON()
+		ep.oembed = &o
 		sv.OEmbed = src + "oembed.json" // the panel offers oEmbed only then
 	}
-	return sv, nil
-}
-
-// headers writes _headers (see embed.Headers): the embed pages may be
-// framed anywhere, every other page only by the site itself. The editions
-// have the same pages, so each writes the same file for all of them.
-func (e *edition) headers() {
-	dirs := []string{model.NotesURL, model.CorrectionsURL, model.FiguresURL, "changes/", FullURL}
-	for _, p := range e.pages {
-		if p.URL != "" {
-			dirs = append(dirs, p.URL)
-		}
-	}
-	pages := []string{model.NotFoundURL}
-	var prefixes []string
-	for _, o := range e.all {
-		prefixes = append(prefixes, o.Prefix+model.EmbedPrefix)
-		pages = append(pages, o.Prefix, o.Prefix+"index.html")
-		for _, d := range dirs {
-			pages = append(pages, o.Prefix+d+"*")
-		}
-	}
-	e.out["_headers"] = embed.Headers(prefixes, pages)
+	return sv
 }

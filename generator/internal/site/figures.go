@@ -180,10 +180,11 @@ type SpecView struct {
 	Spec           template.HTML
 }
 
-// figuresPage renders the figures page and the downloads.
-func (e *edition) figuresPage(md goldmark.Markdown) error {
+// figuresPage makes the figures page and puts its downloads in m.Files;
+// nil for an edition without figures.
+func (e *edition) figuresPage(md goldmark.Markdown, m *Model) (*Page, error) {
 	if e.ds == nil {
-		return nil
+		return nil, nil
 	}
 	p := e.newPage("figures", model.FiguresURL, e.ui("數據與圖表"))
 	p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
@@ -199,10 +200,13 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 	}
 	parts := memoised(e.bl, "figures", inputs, func() figuresParts { return e.figuresData(md) })
 	if parts.err != nil {
-		return parts.err
+		return nil, parts.err
+	}
+	if m.Files == nil {
+		m.Files = map[string][]byte{}
 	}
 	for n, b := range parts.out {
-		e.out[n] = b
+		m.Files[n] = b
 	}
 	fv := *parts.fv
 	fv.Specs = append([]SpecView(nil), fv.Specs...)
@@ -212,7 +216,7 @@ func (e *edition) figuresPage(md goldmark.Markdown) error {
 		}
 	}
 	p.Figures = &fv
-	return e.execute("figures", p)
+	return p, nil
 }
 
 // figuresParts is the figures page's data and its downloads; blocks are

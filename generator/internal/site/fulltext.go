@@ -24,9 +24,9 @@ import (
 // FullURL is the 全文 page, below the edition root.
 const FullURL = "full/"
 
-// fullPage renders the 全文 page from each page's body as drawn for it
+// fullPage makes the 全文 page from each page's body as drawn for it
 // (drawPage, with a fullWriter). Call it after navigation and endnotes.
-func (e *edition) fullPage() error {
+func (e *edition) fullPage() *Page {
 	if _, ok := e.tmpl["full"]; !ok {
 		return nil // a site without templates/full.html has none
 	}
@@ -66,7 +66,7 @@ func (e *edition) fullPage() error {
 			p.Endnotes[i].Uses[j].Href = "#" + frag
 		}
 	}
-	return e.execute("full", p)
+	return p
 }
 
 // fullShift is how many levels lower a page's headings are on the 全文

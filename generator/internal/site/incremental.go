@@ -42,18 +42,18 @@ type renders struct {
 // or returns what the same inputs gave in the last build (kept in
 // memory), or in an earlier process (the disk cache's render memo, when
 // the Builder has a Cache). what names the output for the tests.
-func (e *edition) executeMemo(t *template.Template, name, what string, data any) ([]byte, error) {
-	k, ok := e.renderKey(t, name, data)
+func (r *renderer) executeMemo(t *template.Template, name, what string, data any) ([]byte, error) {
+	k, ok := r.renderKey(t, name, data)
 	if ok {
-		if b, hit := e.bl.rendered(k); hit {
+		if b, hit := r.bl.rendered(k); hit {
 			return b.([]byte), nil
 		}
 	}
-	dk, disk := e.diskRenderKey(t, name, data)
+	dk, disk := r.diskRenderKey(t, name, data)
 	if disk {
-		if b, hit := e.bl.recall(renderMemo, dk); hit {
+		if b, hit := r.bl.recall(renderMemo, dk); hit {
 			if ok {
-				e.bl.setRendered(k, b)
+				r.bl.setRendered(k, b)
 			}
 			return b, nil
 		}
@@ -66,16 +66,16 @@ func (e *edition) executeMemo(t *template.Template, name, what string, data any)
 	// capacity of a buffer grown by doubling (a quarter of an edition's
 	// heap at ×50).
 	buf = *bytes.NewBuffer(bytes.Clone(buf.Bytes()))
-	if e.bl != nil {
-		e.bl.mu.Lock()
-		e.bl.renders.executed = append(e.bl.renders.executed, name+" "+what)
-		e.bl.mu.Unlock()
+	if r.bl != nil {
+		r.bl.mu.Lock()
+		r.bl.renders.executed = append(r.bl.renders.executed, name+" "+what)
+		r.bl.mu.Unlock()
 	}
 	if ok {
-		e.bl.setRendered(k, buf.Bytes())
+		r.bl.setRendered(k, buf.Bytes())
 	}
 	if disk {
-		e.bl.remember(renderMemo, dk, nil, buf.Bytes())
+		r.bl.remember(renderMemo, dk, nil, buf.Bytes())
 	}
 	return buf.Bytes(), nil
 }
@@ -83,12 +83,12 @@ func (e *edition) executeMemo(t *template.Template, name, what string, data any)
 // renderKey hashes a template execution's inputs for the Builder's
 // memory; false when the Builder keeps nothing or the data cannot be
 // written as JSON.
-func (e *edition) renderKey(t *template.Template, name string, data any) (uint64, bool) {
-	if e.bl == nil || e.bl.Once {
+func (r *renderer) renderKey(t *template.Template, name string, data any) (uint64, bool) {
+	if r.bl == nil || r.bl.Once {
 		return 0, false
 	}
-	h := e.bl.hasher()
-	if !e.writeRenderInputs(&h, t, name, data) {
+	h := r.bl.hasher()
+	if !r.writeRenderInputs(&h, t, name, data) {
 		return 0, false
 	}
 	return h.Sum64(), true
@@ -96,13 +96,13 @@ func (e *edition) renderKey(t *template.Template, name string, data any) (uint64
 
 // diskRenderKey is renderKey for the disk cache: the same inputs under a
 // hash that is the same in every process.
-func (e *edition) diskRenderKey(t *template.Template, name string, data any) ([sha256.Size]byte, bool) {
+func (r *renderer) diskRenderKey(t *template.Template, name string, data any) ([sha256.Size]byte, bool) {
 	var k [sha256.Size]byte
-	if e.bl == nil || e.bl.Cache == nil {
+	if r.bl == nil || r.bl.Cache == nil {
 		return k, false
 	}
 	h := sha256.New()
-	if !e.writeRenderInputs(h, t, name, data) {
+	if !r.writeRenderInputs(h, t, name, data) {
 		return k, false
 	}
 	h.Sum(k[:0])
@@ -113,8 +113,8 @@ func (e *edition) diskRenderKey(t *template.Template, name string, data any) ([s
 // body as it is (JSON would escape it), the parsed templates, the parts
 // of the Site the template set reads (siteHashFor) and the rest of the
 // data as JSON, without the Site.
-func (e *edition) writeRenderInputs(w io.Writer, t *template.Template, name string, data any) bool {
-	site := e.siteHashFor(t)
+func (r *renderer) writeRenderInputs(w io.Writer, t *template.Template, name string, data any) bool {
+	site := r.siteHashFor(t)
 	if site == nil {
 		return false
 	}
@@ -131,7 +131,7 @@ func (e *edition) writeRenderInputs(w io.Writer, t *template.Template, name stri
 		data = &c
 	}
 	io.WriteString(w, "\x00")
-	w.Write(e.tmplKey[:])
+	w.Write(r.tmplKey[:])
 	io.WriteString(w, name+"\x00")
 	w.Write(site)
 	io.WriteString(w, "\x00")
@@ -251,15 +251,15 @@ func (e *edition) siteHash() []byte {
 // them. So each optional field is in the key as far as t's set reads it
 // (siteReads): not at all, whether it is set, or all of it. Page's
 // methods read only the fields that are always in the key.
-func (e *edition) siteHashFor(t *template.Template) []byte {
-	reads := e.bl.siteReads(t)
-	if e.siteKeys == nil {
-		e.siteKeys = map[string][]byte{}
+func (r *renderer) siteHashFor(t *template.Template) []byte {
+	reads := r.bl.siteReads(t)
+	if r.siteKeys == nil {
+		r.siteKeys = map[string][]byte{}
 	}
-	if k, ok := e.siteKeys[reads.String()]; ok {
+	if k, ok := r.siteKeys[reads.String()]; ok {
 		return k
 	}
-	s := *e.site
+	s := *r.site
 	reduce(&s.Corrections, reads.of("Corrections"))
 	reduce(&s.Punct, reads.of("Punct"))
 	reduce(&s.Repairs, reads.of("Repairs"))
@@ -273,7 +273,7 @@ func (e *edition) siteHashFor(t *template.Template) []byte {
 		return nil
 	}
 	k := h.Sum(nil)
-	e.siteKeys[reads.String()] = k
+	r.siteKeys[reads.String()] = k
 	return k
 }
 

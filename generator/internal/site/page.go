@@ -59,6 +59,7 @@ type Page struct {
 	Share       *ShareView       // embed code, for pages with an embed page (embed.go)
 	Card        string           // share card below the edition root (press.go); "" for none
 	Styles      string           // the optional styles the page needs (firstscreen.go): "charts", "notes", both or none
+	template    string           // the template that renders it (resolve chose it)
 	uses        []terms.Use
 	figures     map[string]string // chart id → its <figure>, as the body shows it
 	boxes       map[string]chart.Box

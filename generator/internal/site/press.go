@@ -139,23 +139,23 @@ func (e *edition) queue(j pressJob) {
 // makeImages makes the queued images, from the cache where it can. The
 // font subset is parsed only when an image has to be drawn: a key needs
 // only the files' hash.
-func (e *edition) makeImages() error {
-	if len(e.jobs) == 0 {
+func (r *renderer) makeImages(jobs []pressJob) error {
+	if len(jobs) == 0 {
 		return nil
 	}
 	sum, err := glyphs.Sum()
-	if err != nil && e.bl.Record == nil {
+	if err != nil && r.bl.Record == nil {
 		return err
 	}
-	cache := e.bl.imageCache()
+	cache := r.bl.imageCache()
 	var errs diag.List
-	for _, j := range e.jobs {
+	for _, j := range jobs {
 		k := sha256.Sum256(j.key(sum))
 		if b, ok := cache.Get(k); ok {
-			e.out[j.name] = b
+			r.out[j.name] = b
 			continue
 		}
-		b, err := e.draw(j)
+		b, err := r.draw(j)
 		var me *glyphs.MissingError
 		if errors.As(err, &me) {
 			me.Path, me.Line = j.where(me.Text, me.Rune)
@@ -167,20 +167,20 @@ func (e *edition) makeImages() error {
 		}
 		if b != nil {
 			_ = cache.Put(k, b) // a cache that cannot store makes the next build slower, not wrong
-			e.out[j.name] = b
+			r.out[j.name] = b
 		}
 	}
 	return errs.Err()
 }
 
 // draw makes a job's image; nil when only recording characters.
-func (e *edition) draw(j pressJob) ([]byte, error) {
-	f, err := e.bl.pressFonts()
+func (r *renderer) draw(j pressJob) ([]byte, error) {
+	f, err := r.bl.pressFonts()
 	if err != nil {
 		return nil, err
 	}
 	b, err := j.draw(f)
-	if e.bl.Record != nil {
+	if r.bl.Record != nil {
 		return nil, err
 	}
 	return b, err

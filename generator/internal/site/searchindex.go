@@ -2,14 +2,14 @@ package site
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"edition/generator/internal/search"
 )
 
-// searchIndex writes the edition's search index: every paragraph and note.
-func (e *edition) searchIndex() error {
+// searchDocs are what the edition's search index holds: every paragraph
+// and note.
+func (e *edition) searchDocs() []search.Doc {
 	var docs []search.Doc
 	for _, p := range e.pages {
 		for _, para := range p.Paras {
@@ -24,10 +24,5 @@ func (e *edition) searchIndex() error {
 			docs = append(docs, search.Doc{URL: fmt.Sprintf("notes/index.html#n%d", n.Number), Cite: e.ui(fmt.Sprintf("注釋%d", n.Number)), Kind: "note", Text: strings.Join(n.Lines(), ""), Title: e.notes.Heading})
 		}
 	}
-	js, err := search.Build(docs, search.Config{Fold: e.fold, Folded: e.folded})
-	if err != nil {
-		return err
-	}
-	e.out[path.Join(e.Prefix, "search-index.js")] = js
-	return nil
+	return docs
 }

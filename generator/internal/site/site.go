@@ -126,44 +126,16 @@ func Render(src Sources) (Output, error) {
 func (bl *Builder) Render(src Sources) (out Output, err error) {
 	bl.startRenders()
 	defer func() { bl.endRenders(err == nil) }()
-	c, err := content.Load(src.Content.FS, src.Content.Name)
-	if err != nil {
-		return nil, err
-	}
-	if src.BaseURL != "" {
-		if c.Settings.BaseURL, err = content.BaseURL(src.BaseURL); err != nil {
-			return nil, err
-		}
-	}
 	out = Output{}
-	as, err := assets(src.Static, out)
+	all, c, err := bl.editions(src, out)
 	if err != nil {
 		return nil, err
 	}
-	ds := c.Figures
-	// Search folds both scripts in every edition, so the converter is
-	// needed even for a report with one edition.
-	cv, err := bl.converter(c.Overrides)
-	if err != nil {
-		return nil, err
-	}
-	ui, err := loadUI(src.Templates)
-	if err != nil {
-		return nil, err
-	}
-	eds := c.Settings.Editions()
 	// The editions share nothing but the caches, so they build in
 	// parallel, each into its own output.
-	all := make([]*edition, len(eds))
-	built := make([]error, len(eds))
+	built := make([]error, len(all))
 	var wg sync.WaitGroup
-	for i, ed := range eds {
-		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: same, ui: same, fold: cv.FoldRune, folded: cv.Folded(), assets: as, all: eds}
-		if err := bl.scripts(e, cv, ui); err != nil {
-			return nil, err
-		}
-		e.ds = convertFigures(ds, e.conv)
-		all[i] = e
+	for i, e := range all {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -181,6 +153,45 @@ func (bl *Builder) Render(src Sources) (out Output, err error) {
 	}
 	bl.saveMemos()
 	return out, nil
+}
+
+// editions loads src (the Load stage) and readies each script's edition
+// of it, with the static assets written into out.
+func (bl *Builder) editions(src Sources, out Output) ([]*edition, *content.Content, error) {
+	c, err := content.Load(src.Content.FS, src.Content.Name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if src.BaseURL != "" {
+		if c.Settings.BaseURL, err = content.BaseURL(src.BaseURL); err != nil {
+			return nil, nil, err
+		}
+	}
+	as, err := assets(src.Static, out)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Search folds both scripts in every edition, so the converter is
+	// needed even for a report with one edition.
+	cv, err := bl.converter(c.Overrides)
+	if err != nil {
+		return nil, nil, err
+	}
+	ui, err := loadUI(src.Templates)
+	if err != nil {
+		return nil, nil, err
+	}
+	eds := c.Settings.Editions()
+	all := make([]*edition, len(eds))
+	for i, ed := range eds {
+		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: same, ui: same, fold: cv.FoldRune, folded: cv.Folded(), assets: as, all: eds}
+		if err := bl.scripts(e, cv, ui); err != nil {
+			return nil, nil, err
+		}
+		e.ds = convertFigures(c.Figures, e.conv)
+		all[i] = e
+	}
+	return all, c, nil
 }
 
 // merge puts the editions' outputs into out and their errors in one list.

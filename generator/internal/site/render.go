@@ -1,0 +1,126 @@
+package site
+
+import (
+	"html/template"
+	"path"
+	"strings"
+
+	"edition/generator/internal/diag"
+	"edition/generator/internal/embed"
+	"edition/generator/internal/model"
+	"edition/generator/internal/search"
+)
+
+// renderer is the render stage: it executes the templates over a
+// resolved Model and writes each output into out. It holds what rendering
+// needs and nothing of the model, which it only reads.
+type renderer struct {
+	bl       *Builder // caches shared across editions and rebuilds
+	tmpl     map[string]*template.Template
+	tmplKey  [32]byte // the parsed templates' sources (loadTemplates)
+	tmplDir  string   // templates' directory, for errors
+	site     *Site
+	siteKeys map[string][]byte // the parts of site that templates read, by what they read (siteHashFor)
+	prefix   string            // the edition's root below the site's
+	search   search.Config
+	lint     func(path, s string) diag.List // nil: no Traditional lint of the output
+	out      Output
+	urls     []string // page URLs below the edition root, for the sitemap
+}
+
+// render writes every output of the edition m: its embed pages and their
+// oEmbed documents, its pages, _headers, the figures' downloads, the
+// search index and the press images, then lints the Simplified output.
+func (r *renderer) render(m *Model) error {
+	r.site = m.Site
+	for _, ep := range m.Embeds {
+		if err := r.embedPage(ep); err != nil {
+			return err
+		}
+	}
+	if _, ok := r.tmpl["embed"]; ok {
+		r.out["_headers"] = headers(m)
+	}
+	var errs diag.List
+	for _, p := range m.Pages {
+		if err := r.execute(p); err != nil {
+			errs = append(errs, diag.All(err)...)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	for _, p := range m.SitePages {
+		if err := r.execute(p); err != nil {
+			return err
+		}
+	}
+	for n, b := range m.Files {
+		r.out[n] = b
+	}
+	js, err := search.Build(m.Search, r.search)
+	if err != nil {
+		return err
+	}
+	r.out[path.Join(r.prefix, "search-index.js")] = js
+	if err := r.makeImages(m.Images); err != nil {
+		return err
+	}
+	if r.lint != nil {
+		return r.lintOutput().Err()
+	}
+	return nil
+}
+
+// execute renders page p through its template (resolve chose it).
+func (r *renderer) execute(p *Page) error {
+	b, err := r.executeMemo(r.tmpl[p.template], "base", p.template+" "+p.URL, p)
+	if err != nil {
+		return templateErr(path.Join(r.tmplDir, p.template+".html"), err)
+	}
+	file := p.URL
+	if file == "" || strings.HasSuffix(file, "/") {
+		file += "index.html"
+	}
+	if strings.HasSuffix(file, "/index.html") || file == "index.html" {
+		r.urls = append(r.urls, p.URL)
+	}
+	r.out[r.prefix+file] = b
+	return nil
+}
+
+// embedPage renders an embed page and its oEmbed document.
+func (r *renderer) embedPage(ep *EmbedPage) error {
+	page, err := r.executeMemo(r.tmpl["embed"], "embed-page", ep.dir, ep)
+	if err != nil {
+		return err
+	}
+	dir := r.prefix + model.EmbedPrefix + ep.dir
+	r.out[dir+"index.html"] = page
+	if ep.oembed != nil {
+		r.out[dir+"oembed.json"] = ep.oembed.JSON()
+	}
+	return nil
+}
+
+// headers is _headers (see embed.Headers): the embed pages may be framed
+// anywhere, every other page only by the site itself. The editions have
+// the same pages, so each writes the same file for all of them.
+func headers(m *Model) []byte {
+	dirs := []string{model.NotesURL, model.CorrectionsURL, model.FiguresURL, "changes/", FullURL}
+	for _, p := range m.Pages {
+		if p.URL != "" {
+			dirs = append(dirs, p.URL)
+		}
+	}
+	pages := []string{model.NotFoundURL}
+	var prefixes []string
+	for _, o := range m.Editions {
+		prefixes = append(prefixes, o.Prefix+model.EmbedPrefix)
+		pages = append(pages, o.Prefix, o.Prefix+"index.html")
+		for _, d := range dirs {
+			pages = append(pages, o.Prefix+d+"*")
+		}
+	}
+	return embed.Headers(prefixes, pages)
+}
