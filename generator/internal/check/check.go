@@ -19,6 +19,7 @@ import (
 	"edition/generator/internal/content"
 	"edition/generator/internal/diag"
 	"edition/generator/internal/markup"
+	"edition/generator/internal/model"
 	"edition/generator/internal/report"
 
 	"github.com/yuin/goldmark"
@@ -156,9 +157,9 @@ func extract(cfg Config, c *content.Content) ([]unit, error) {
 		out = append(out, us...)
 	}
 	if c.Notes != nil {
-		us, err := readPage(cfg.Out, "notes/index.html", noteLines(c.Notes))
+		us, err := readPage(cfg.Out, model.File(model.NotesURL), noteLines(c.Notes))
 		if err != nil {
-			errs = append(errs, &diag.Error{Path: "notes/index.html", Msg: err.Error()})
+			errs = append(errs, &diag.Error{Path: model.File(model.NotesURL), Msg: err.Error()})
 		}
 		out = append(out, us...)
 	}

@@ -18,6 +18,8 @@ const (
 	CorrectionsURL = "corrections/" // about the edition, and every repair
 	FiguresURL     = "figures/"     // the dataset, every chart and the downloads
 	NotFoundURL    = "404.html"     // in each edition
+	ChangesURL     = "changes/"     // the edition's change history
+	FullURL        = "full/"        // the whole report on one page
 	// EmbedPrefix is where a page's or chart's embeddable copy lives:
 	// EmbedPrefix + the page URL, or EmbedPrefix + "chart/" + chart ID + "/".
 	EmbedPrefix = "embed/"
@@ -41,6 +43,19 @@ type Chart struct{ ID, Page string }
 // ChartSVG is a chart's standalone SVG, below the figures page.
 type ChartSVG struct{ ID string }
 
+// ChartPNG is a chart's press image, ChartCSV its figures (with a
+// byte-order mark for Excel when Excel is set), both beside its SVG.
+type (
+	ChartPNG struct{ ID string }
+	ChartCSV struct {
+		ID    string
+		Excel bool
+	}
+)
+
+// Card is the share card image of the page at Page.
+type Card struct{ Page string }
+
 // Embed is the embeddable copy of a Page or a Chart.
 type Embed struct{ Of any }
 
@@ -58,6 +73,19 @@ func URL(obj any) string {
 		return o.Page + "#chart-" + o.ID
 	case ChartSVG:
 		return FiguresURL + "charts/" + o.ID + ".svg"
+	case ChartPNG:
+		return FiguresURL + "charts/" + o.ID + ".png"
+	case ChartCSV:
+		if o.Excel {
+			return FiguresURL + "charts/" + o.ID + "-excel.csv"
+		}
+		return FiguresURL + "charts/" + o.ID + ".csv"
+	case Card:
+		slug := strings.TrimSuffix(o.Page, "/")
+		if slug == "" {
+			slug = "home"
+		}
+		return "cards/" + strings.ReplaceAll(slug, "/", "-") + ".png"
 	case Embed:
 		switch of := o.Of.(type) {
 		case Page:
@@ -67,6 +95,20 @@ func URL(obj any) string {
 		}
 	}
 	return ""
+}
+
+// File is url with a directory's index.html named, for links that must
+// work from file:// as well (the search index's): "part-1/#p1-2" is
+// "part-1/index.html#p1-2", "" is "index.html".
+func File(url string) string {
+	p, frag, has := strings.Cut(url, "#")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	if has {
+		return p + "#" + frag
+	}
+	return p
 }
 
 // Base is the address a site is published at, "" when it is not known. A

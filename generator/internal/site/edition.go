@@ -266,7 +266,7 @@ func (e *edition) sitePages(md goldmark.Markdown, m *Model) error {
 	extra := []struct{ kind, url, title string }{
 		{"notes", model.NotesURL, "注釋"},
 		{"corrections", model.CorrectionsURL, "關於本版 / 勘誤"},
-		{"changes", "changes/", "更新記錄"},
+		{"changes", model.ChangesURL, "更新記錄"},
 	}
 	add := func(p *Page) {
 		e.finish(p, p.Kind)

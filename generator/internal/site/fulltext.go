@@ -22,7 +22,7 @@ import (
 // endnotes; the charts stand where they stand on their pages.
 
 // FullURL is the 全文 page, below the edition root.
-const FullURL = "full/"
+const FullURL = model.FullURL
 
 // fullPage makes the 全文 page from each page's body as drawn for it
 // (drawPage, with a fullWriter). Call it after navigation and endnotes.

@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"errors"
+	"path"
 	"strings"
 	"sync"
 
@@ -191,7 +192,7 @@ func (e *edition) cardFor(p *Page) {
 	if p.Kind == "404" || e.bl == nil {
 		return
 	}
-	p.Card = cardName(p.URL)
+	p.Card = model.URL(model.Card{Page: p.URL})
 	info := pressimg.CardInfo{Title: p.Title, Cite: p.Meta.Cite, Report: e.settings.Report, Edition: e.settings.Name,
 		Site: e.siteHost()}
 	if p.Kind == "home" {
@@ -215,15 +216,6 @@ func (e *edition) cardFor(p *Page) {
 			return e.settingsPath(), 0
 		},
 	})
-}
-
-// cardName is a page's share card below the edition root.
-func cardName(url string) string {
-	slug := strings.TrimSuffix(url, "/")
-	if slug == "" {
-		slug = "home"
-	}
-	return "cards/" + strings.ReplaceAll(slug, "/", "-") + ".png"
 }
 
 // siteHost is the host and path of the base URL, shown on share cards.
@@ -254,7 +246,7 @@ func (e *edition) chartImage(s *chart.Spec, c chartBlock) string {
 	if err != nil || e.bl == nil {
 		return "" // a chart error is reported with its page's line
 	}
-	name := "charts/" + s.ID + ".png"
+	name := strings.TrimPrefix(model.URL(model.ChartPNG{ID: s.ID}), model.FiguresURL)
 	cv := e.mixed // titles and labels are content, series words and legends UI text
 	for _, x := range []*string{&d.Title, &d.Subtitle, &d.Note} {
 		*x = cv(*x)
@@ -266,7 +258,7 @@ func (e *edition) chartImage(s *chart.Spec, c chartBlock) string {
 	info := pressimg.ChartInfo{Edition: e.settings.Name, Report: e.settings.Report, Conv: e.ui,
 		Cite: e.cite, Permalink: e.chartPermalink(s.ID)}
 	e.queue(pressJob{
-		name:  e.Prefix + "figures/" + name,
+		name:  e.Prefix + model.FiguresURL + name,
 		key:   func(font [sha256.Size]byte) []byte { return pressimg.ChartKey(font, d, info) },
 		draw:  func(f *pressimg.Fonts) ([]byte, error) { return pressimg.Chart(f, d, info) },
 		where: func(text string, r rune) (string, int) { return e.chartSource(c, d, r) },
@@ -343,12 +335,12 @@ type PressView struct {
 func (e *edition) pressView(p *Page, chartID string) *PressView {
 	pv := &PressView{}
 	root := rootOf(p.URL)
-	png, anchor := cardName(p.URL), "" // png: below the edition root
-	pv.PNG, pv.PNGName = root+png, strings.TrimPrefix(png, "cards/")
+	png, anchor := model.URL(model.Card{Page: p.URL}), "" // png: below the edition root
+	pv.PNG, pv.PNGName = root+png, path.Base(png)
 	if chartID != "" {
-		png, anchor = "figures/charts/"+chartID+".png", model.URL(model.Chart{ID: chartID})
-		pv.PNG, pv.PNGName = root+png, chartID+".png"
-		pv.CSV, pv.CSVExcel = root+"figures/charts/"+chartID+".csv", root+"figures/charts/"+chartID+"-excel.csv"
+		png, anchor = model.URL(model.ChartPNG{ID: chartID}), model.URL(model.Chart{ID: chartID})
+		pv.PNG, pv.PNGName = root+png, path.Base(png)
+		pv.CSV, pv.CSVExcel = root+model.URL(model.ChartCSV{ID: chartID}), root+model.URL(model.ChartCSV{ID: chartID, Excel: true})
 	}
 	if !e.baseKnown() { // the link copied is then relative to the page itself
 		pv.Link = "./" + anchor
@@ -390,9 +382,8 @@ func (e *edition) chartCSV(out Output, s *chart.Spec, abs func(string) string) {
 		return
 	}
 	csv := []byte(e.mixed(string(figuresCSV(d, e.ds.Path, abs))))
-	dir := e.Prefix + "figures/charts/"
-	out[dir+s.ID+".csv"] = csv
-	out[dir+s.ID+"-excel.csv"] = withBOM(csv)
+	out[e.Prefix+model.URL(model.ChartCSV{ID: s.ID})] = csv
+	out[e.Prefix+model.URL(model.ChartCSV{ID: s.ID, Excel: true})] = withBOM(csv)
 }
 
 // bom is UTF-8's byte-order mark.

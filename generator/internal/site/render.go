@@ -107,7 +107,7 @@ func (r *renderer) embedPage(ep *EmbedPage) error {
 // anywhere, every other page only by the site itself. The editions have
 // the same pages, so each writes the same file for all of them.
 func headers(m *Model) []byte {
-	dirs := []string{model.NotesURL, model.CorrectionsURL, model.FiguresURL, "changes/", FullURL}
+	dirs := []string{model.NotesURL, model.CorrectionsURL, model.FiguresURL, model.ChangesURL, FullURL}
 	for _, p := range m.Pages {
 		if p.URL != "" {
 			dirs = append(dirs, p.URL)

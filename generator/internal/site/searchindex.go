@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"edition/generator/internal/model"
 	"edition/generator/internal/search"
 )
 
@@ -16,12 +17,12 @@ func (e *edition) searchDocs() []search.Doc {
 			if para.Heading {
 				continue
 			}
-			docs = append(docs, search.Doc{URL: p.URL + "index.html#" + para.ID, Cite: para.Cite, Kind: "para", Text: para.Text, Title: p.Title})
+			docs = append(docs, search.Doc{URL: model.File(model.URL(model.Para{ID: para.ID, Page: p.URL})), Cite: para.Cite, Kind: "para", Text: para.Text, Title: p.Title})
 		}
 	}
 	if e.notes != nil {
 		for _, n := range e.notes.Notes {
-			docs = append(docs, search.Doc{URL: fmt.Sprintf("notes/index.html#n%d", n.Number), Cite: e.ui(fmt.Sprintf("注釋%d", n.Number)), Kind: "note", Text: strings.Join(n.Lines(), ""), Title: e.notes.Heading})
+			docs = append(docs, search.Doc{URL: model.File(model.URL(model.Note{Number: n.Number})), Cite: e.ui(fmt.Sprintf("注釋%d", n.Number)), Kind: "note", Text: strings.Join(n.Lines(), ""), Title: e.notes.Heading})
 		}
 	}
 	return docs
