@@ -133,7 +133,7 @@ func (e *edition) load() (errs diag.List, err error) {
 	if e.lint != nil {
 		errs = append(errs, e.lintContent()...)
 	}
-	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.assets.CSS, JS: e.assets.JS, LateCSS: e.assets.LateCSS, InlineCSS: e.assets.InlineCSS, HasFigures: e.ds != nil}
+	e.site = &Site{Settings: e.settings, Lang: e.Lang, Prefix: e.Prefix, Notes: e.notes, CSS: e.assets.CSS, JS: e.assets.JS, LateCSS: e.assets.LateCSS, InlineCSS: e.assets.InlineCSS, HasFigures: e.ds != nil, URLs: siteURLs()}
 	changes, cerr := loadChanges(e.src.Content, e.c.Settings.Version, e.c.Settings.Updated)
 	for _, c := range changes {
 		for i := range c.Changes {

@@ -8,6 +8,7 @@ import (
 	"edition/generator/internal/chart"
 	"edition/generator/internal/content"
 	"edition/generator/internal/markup"
+	"edition/generator/internal/model"
 	"edition/generator/internal/terms"
 )
 
@@ -113,6 +114,16 @@ type Site struct {
 	Report      reportFront
 	HasFigures  bool
 	Changes     []Change // the 更新記錄, newest first (provenance.go)
+	URLs        URLs
+}
+
+// URLs are the addresses of the edition's own pages below its root, from
+// package model, for templates: {{.Href .Site.URLs.NotesPage}}. (Not
+// named Notes: siteReads takes any Notes in a template for Site.Notes.)
+type URLs struct{ NotesPage, CorrectionsPage, FiguresPage, FullPage, ChangesPage string }
+
+func siteURLs() URLs {
+	return URLs{NotesPage: model.NotesURL, CorrectionsPage: model.CorrectionsURL, FiguresPage: model.FiguresURL, FullPage: model.FullURL, ChangesPage: model.ChangesURL}
 }
 
 // Based reports whether the site's address is known: templates write the
