@@ -122,6 +122,62 @@ func (c *Cache) Get(k Key) (b []byte, ok bool) {
 	return body, true
 }
 
+// Entry is an entry opened to be read in place, for one too large to
+// hold: its bytes are [0, Size) of ReadAt. Open has checked them whole.
+type Entry struct {
+	f    *os.File
+	Size int64
+}
+
+// ReadAt reads the entry's bytes from off.
+func (e *Entry) ReadAt(p []byte, off int64) (int, error) {
+	if off+int64(len(p)) > e.Size {
+		return 0, io.ErrUnexpectedEOF
+	}
+	return e.f.ReadAt(p, off+int64(len(magic)))
+}
+
+// Close closes the entry's file.
+func (e *Entry) Close() error { return e.f.Close() }
+
+// Open returns the entry under k to read in place, having checked its
+// hash by reading it through once; ok is false as for Get.
+func (c *Cache) Open(k Key) (e *Entry, ok bool) {
+	if c == nil {
+		return nil, false
+	}
+	f, err := os.Open(c.file(k))
+	if err != nil {
+		return nil, false
+	}
+	defer func() {
+		if !ok {
+			f.Close()
+		}
+	}()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, false
+	}
+	size := fi.Size() - int64(len(magic)) - sha256.Size
+	if size < 0 {
+		return nil, false
+	}
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(f, head); err != nil || string(head) != magic {
+		return nil, false
+	}
+	h := sha256.New()
+	if _, err := io.CopyN(h, f, size); err != nil {
+		return nil, false
+	}
+	sum := make([]byte, sha256.Size)
+	if _, err := io.ReadFull(f, sum); err != nil || !bytes.Equal(h.Sum(nil), sum) {
+		return nil, false
+	}
+	return &Entry{f: f, Size: size}, true
+}
+
 // Put stores b under k. An error means only that the entry was not
 // stored; callers that can build without the cache may ignore it.
 func (c *Cache) Put(k Key, b []byte) error {

@@ -29,6 +29,31 @@ func TestPutGet(t *testing.T) {
 	}
 }
 
+// TestOpenReadsInPlace: an entry opened in place reads the bytes Put
+// stored, and no further.
+func TestOpenReadsInPlace(t *testing.T) {
+	c, _ := Open(t.TempDir())
+	k := NewHasher("test").String("in place").Sum()
+	if err := c.Put(k, []byte("0123456789")); err != nil {
+		t.Fatal(err)
+	}
+	e, ok := c.Open(k)
+	if !ok {
+		t.Fatal("Open missed")
+	}
+	defer e.Close()
+	b := make([]byte, 4)
+	if n, err := e.ReadAt(b, 3); n != 4 || err != nil || string(b) != "3456" || e.Size != 10 {
+		t.Errorf("ReadAt(3) = %d %v %q, Size %d; want 4 <nil> \"3456\", 10", n, err, b, e.Size)
+	}
+	if _, err := e.ReadAt(b, 8); err == nil {
+		t.Errorf("ReadAt past the end read the hash")
+	}
+	if _, ok := c.Open(NewHasher("test").String("absent").Sum()); ok {
+		t.Errorf("Open of an absent entry succeeded")
+	}
+}
+
 func TestKeysSeparateInputs(t *testing.T) {
 	cases := []struct {
 		name string
@@ -69,6 +94,10 @@ func TestDamagedEntryMisses(t *testing.T) {
 			}
 			if b, ok := c.Get(k); ok {
 				t.Fatalf("damaged entry returned %q", b)
+			}
+			if e, ok := c.Open(k); ok {
+				e.Close()
+				t.Fatalf("damaged entry opened")
 			}
 		})
 	}

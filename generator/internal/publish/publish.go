@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Marker is the file every build writes at the top of its output. Only a
@@ -59,82 +60,129 @@ func Check(cfg Config) error {
 
 // Write puts files (slash path → bytes) into cfg.Dir.
 func Write(files map[string][]byte, cfg Config) (Stats, error) {
-	var st Stats
+	s, err := Begin(cfg)
+	if err != nil {
+		return Stats{}, err
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if err := s.Put(n, files[n]); err != nil {
+			s.Abort()
+			return Stats{}, err
+		}
+	}
+	return s.Commit()
+}
+
+// Stage is a new tree being made beside cfg.Dir. Put places each file as
+// the build makes it, so a build need not hold its whole output; Commit
+// swaps the tree in at once, Abort removes it. Files whose bytes are
+// unchanged are hard-linked from the old tree (same inode, same mtime, so
+// rsync and caches see them unchanged), the rest written afresh. Put is
+// safe for concurrent use.
+type Stage struct {
+	dir, tmp string
+	unlock   func()
+	old      map[string]bool // the old tree's files
+	mu       sync.Mutex
+	made     map[string]bool // directories made in tmp
+	put      map[string]bool // files put, and whether each was kept from the old tree
+	done     bool
+}
+
+// Begin starts a new tree for cfg.Dir, refusing it as Check does.
+func Begin(cfg Config) (*Stage, error) {
 	dir, err := target(cfg)
 	if err != nil {
-		return st, err
+		return nil, err
 	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, DirMode); err != nil {
-		return st, err
+		return nil, err
 	}
 	prefix := "." + filepath.Base(dir) + "-new-"
 	removeAbandoned(parent, prefix)
 	tmp, unlock, err := makeTemp(parent, prefix)
 	if err != nil {
-		return st, err
+		return nil, err
 	}
-	defer func() {
-		unlock()
-		os.RemoveAll(tmp) // after the swap it holds the old site
-	}()
-	old := existingFiles(dir)
-	if st, err = fill(tmp, dir, files, old); err != nil {
-		return st, err
-	}
-	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
-		return st, os.Rename(tmp, dir)
-	}
-	return st, swap(tmp, dir)
+	return &Stage{dir: dir, tmp: tmp, unlock: unlock, old: existingFiles(dir), made: map[string]bool{".": true}, put: map[string]bool{}}, nil
 }
 
-// fill writes the new tree into tmp: files whose bytes are unchanged are
-// hard-linked from the old tree in dir (same inode, same mtime, so rsync
-// and caches see them unchanged), the rest written afresh.
-func fill(tmp, dir string, files map[string][]byte, old map[string]bool) (Stats, error) {
-	var st Stats
-	names, all, err := withMarker(files)
+// Put places file n (a slash path below the output) in the new tree. A
+// file put twice holds the last bytes.
+func (s *Stage) Put(n string, b []byte) error {
+	if err := checkName(n); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done {
+		return fmt.Errorf("publish: %s put after the build ended", n)
+	}
+	if _, ok := s.put[n]; ok {
+		if err := os.Remove(filepath.Join(s.tmp, filepath.FromSlash(n))); err != nil {
+			return err
+		}
+	}
+	kept, err := place(s.tmp, s.dir, n, b, s.old[n], s.made)
 	if err != nil {
+		return err
+	}
+	s.put[n] = kept
+	return nil
+}
+
+// Commit adds the Marker and swaps the new tree in for the old one.
+func (s *Stage) Commit() (Stats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var st Stats
+	if s.done {
+		return st, errors.New("publish: the build already ended")
+	}
+	s.done = true
+	defer s.cleanup()
+	if _, err := place(s.tmp, s.dir, Marker, []byte(markerText), s.old[Marker], s.made); err != nil {
 		return st, err
 	}
-	made := map[string]bool{".": true}
-	for _, n := range names {
-		kept, err := place(tmp, dir, n, all[n], old[n], made)
-		if err != nil {
-			return st, err
-		}
-		switch {
-		case n == Marker:
-		case kept:
+	for _, kept := range s.put {
+		if kept {
 			st.Kept++
-		default:
+		} else {
 			st.Written++
 		}
 	}
-	for n := range old {
-		if _, ok := all[n]; !ok && n != Marker {
+	for n := range s.old {
+		if _, ok := s.put[n]; !ok && n != Marker {
 			st.Removed++
 		}
 	}
-	return st, nil
+	if _, err := os.Lstat(s.dir); errors.Is(err, fs.ErrNotExist) {
+		return st, os.Rename(s.tmp, s.dir)
+	}
+	return st, swap(s.tmp, s.dir)
 }
 
-// withMarker checks the output names and adds the marker file: the names
-// in order, the marker last, and every file's bytes by name.
-func withMarker(files map[string][]byte) ([]string, map[string][]byte, error) {
-	names := make([]string, 0, len(files)+1)
-	for n := range files {
-		names = append(names, n)
+// Abort removes the new tree; the old one stays as it was.
+func (s *Stage) Abort() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.done {
+		s.done = true
+		s.cleanup()
 	}
-	sort.Strings(names)
-	all := map[string][]byte{Marker: []byte(markerText)}
-	for _, n := range names {
-		if err := checkName(n); err != nil {
-			return nil, nil, err
-		}
-		all[n] = files[n]
-	}
-	return append(names, Marker), all, nil
+}
+
+// cleanup unlocks and removes the temporary directory, which after a swap
+// holds the old site.
+func (s *Stage) cleanup() {
+	s.unlock()
+	os.RemoveAll(s.tmp)
 }
 
 // place puts file n into tmp: a hard link to the old tree's file when it
