@@ -123,45 +123,41 @@ func blankQuoted(s string) string {
 	return b.String()
 }
 
-// lintOutput checks the Simplified edition's built files for Traditional
-// characters that came from somewhere other than the content (a template
-// or a label written in Go): the content lint cannot see those. The
-// damaged text and the reasons on the corrections page are quoted as the
-// seed and the forensics have them. Assets are shared by both editions.
-func (r *renderer) lintOutput() diag.List {
-	var errs diag.List
-	for _, n := range r.out.Names() {
-		// Scripts are left out: the search index's fold table and the
-		// shared bundle hold both scripts on purpose.
-		if !strings.HasPrefix(n, r.prefix) || !(strings.HasSuffix(n, ".html") || strings.HasSuffix(n, ".svg") ||
-			strings.HasSuffix(n, ".csv") || strings.HasSuffix(n, ".json")) {
-			continue
-		}
-		if r.prefix == "" && strings.HasPrefix(n, "zh-hant/") {
-			continue
-		}
-		var key uint64
-		if r.bl != nil {
-			key = r.bl.key(r.out[n])
-			if r.bl.isClean(key) {
-				continue
-			}
-		}
-		dk, clean := r.bl.cleanOnDisk(n, r.out[n])
-		if clean {
-			r.bl.setClean(key)
-			continue
-		}
-		text := blankQuoted(string(r.out[n]))
-		l := r.lint(n, text)
-		for _, err := range l {
-			err.Msg += " (in the built file; it comes from a template or the generator, not from content/)"
-			errs = append(errs, err)
-		}
-		if len(l) == 0 && r.bl != nil {
-			r.bl.setClean(key)
-			r.bl.setCleanOnDisk(dk)
+// lintFile checks a built file of the Simplified edition for
+// Traditional characters that came from somewhere other than the content
+// (a template or a label written in Go): the content lint cannot see
+// those. The damaged text and the reasons on the corrections page are
+// quoted as the seed and the forensics have them. Assets are shared by
+// both editions.
+func (r *renderer) lintFile(n string, b []byte) diag.List {
+	// Scripts are left out: the search index's fold table and the
+	// shared bundle hold both scripts on purpose.
+	if !strings.HasPrefix(n, r.prefix) || !(strings.HasSuffix(n, ".html") || strings.HasSuffix(n, ".svg") ||
+		strings.HasSuffix(n, ".csv") || strings.HasSuffix(n, ".json")) {
+		return nil
+	}
+	if r.prefix == "" && strings.HasPrefix(n, "zh-hant/") {
+		return nil
+	}
+	var key uint64
+	if r.bl != nil {
+		key = r.bl.key(b)
+		if r.bl.isClean(key) {
+			return nil
 		}
 	}
-	return errs
+	dk, clean := r.bl.cleanOnDisk(n, b)
+	if clean {
+		r.bl.setClean(key)
+		return nil
+	}
+	l := r.lint(n, blankQuoted(string(b)))
+	for _, err := range l {
+		err.Msg += " (in the built file; it comes from a template or the generator, not from content/)"
+	}
+	if len(l) == 0 && r.bl != nil {
+		r.bl.setClean(key)
+		r.bl.setCleanOnDisk(dk)
+	}
+	return l
 }

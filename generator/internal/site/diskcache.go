@@ -1,9 +1,11 @@
 package site
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/binary"
 	"io"
+	"os"
 	"sort"
 
 	"edition/generator/internal/buildcache"
@@ -26,16 +28,44 @@ const (
 )
 
 // memo is one stage's results: those read from the cache and those made
-// in this build, and which of them this build used.
+// in this build, and which of them this build used. A large result (a
+// page) is not held: it is read in place from the memo's cache entry
+// (old), or written to a spill file when made and copied from there into
+// the memo that saveMemos writes. So the memo of a build's pages costs
+// the build no memory, whatever the edition's size.
 type memo struct {
 	entries map[[sha256.Size]byte]memoValue
 	used    map[[sha256.Size]byte]bool
-	dirty   bool // something was made that the cache did not have
+	dirty   bool              // something was made that the cache did not have
+	old     *buildcache.Entry // the memo as the cache had it
+	spill   *os.File          // large results made in this build
+	spilled int64             // the spill file's size
 }
 
-// memoValue is a result as head and body, so that a large body (an embed
-// page, already in the output) is stored without being copied.
-type memoValue struct{ head, body []byte }
+// memoValue is a result: held as head and body (so that a small head and
+// a body that is in the output already are stored without being joined),
+// or n bytes at off in at (the cache's entry or the spill file).
+type memoValue struct {
+	head, body []byte
+	at         io.ReaderAt
+	off, n     int64
+}
+
+// spillMin is the size from which a result is not held in memory.
+const spillMin = 2048
+
+// bytes returns the value's bytes; false when they cannot be read.
+func (v memoValue) bytes() ([]byte, bool) {
+	if v.at == nil {
+		if v.head == nil {
+			return v.body, true
+		}
+		return append(append([]byte{}, v.head...), v.body...), true
+	}
+	b := make([]byte, v.n)
+	_, err := v.at.ReadAt(b, v.off)
+	return b, err == nil
+}
 
 // inputs hashes a result's inputs, each length-prefixed.
 func inputs(parts ...[]byte) [sha256.Size]byte {
@@ -64,20 +94,57 @@ func (bl *Builder) recall(stage string, k [sha256.Size]byte) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	m.used[k] = true
-	if v.head == nil {
-		return v.body, true
+	b, ok := v.bytes()
+	if ok {
+		m.used[k] = true
 	}
-	return append(append([]byte{}, v.head...), v.body...), true
+	return b, ok
 }
 
 // remember stores a result made in this build: head then body, which
-// the memo keeps without copying.
+// the memo keeps without copying, or spills when they are large.
 func (bl *Builder) remember(stage string, k [sha256.Size]byte, head, body []byte) {
 	bl.mu.Lock()
 	defer bl.mu.Unlock()
-	if m := bl.memo(stage); m != nil {
-		m.entries[k], m.used[k], m.dirty = memoValue{head, body}, true, true
+	m := bl.memo(stage)
+	if m == nil {
+		return
+	}
+	v := memoValue{head: head, body: body}
+	if len(head)+len(body) >= spillMin {
+		v = m.spillValue(bl.Cache.Dir(), v)
+	}
+	m.entries[k], m.used[k], m.dirty = v, true, true
+}
+
+// spillValue writes v to the memo's spill file (made in dir on first
+// use) and returns where it is; v itself if it cannot.
+func (m *memo) spillValue(dir string, v memoValue) memoValue {
+	if m.spill == nil {
+		f, err := os.CreateTemp(dir, ".tmp-spill-*") // .tmp-: the cache's Clean knows it
+		if err != nil {
+			return v
+		}
+		m.spill = f
+	}
+	at := memoValue{at: m.spill, off: m.spilled, n: int64(len(v.head) + len(v.body))}
+	for _, b := range [][]byte{v.head, v.body} {
+		if _, err := m.spill.WriteAt(b, m.spilled); err != nil {
+			return v
+		}
+		m.spilled += int64(len(b))
+	}
+	return at
+}
+
+// close closes the memo's files and removes the spill file.
+func (m *memo) close() {
+	if m.old != nil {
+		m.old.Close()
+	}
+	if m.spill != nil {
+		m.spill.Close()
+		os.Remove(m.spill.Name())
 	}
 }
 
@@ -97,8 +164,9 @@ func (bl *Builder) memo(stage string) *memo {
 		return nil // the build cannot be named: cache nothing
 	}
 	m := &memo{entries: map[[sha256.Size]byte]memoValue{}, used: map[[sha256.Size]byte]bool{}}
-	if b, ok := bl.Cache.Get(bl.memoKey(stage)); ok {
-		decodeMemo(b, m.entries)
+	if e, ok := bl.Cache.Open(bl.memoKey(stage)); ok {
+		m.old = e
+		decodeMemo(e, m.entries)
 	}
 	if bl.memos == nil {
 		bl.memos = map[string]*memo{}
@@ -129,6 +197,18 @@ func (bl *Builder) saveMemos() {
 			// Streamed: a memo of embed pages is as large as they are.
 			_ = bl.Cache.PutFunc(bl.memoKey(s), func(w io.Writer) error { return encodeMemo(w, m) }) // not stored: the next build recomputes
 		}
+		memos[s].close()
+	}
+}
+
+// dropMemos forgets the memos of a build that failed, saving nothing.
+func (bl *Builder) dropMemos() {
+	bl.mu.Lock()
+	memos := bl.memos
+	bl.memos = nil
+	bl.mu.Unlock()
+	for _, m := range memos {
+		m.close()
 	}
 }
 
@@ -140,8 +220,20 @@ func encodeMemo(w io.Writer, m *memo) error {
 	sort.Slice(keys, func(i, j int) bool { return string(keys[i][:]) < string(keys[j][:]) })
 	for _, k := range keys {
 		v := m.entries[k]
-		b := binary.AppendUvarint(append([]byte{}, k[:]...), uint64(len(v.head)+len(v.body)))
-		for _, part := range [][]byte{b, v.head, v.body} {
+		n := v.n
+		if v.at == nil {
+			n = int64(len(v.head) + len(v.body))
+		}
+		if _, err := w.Write(binary.AppendUvarint(append([]byte{}, k[:]...), uint64(n))); err != nil {
+			return err
+		}
+		if v.at != nil {
+			if _, err := io.Copy(w, io.NewSectionReader(v.at, v.off, v.n)); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, part := range [][]byte{v.head, v.body} {
 			if _, err := w.Write(part); err != nil {
 				return err
 			}
@@ -150,18 +242,33 @@ func encodeMemo(w io.Writer, m *memo) error {
 	return nil
 }
 
-// decodeMemo reads entries until the end or the first malformed one.
-func decodeMemo(b []byte, into map[[sha256.Size]byte]memoValue) {
-	for len(b) > sha256.Size {
+// decodeMemo reads the entries of e until its end or the first malformed
+// one: small values into memory, large ones as where they are in e.
+func decodeMemo(e *buildcache.Entry, into map[[sha256.Size]byte]memoValue) {
+	r := bufio.NewReader(io.NewSectionReader(e, 0, e.Size))
+	var off int64
+	for {
 		var k [sha256.Size]byte
-		copy(k[:], b)
-		n, w := binary.Uvarint(b[sha256.Size:])
-		b = b[sha256.Size:]
-		if w <= 0 || n > uint64(len(b)-w) {
+		if _, err := io.ReadFull(r, k[:]); err != nil {
 			return
 		}
-		into[k] = memoValue{body: b[w : w+int(n)]}
-		b = b[w+int(n):]
+		n, err := binary.ReadUvarint(r)
+		off += sha256.Size + int64(len(binary.AppendUvarint(nil, n)))
+		if err != nil || n > uint64(e.Size-off) {
+			return
+		}
+		v := memoValue{at: e, off: off, n: int64(n)}
+		if n < spillMin {
+			v = memoValue{body: make([]byte, n)}
+			_, err = io.ReadFull(r, v.body)
+		} else {
+			_, err = r.Discard(int(n))
+		}
+		if err != nil {
+			return
+		}
+		into[k] = v
+		off += int64(n)
 	}
 }
 

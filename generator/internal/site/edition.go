@@ -23,13 +23,13 @@ import (
 
 // edition is one script's edition being built: the load and resolve
 // stages' state, from which resolve makes the edition's Model; the
-// renderer it hands the Model to writes the outputs into out.
+// renderer it hands the Model to gives the outputs to sink.
 type edition struct {
 	bl *Builder // caches shared across editions and rebuilds
 	content.Edition
 	src      Sources
 	c        *content.Content
-	out      Output
+	sink     Sink
 	conv     func(string) string // the content into this edition's script
 	ui       func(string) string // the templates' and Go's UI text (written in Traditional) into it
 	uiKey    string              // the UI table it was made with, for the template cache
@@ -65,7 +65,7 @@ type edition struct {
 }
 
 // build makes the edition in two stages: resolve builds its Model, and
-// a renderer writes it into e.out.
+// a renderer gives its outputs to e.sink.
 func (e *edition) build() error {
 	m, err := e.resolve()
 	if err != nil {
@@ -77,10 +77,10 @@ func (e *edition) build() error {
 	return err
 }
 
-// renderer is the render stage for this edition, writing into e.out.
+// renderer is the render stage for this edition, writing into e.sink.
 func (e *edition) renderer() *renderer {
 	return &renderer{bl: e.bl, tmpl: e.tmpl, tmplKey: e.tmplKey, tmplDir: e.src.Templates.Name, prefix: e.Prefix,
-		search: search.Config{Fold: e.fold, Folded: e.folded}, lint: e.lint, out: e.out}
+		search: search.Config{Fold: e.fold, Folded: e.folded}, lint: e.lint, sink: e.sink}
 }
 
 // resolve builds the edition's Model: load what the edition needs from

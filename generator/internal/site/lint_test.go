@@ -26,9 +26,11 @@ func TestLintOutput(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			e := &renderer{out: Output{"part-1/index.html": []byte(c.html), "zh-hant/part-1/index.html": []byte("<p>關閉</p>")}, lint: cv.Lint}
-			got := e.lintOutput().Error()
-			if c.want == "" && len(e.lintOutput()) > 0 || c.want != "" && !strings.Contains(got, c.want) {
+			r := &renderer{sink: &memSink{out: Output{}}, lint: cv.Lint}
+			r.put("part-1/index.html", []byte(c.html))
+			r.put("zh-hant/part-1/index.html", []byte("<p>關閉</p>"))
+			got := r.lintErrs.Error()
+			if c.want == "" && len(r.lintErrs) > 0 || c.want != "" && !strings.Contains(got, c.want) {
 				t.Errorf("lint = %q, want %q", got, c.want)
 			}
 		})

@@ -16,7 +16,7 @@ func TestRenderLeavesTheModel(t *testing.T) {
 		src := fixtureSources(t)
 		src.BaseURL = baseURL
 		var bl Builder
-		eds, _, err := bl.editions(src, Output{})
+		eds, _, err := bl.editions(src, &memSink{out: Output{}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -26,12 +26,13 @@ func TestRenderLeavesTheModel(t *testing.T) {
 				t.Fatal(err)
 			}
 			before := modelJSON(t, m)
-			r := e.renderer()
-			if err := r.render(m); err != nil {
+			out := &memSink{out: Output{}}
+			e.sink = out
+			if err := e.renderer().render(m); err != nil {
 				t.Fatal(err)
 			}
-			if len(r.out) < 50 {
-				t.Fatalf("%s: rendered %d files", e.Lang, len(r.out))
+			if len(out.out) < 50 {
+				t.Fatalf("%s: rendered %d files", e.Lang, len(out.out))
 			}
 			if after := modelJSON(t, m); !bytes.Equal(before, after) {
 				i := 0

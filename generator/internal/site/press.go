@@ -153,7 +153,7 @@ func (r *renderer) makeImages(jobs []pressJob) error {
 	for _, j := range jobs {
 		k := sha256.Sum256(j.key(sum))
 		if b, ok := cache.Get(k); ok {
-			r.out[j.name] = b
+			r.put(j.name, b)
 			continue
 		}
 		b, err := r.draw(j)
@@ -168,7 +168,7 @@ func (r *renderer) makeImages(jobs []pressJob) error {
 		}
 		if b != nil {
 			_ = cache.Put(k, b) // a cache that cannot store makes the next build slower, not wrong
-			r.out[j.name] = b
+			r.put(j.name, b)
 		}
 	}
 	return errs.Err()

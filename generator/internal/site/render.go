@@ -2,7 +2,9 @@ package site
 
 import (
 	"html/template"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"edition/generator/internal/diag"
@@ -24,8 +26,21 @@ type renderer struct {
 	prefix   string            // the edition's root below the site's
 	search   search.Config
 	lint     func(path, s string) diag.List // nil: no Traditional lint of the output
-	out      Output
-	urls     []string // page URLs below the edition root, for the sitemap
+	sink     Sink
+	err      error     // the first error of the sink
+	lintErrs diag.List // what the lint found in the outputs put
+	urls     []string  // page URLs below the edition root, for the sitemap
+}
+
+// put gives an output to the sink, linting it first in the Simplified
+// edition: the renderer keeps nothing of it.
+func (r *renderer) put(n string, b []byte) {
+	if r.lint != nil {
+		r.lintErrs = append(r.lintErrs, r.lintFile(n, b)...)
+	}
+	if err := r.sink.Put(n, b); err != nil && r.err == nil {
+		r.err = err
+	}
 }
 
 // render writes every output of the edition m: its embed pages and their
@@ -39,7 +54,7 @@ func (r *renderer) render(m *Model) error {
 		}
 	}
 	if _, ok := r.tmpl["embed"]; ok {
-		r.out["_headers"] = headers(m)
+		r.put("_headers", headers(m))
 	}
 	var errs diag.List
 	for _, p := range m.Pages {
@@ -55,21 +70,23 @@ func (r *renderer) render(m *Model) error {
 			return err
 		}
 	}
-	for n, b := range m.Files {
-		r.out[n] = b
+	for _, n := range slices.Sorted(maps.Keys(m.Files)) {
+		r.put(n, m.Files[n])
 	}
 	js, err := search.Build(m.Search, r.search)
 	if err != nil {
 		return err
 	}
-	r.out[path.Join(r.prefix, "search-index.js")] = js
+	r.put(path.Join(r.prefix, "search-index.js"), js)
 	if err := r.makeImages(m.Images); err != nil {
 		return err
 	}
-	if r.lint != nil {
-		return r.lintOutput().Err()
+	if r.err != nil {
+		return r.err
 	}
-	return nil
+	// In the order of the files' names, as the lint found them.
+	slices.SortStableFunc(r.lintErrs, func(a, b *diag.Error) int { return strings.Compare(a.Path, b.Path) })
+	return r.lintErrs.Err()
 }
 
 // execute renders page p through its template (resolve chose it).
@@ -85,7 +102,7 @@ func (r *renderer) execute(p *Page) error {
 	if strings.HasSuffix(file, "/index.html") || file == "index.html" {
 		r.urls = append(r.urls, p.URL)
 	}
-	r.out[r.prefix+file] = b
+	r.put(r.prefix+file, b)
 	return nil
 }
 
@@ -96,9 +113,9 @@ func (r *renderer) embedPage(ep *EmbedPage) error {
 		return err
 	}
 	dir := r.prefix + model.EmbedPrefix + ep.dir
-	r.out[dir+"index.html"] = page
+	r.put(dir+"index.html", page)
 	if ep.oembed != nil {
-		r.out[dir+"oembed.json"] = ep.oembed.JSON()
+		r.put(dir+"oembed.json", ep.oembed.JSON())
 	}
 	return nil
 }

@@ -122,17 +122,45 @@ func Render(src Sources) (Output, error) {
 	return b.Render(src)
 }
 
-// Render builds the whole site from src.
-func (bl *Builder) Render(src Sources) (out Output, err error) {
-	bl.startRenders()
-	defer func() { bl.endRenders(err == nil) }()
-	out = Output{}
-	all, c, err := bl.editions(src, out)
-	if err != nil {
+// A Sink takes each output file as the build makes it. publish.Stage
+// puts it on disk, so a build need not hold its whole output. Put is
+// called from several goroutines.
+type Sink interface {
+	Put(name string, b []byte) error
+}
+
+// Summary is what a build made.
+type Summary struct {
+	Files int  // output files
+	Based bool // the site's address was known: canonical links, sitemap, oEmbed
+}
+
+// Render builds the whole site from src into memory.
+func (bl *Builder) Render(src Sources) (Output, error) {
+	m := &memSink{out: Output{}}
+	if _, err := bl.RenderTo(src, m); err != nil {
 		return nil, err
 	}
-	// The editions share nothing but the caches, so they build in
-	// parallel, each into its own output.
+	return m.out, nil
+}
+
+// RenderTo builds the whole site from src, giving each file to sink as
+// it is made. After an error, sink may have some of the files.
+func (bl *Builder) RenderTo(src Sources, sink Sink) (sum Summary, err error) {
+	bl.startRenders()
+	defer func() {
+		if err != nil {
+			bl.dropMemos()
+		}
+		bl.endRenders(err == nil)
+	}()
+	cs := &countingSink{sink: sink, names: map[string]bool{}}
+	all, c, err := bl.editions(src, cs)
+	if err != nil {
+		return sum, err
+	}
+	// The editions share nothing but the caches and the sink, so they
+	// build in parallel.
 	built := make([]error, len(all))
 	var wg sync.WaitGroup
 	for i, e := range all {
@@ -143,21 +171,61 @@ func (bl *Builder) Render(src Sources) (out Output, err error) {
 		}()
 	}
 	wg.Wait()
-	if err := merge(out, all, built); err != nil {
-		return nil, err
+	if err := merge(all, built); err != nil {
+		return sum, err
 	}
-	if base(c.Settings).Known() {
-		sitemap(out, c.Settings, all)
-	} else {
-		out["robots.txt"] = []byte(robots)
+	sum.Based = base(c.Settings).Known()
+	extra := Output{"robots.txt": []byte(robots)}
+	if sum.Based {
+		extra = sitemap(c.Settings, all)
+	}
+	for _, n := range extra.Names() {
+		cs.Put(n, extra[n])
+	}
+	if cs.err != nil {
+		return sum, cs.err
 	}
 	bl.saveMemos()
-	return out, nil
+	sum.Files = len(cs.names)
+	return sum, nil
+}
+
+// memSink keeps the output in memory.
+type memSink struct {
+	mu  sync.Mutex
+	out Output
+}
+
+func (m *memSink) Put(n string, b []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.out[n] = b
+	return nil
+}
+
+// countingSink passes files on, counting their names and keeping the
+// first error.
+type countingSink struct {
+	mu    sync.Mutex
+	sink  Sink
+	names map[string]bool
+	err   error
+}
+
+func (c *countingSink) Put(n string, b []byte) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.names[n] = true
+	err := c.sink.Put(n, b)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return err
 }
 
 // editions loads src (the Load stage) and readies each script's edition
-// of it, with the static assets written into out.
-func (bl *Builder) editions(src Sources, out Output) ([]*edition, *content.Content, error) {
+// of it, with the static assets put into sink.
+func (bl *Builder) editions(src Sources, sink Sink) ([]*edition, *content.Content, error) {
 	c, err := content.Load(src.Content.FS, src.Content.Name)
 	if err != nil {
 		return nil, nil, err
@@ -167,9 +235,15 @@ func (bl *Builder) editions(src Sources, out Output) ([]*edition, *content.Conte
 			return nil, nil, err
 		}
 	}
-	as, err := assets(src.Static, out)
+	static := Output{}
+	as, err := assets(src.Static, static)
 	if err != nil {
 		return nil, nil, err
+	}
+	for _, n := range static.Names() {
+		if err := sink.Put(n, static[n]); err != nil {
+			return nil, nil, err
+		}
 	}
 	// Search folds both scripts in every edition, so the converter is
 	// needed even for a report with one edition.
@@ -184,7 +258,7 @@ func (bl *Builder) editions(src Sources, out Output) ([]*edition, *content.Conte
 	eds := c.Settings.Editions()
 	all := make([]*edition, len(eds))
 	for i, ed := range eds {
-		e := &edition{bl: bl, Edition: ed, src: src, c: c, out: Output{}, conv: same, ui: same, fold: cv.FoldRune, folded: cv.Folded(), assets: as, all: eds}
+		e := &edition{bl: bl, Edition: ed, src: src, c: c, sink: sink, conv: same, ui: same, fold: cv.FoldRune, folded: cv.Folded(), assets: as, all: eds}
 		if err := bl.scripts(e, cv, ui); err != nil {
 			return nil, nil, err
 		}
@@ -194,15 +268,12 @@ func (bl *Builder) editions(src Sources, out Output) ([]*edition, *content.Conte
 	return all, c, nil
 }
 
-// merge puts the editions' outputs into out and their errors in one list.
-// Both editions come from the same sources, so each problem is said once.
-func merge(out Output, all []*edition, built []error) error {
+// merge puts the editions' errors in one list. Both editions come from
+// the same sources, so each problem is said once.
+func merge(all []*edition, built []error) error {
 	var errs diag.List
 	seen := map[string]bool{}
-	for i, e := range all {
-		for n, b := range e.out {
-			out[n] = b
-		}
+	for i := range all {
 		if err := built[i]; err != nil {
 			l := diag.All(err)
 			if l == nil {
@@ -282,6 +353,12 @@ func (bl *Builder) cached(tag string, conv func(string) string) func(string) str
 			v = conv(s)
 			bl.remember(convMemo, dk, nil, []byte(v))
 		}
+		if bl.Once && bl.Cache != nil && len(s) > 256 {
+			// The disk cache's memo has it, and a text this long (a
+			// paragraph, a chart) is seldom converted twice in a build: a
+			// second copy would only grow the heap.
+			return v
+		}
 		bl.mu.Lock()
 		bl.cache.put(k, v)
 		bl.mu.Unlock()
@@ -322,8 +399,8 @@ func rootOf(url string) string {
 // robots lets every crawler in; a based site adds its sitemap.
 const robots = "User-agent: *\nAllow: /\n"
 
-// sitemap writes sitemap.xml and robots.txt for a based site.
-func sitemap(out Output, s content.Settings, eds []*edition) {
+// sitemap is sitemap.xml and robots.txt for a based site.
+func sitemap(s content.Settings, eds []*edition) Output {
 	abs := base(s).Abs
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
@@ -340,6 +417,8 @@ func sitemap(out Output, s content.Settings, eds []*edition) {
 		}
 	}
 	b.WriteString("</urlset>\n")
-	out["sitemap.xml"] = []byte(b.String())
-	out["robots.txt"] = []byte(robots + "\nSitemap: " + abs("sitemap.xml") + "\n")
+	return Output{
+		"sitemap.xml": []byte(b.String()),
+		"robots.txt":  []byte(robots + "\nSitemap: " + abs("sitemap.xml") + "\n"),
+	}
 }
