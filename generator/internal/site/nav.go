@@ -36,8 +36,15 @@ func (e *edition) tableOfContents() []Link {
 func (e *edition) navigation() {
 	toc := e.tableOfContents()
 	e.site.TOC = toc
+	// The pages of one part have the same list: they share it, so that
+	// the lists' size grows with the pages, not with pages × parts.
+	shared := map[string][]Link{}
 	for _, p := range e.pages {
-		p.Contents = contents(toc, p)
+		k := p.Kind + "\x00" + ownPart(p)
+		if _, ok := shared[k]; !ok {
+			shared[k] = contents(toc, p)
+		}
+		p.Contents = shared[k]
 	}
 	bySlug := map[string]*Page{}
 	for _, p := range e.pages {
@@ -75,16 +82,21 @@ func (e *edition) navigation() {
 	}
 }
 
+// ownPart is the URL of the part that holds page p (or p's own).
+func ownPart(p *Page) string {
+	if p.Meta.Parent != "" {
+		return p.Meta.Parent + "/"
+	}
+	return p.URL
+}
+
 // contents is the contents list for page p: the whole list on the home
 // page; elsewhere every part, with children only under p's own part.
 func contents(toc []Link, p *Page) []Link {
 	if p.Kind == "home" {
 		return toc
 	}
-	own := p.URL
-	if p.Meta.Parent != "" {
-		own = p.Meta.Parent + "/"
-	}
+	own := ownPart(p)
 	out := make([]Link, len(toc))
 	for i, l := range toc {
 		if l.Href != own {
