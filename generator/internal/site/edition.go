@@ -108,7 +108,7 @@ func (e *edition) resolve() (*Model, error) {
 		return nil, err
 	}
 	e.resolveSite()
-	m := &Model{Site: e.site, Pages: e.pages, Editions: e.all, Prefix: e.Prefix}
+	m := &Model{Site: e.site, Pages: e.pages, Editions: e.all}
 	if _, ok := e.tmpl["embed"]; ok { // a site without templates/embed.html has no embeds
 		if err := e.embeds(md, m); err != nil {
 			return nil, err
@@ -190,7 +190,7 @@ func (e *edition) drawPages(md goldmark.Markdown, pps []pageParse) diag.List {
 		errs = append(errs, r.errs...)
 		body, title, cuts := bodyOf(r.segs)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
-			URL: cp.URL(), Body: template.HTML(body), TitleEnd: title, Cuts: cuts, Paras: r.paras, uses: r.uses, figures: r.figures,
+			URL: cp.URL(), Source: cp.Path, Body: template.HTML(body), TitleEnd: title, Cuts: cuts, Paras: r.paras, uses: r.uses, figures: r.figures,
 			boxes: r.boxes, copy: r.copy, chartCopies: r.chartCopies, full: r.full})
 	}
 	return errs

@@ -19,10 +19,9 @@ type Model struct {
 	Pages, SitePages []*Page
 	// Embeds are the embed pages of the pages and charts that have one.
 	Embeds []*EmbedPage
-	// Editions are every edition of the site (for _headers); Prefix is
-	// this one's root below the site's.
+	// Editions are every edition of the site (for _headers); the Site
+	// says which one this is.
 	Editions []content.Edition
-	Prefix   string
 	// Files are made with the model and written as they are: the
 	// figures page's downloads.
 	Files  map[string][]byte

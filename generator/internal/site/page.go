@@ -35,6 +35,7 @@ type Page struct {
 	Kind     string // home, part, section, closing, notes, corrections, 404
 	Title    string // <title> and <h1> where the template wants it
 	URL      string // path below the edition root: "" or "part-2-1/"
+	Source   string // the content file the page is made from, where its Paras' Lines are; "" for a page of the whole edition
 	Root     string // relative path from this page to the edition root
 	SiteRoot string // relative path from this page to the site root (assets)
 	Body     template.HTML

@@ -14,8 +14,8 @@ import (
 )
 
 // renderer is the render stage: it executes the templates over a
-// resolved Model and writes each output into out. It holds what rendering
-// needs and nothing of the model, which it only reads.
+// resolved Model and gives each output to its sink. It holds what
+// rendering needs and nothing of the model, which it only reads.
 type renderer struct {
 	bl       *Builder // caches shared across editions and rebuilds
 	tmpl     map[string]*template.Template
