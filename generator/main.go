@@ -439,12 +439,8 @@ func newPreview(o options, root, addr string, exact bool, log io.Writer) (*serve
 		// within a few ms, and half-written files are held by the watcher;
 		// TestPreviewOneRebuildPerSave checks vim's save on the real site.
 		Quiet: 15 * time.Millisecond,
-		Build: func(ctx context.Context, changed []string) (fs.FS, error) {
-			out, err := b.Render(src)
-			if err != nil {
-				return nil, err
-			}
-			return out.FS(), nil
+		Build: func(ctx context.Context, changed []string) (map[string][]byte, error) {
+			return b.Render(src)
 		},
 	})
 }

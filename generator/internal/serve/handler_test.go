@@ -2,16 +2,17 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
+	"hash/maphash"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 )
 
 // rawGet sends a request line exactly as written (no client-side cleaning
@@ -192,17 +193,17 @@ func TestInject(t *testing.T) {
 // The output tree is served byte for byte, except the script added to HTML;
 // non-HTML files are untouched.
 func TestServedBytes(t *testing.T) {
-	p, err := New(Config{Root: t.TempDir(), Build: func(context.Context, []string) (fs.FS, error) { return nil, nil }})
+	p, err := New(Config{Root: t.TempDir(), Build: func(context.Context, []string) (map[string][]byte, error) { return nil, nil }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	out := fstest.MapFS{
-		"index.html": {Data: []byte("<html><body>甲</body></html>")},
-		"app.js":     {Data: []byte("var x = '</body>';")},
-		"404.html":   {Data: []byte("<body>找不到</body>")},
+	out := map[string][]byte{
+		"index.html": []byte("<html><body>甲</body></html>"),
+		"app.js":     []byte("var x = '</body>';"),
+		"404.html":   []byte("<body>找不到</body>"),
 	}
-	tr, err := snapshot(out, "b.1", p.seed)
+	tr, err := snapshot(nil, out, "b.1", p.seed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +236,7 @@ func TestServedBytes(t *testing.T) {
 			t.Errorf("HEAD %s = %d, %d bytes, Content-Length %s", tt.target, head.Code, head.Body.Len(), head.Header().Get("Content-Length"))
 		}
 	}
-	if got := string(out["index.html"].Data); got != "<html><body>甲</body></html>" {
+	if got := string(out["index.html"]); got != "<html><body>甲</body></html>" {
 		t.Errorf("serving changed the build output: %q", got)
 	}
 	post := httptest.NewRecorder()
@@ -269,4 +270,37 @@ func FuzzCleanPath(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A rebuild's output is hashed again only where its bytes are new: a file
+// returned as the same slice keeps its entry, equal bytes in a new slice
+// are hashed and found unchanged, and changed bytes are a change.
+func TestSnapshotReusesSameBytes(t *testing.T) {
+	seed := maphash.MakeSeed()
+	kept, copied, edited := []byte("<p>甲</p>"), []byte("<p>乙</p>"), []byte("<p>丙</p>")
+	old, err := snapshot(nil, map[string][]byte{"a/index.html": kept, "b/index.html": copied, "c/index.html": edited}, "b.1", seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, err := snapshot(old, map[string][]byte{
+		"a/index.html": kept,
+		"b/index.html": bytes.Clone(copied),
+		"c/index.html": []byte("<p>丁</p>"),
+		"d/index.html": []byte("<p>新</p>"),
+	}, "b.2", seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cur.files["a/index.html"] != old.files["a/index.html"] {
+		t.Error("a file returned as the same slice was hashed again")
+	}
+	if cur.files["b/index.html"] == old.files["b/index.html"] {
+		t.Error("a file in a new slice kept the old entry")
+	}
+	if got, want := diff(old, cur), []string{"c/index.html", "d/index.html"}; !slices.Equal(got, want) {
+		t.Errorf("diff = %q, want %q", got, want)
+	}
+	if _, err := snapshot(old, map[string][]byte{"../x": kept}, "b.3", seed); err == nil {
+		t.Error("an output path outside the tree was taken")
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"edition/generator/internal/diag"
@@ -31,13 +29,13 @@ type fakeSite struct {
 	calls [][]string
 }
 
-func (s *fakeSite) Build(ctx context.Context, changed []string) (fs.FS, error) {
+func (s *fakeSite) Build(ctx context.Context, changed []string) (map[string][]byte, error) {
 	s.mu.Lock()
 	s.calls = append(s.calls, slices.Clone(changed))
 	s.mu.Unlock()
 	for end := time.Now().Add(s.cost); time.Now().Before(end); {
 	}
-	out := fstest.MapFS{}
+	out := map[string][]byte{}
 	var errs diag.List
 	pages, _ := filepath.Glob(filepath.Join(s.root, "content", "*.md"))
 	var index strings.Builder
@@ -53,17 +51,17 @@ func (s *fakeSite) Build(ctx context.Context, changed []string) (fs.FS, error) {
 			errs = append(errs, err.(*diag.Error))
 			continue
 		}
-		out[name+"/index.html"] = &fstest.MapFile{Data: []byte(pageHTML(title, body))}
+		out[name+"/index.html"] = []byte(pageHTML(title, body))
 		index.WriteString(`<li><a href="/` + name + `/">` + title + `</a>`)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	out["index.html"] = &fstest.MapFile{Data: []byte(pageHTML("Index", "<ul>"+index.String()+"</ul>"))}
+	out["index.html"] = []byte(pageHTML("Index", "<ul>"+index.String()+"</ul>"))
 	statics, _ := filepath.Glob(filepath.Join(s.root, "static", "*"))
 	for _, p := range statics {
 		if b, err := os.ReadFile(p); err == nil {
-			out[filepath.Base(p)] = &fstest.MapFile{Data: b}
+			out[filepath.Base(p)] = b
 		}
 	}
 	return out, nil

@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -81,7 +80,7 @@ func TestHungBuildDoesNotBlockStop(t *testing.T) {
 	defer close(hang)
 	started := make(chan struct{}, 1)
 	builds := 0
-	build := func(ctx context.Context, changed []string) (fs.FS, error) {
+	build := func(ctx context.Context, changed []string) (map[string][]byte, error) {
 		builds++
 		if builds > 1 {
 			started <- struct{}{}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -34,13 +33,15 @@ type Config struct {
 	// e.g. content, templates, static, seeds. Never the output directory.
 	Watch []string
 	// Build builds the whole site in memory and returns its output tree: a
-	// file's path is its URL path, "index.html" for a directory. changed lists
-	// the source paths (relative to Root, slash-separated, sorted) whose bytes
-	// changed since the last successful build; nil asks for a full build.
-	// Input errors should be a *diag.Error or a diag.List, so the overlay can
-	// show path:line and the source. The returned fs.FS is read once, right
-	// after Build returns, and not kept.
-	Build func(ctx context.Context, changed []string) (fs.FS, error)
+	// file's path (as fs.ValidPath has it) is its URL path, "index.html" for
+	// a directory. changed lists the source paths (relative to Root,
+	// slash-separated, sorted) whose bytes changed since the last
+	// successful build; nil asks for a full build. Input errors should be a
+	// *diag.Error or a diag.List, so the overlay can show path:line and the
+	// source. The preview keeps the map and its bytes: Build must not
+	// change them afterwards. It may return the same bytes (the same slice)
+	// for a file that did not change, which are then not hashed again.
+	Build func(ctx context.Context, changed []string) (map[string][]byte, error)
 	// Log receives the URL, one line per rebuild and build errors;
 	// os.Stderr when nil.
 	Log io.Writer
@@ -262,15 +263,15 @@ func (p *Preview) runBuild(ctx context.Context, changed []string, build string) 
 	if out == nil {
 		return nil, errors.New("build returned no output")
 	}
-	return snapshot(out, build, p.seed)
+	return snapshot(p.tree.Load(), out, build, p.seed)
 }
 
 // buildOrAbandon runs Config.Build but returns as soon as ctx is done: a
 // build that hangs (a slow disk, a huge file) must not keep the server
 // from stopping on Ctrl-C. The abandoned build finishes, or not, on its own.
-func (p *Preview) buildOrAbandon(ctx context.Context, changed []string) (fs.FS, error) {
+func (p *Preview) buildOrAbandon(ctx context.Context, changed []string) (map[string][]byte, error) {
 	type result struct {
-		out fs.FS
+		out map[string][]byte
 		err error
 	}
 	done := make(chan result, 1)

@@ -24,26 +24,29 @@ type file struct {
 	ctype string
 }
 
-// snapshot reads every file of a build's output into memory and hashes it,
-// so the build's fs.FS is not touched again and old and new trees can be
-// compared byte for byte.
-func snapshot(out fs.FS, build string, seed maphash.Seed) (*tree, error) {
-	t := &tree{build: build, files: map[string]*file{}}
-	err := fs.WalkDir(out, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+// snapshot hashes every file of a build's output. Bytes that are the
+// same slice as in the last tree (old; nil for none) keep their hash: a
+// rebuild after a small edit returns most files as they were.
+func snapshot(old *tree, out map[string][]byte, build string, seed maphash.Seed) (*tree, error) {
+	t := &tree{build: build, files: make(map[string]*file, len(out))}
+	for p, b := range out {
+		if !fs.ValidPath(p) || p == "." {
+			return nil, fmt.Errorf("build output: invalid path %q", p)
 		}
-		b, err := fs.ReadFile(out, p)
-		if err != nil {
-			return err
+		if old != nil {
+			if o, ok := old.files[p]; ok && sameSlice(o.data, b) {
+				t.files[p] = o
+				continue
+			}
 		}
 		t.files[p] = &file{data: b, hash: maphash.Bytes(seed, b), ctype: contentType(p, b)}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("reading build output: %w", err)
 	}
 	return t, nil
+}
+
+// sameSlice reports whether a and b are the same bytes in memory.
+func sameSlice(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 func contentType(name string, b []byte) string {

@@ -22,7 +22,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"testing/fstest"
 
 	"edition/generator/internal/buildcache"
 	"edition/generator/internal/content"
@@ -66,15 +65,6 @@ func (o Output) Names() []string {
 	}
 	sort.Strings(ns)
 	return ns
-}
-
-// FS serves the output from memory, for the preview server.
-func (o Output) FS() fs.FS {
-	m := fstest.MapFS{}
-	for n, b := range o {
-		m[n] = &fstest.MapFile{Data: b, Mode: 0o644}
-	}
-	return m
 }
 
 // OverridesFile is the script conversion override table in content/.
