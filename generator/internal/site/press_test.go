@@ -12,8 +12,15 @@ import (
 // countingCache is an ImageCache that counts the images drawn (stored).
 type countingCache struct {
 	memCache
-	mu  sync.Mutex
-	put int
+	mu       sync.Mutex
+	put, get int
+}
+
+func (c *countingCache) Get(k [sha256.Size]byte) ([]byte, bool) {
+	c.mu.Lock()
+	c.get++
+	c.mu.Unlock()
+	return c.memCache.Get(k)
 }
 
 func (c *countingCache) Put(k [sha256.Size]byte, b []byte) error {
@@ -74,6 +81,41 @@ func TestImagesFromCache(t *testing.T) {
 	sort.Strings(changed)
 	if n := cache.puts(); n != 2 || strings.Join(changed, " ") != "figures/charts/main-targets.png zh-hant/figures/charts/main-targets.png" {
 		t.Errorf("after editing one chart's title: %d images drawn, changed %v", n, changed)
+	}
+}
+
+// TestPreviewKeepsImages: a Builder that rebuilds (the preview's) asks
+// its image cache, a disk cache in the preview, for no image it already
+// used: reading and checking each from disk was a tenth of a rebuild.
+func TestPreviewKeepsImages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("two whole-edition builds; skipped in -short mode")
+	}
+	src := fixtureSources(t)
+	cache := &countingCache{}
+	bl := &Builder{Images: cache}
+	first, err := bl.Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := bl.Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cache.get == 0 || cache.put == 0 {
+		t.Fatalf("the first build asked the cache %d times and stored %d images", cache.get, cache.put)
+	}
+	cache.get, cache.put = 0, 0
+	if _, err := bl.Render(src); err != nil {
+		t.Fatal(err)
+	}
+	if cache.get != 0 || cache.put != 0 {
+		t.Errorf("a rebuild asked the image cache %d times and stored %d images", cache.get, cache.put)
+	}
+	for _, n := range first.Names() {
+		if strings.HasSuffix(n, ".png") && !bytes.Equal(first[n], again[n]) {
+			t.Errorf("%s differs when it comes from memory", n)
+		}
 	}
 }
 
