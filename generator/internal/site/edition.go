@@ -206,7 +206,7 @@ func (e *edition) resolveSite() {
 			e.site.Report = reportFront{m.ReportTitle, m.Occasion, m.Speaker, m.Salutation}
 		}
 	}
-	e.site.Corrections, e.site.Punct = e.correctionsMemo()
+	e.site.Corrections, e.site.Punct = e.corrections()
 	for _, c := range e.site.Corrections {
 		switch {
 		case c.Restored:

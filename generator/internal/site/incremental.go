@@ -195,6 +195,7 @@ func (bl *Builder) endRenders(ok bool) {
 	bl.tmpl.flip(ok)
 	bl.parsed.flip(ok)
 	bl.drawn.flip(ok)
+	bl.scans.flip(ok)
 	bl.press.mem.flip(ok)
 }
 
@@ -438,37 +439,6 @@ func noteReads(idents []string, inIf bool, r reads) {
 		}
 		r[id] = max(r[id], lvl)
 	}
-}
-
-// correctionsMemo is corrections, remembered: it searches every paragraph
-// for every correction's text, and a rebuild whose texts, notes and
-// corrections are the same finds the same.
-func (e *edition) correctionsMemo() ([]CorrectionView, *PunctView) {
-	type result struct {
-		views []CorrectionView
-		punct *PunctView
-	}
-	inputs := func(h *maphash.Hash) {
-		h.WriteString(e.Lang + "\x00" + e.uiKey + "\x00")
-		_ = writeJSON(h, e.c.Corrections) // plain data: cannot fail
-		_ = writeJSON(h, e.site.Report)
-		for _, p := range e.pages {
-			h.WriteString(p.URL + "\x00" + p.Meta.Cite + "\x00")
-			for _, para := range p.Paras {
-				fmt.Fprintf(h, "%s\x00%s\x00%s\x00%t\x00", para.ID, para.Cite, para.Text, para.Heading)
-			}
-		}
-		if e.notes != nil {
-			for _, n := range e.notes.Notes {
-				fmt.Fprintf(h, "%d\x00%s\x00", n.Number, strings.Join(n.Lines(), "\x00"))
-			}
-		}
-	}
-	r := memoised(e.bl, "corrections", inputs, func() result {
-		v, p := e.corrections()
-		return result{v, p}
-	})
-	return r.views, r.punct
 }
 
 // citesHash is every paragraph's citation label (which charts and notes

@@ -92,6 +92,9 @@ func TestRebuildIsAFreshBuild(t *testing.T) {
 		{"the settings", src.Content, "site.yaml", "注释版", "注释本"},
 		{"a broken anchor count", src.Content, "notes.yaml", "count: 2", "count: 3"},
 		{"fixed again", src.Content, "notes.yaml", "count: 3", "count: 2"},
+		{"a correction: linked to the one paragraph with its text", src.Content, "corrections.tsv", "B2B)\n", "B2B)\n12\t办好人民满\t办好人民更加满意\tcertain\t测试\n"},
+		{"its text in a second paragraph: no link", src.Content, "02-part-2.md", "推进“人工智能+”行动", "办好人民更加满意，推进“人工智能+”行动"},
+		{"and back", src.Content, "02-part-2.md", "办好人民更加满意，推进“人工智能+”行动", "推进“人工智能+”行动"},
 	}
 	for _, ed := range edits {
 		t.Run(ed.name, func(t *testing.T) {

@@ -93,6 +93,7 @@ type Builder struct {
 	tmpl    gen[[32]byte, map[string]*template.Template] // parsed templates, by their sources
 	parsed  gen[uint64, pageParse]                       // pages' parses (without their trees), by source and inputs
 	drawn   gen[uint64, parsed]                          // pages' rendered HTML, by parse key and citation labels
+	scans   gen[scanKey, textScan]                       // texts searched for the corrections (corrections.go)
 	seed    maphash.Seed                                 // for the uint64 keys: fast; collisions are 2⁻⁶⁴
 
 	// Images keeps press images (chart PNGs, share cards) between builds;
