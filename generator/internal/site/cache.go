@@ -112,7 +112,7 @@ func (e *edition) pageKey(cp *content.Page) []byte {
 func (e *edition) inputsKey() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s\x00%s\x00%s\x00%s\x00", e.Lang, e.Prefix, e.bl.convKey, e.uiKey)
-	_ = writeJSON(&b, e.settings) // plain data: cannot fail
+	_ = writeKey(&b, e.settings) // plain data: cannot fail
 	for _, a := range e.anchors {
 		fmt.Fprintf(&b, "a%d\x00%s\x00%d\x00%s\x00%d\x00", a.Note, a.Text, a.Count, a.Path, a.Line)
 	}

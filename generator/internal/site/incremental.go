@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"hash/maphash"
 	"html/template"
@@ -15,13 +14,15 @@ import (
 	"text/template/parse"
 
 	"edition/generator/internal/model"
+	"edition/generator/internal/valhash"
 )
 
 // A preview rebuild re-executes a template only when what it reads has
 // changed. Every execution is keyed by its inputs: the parsed templates
 // (their sources, the script and the UI table: tmplKey), the template's
 // name, the edition-wide data every page sees (*Site) and the page's own
-// data; the key holds the data as JSON, which is all a template can reach
+// data; the key holds the data as package valhash writes it (exported
+// fields, as JSON would show them), which is all a template can reach
 // (its methods read only exported fields and Site, its functions only the
 // UI table). The Builder keeps the bytes each key made in the last build
 // and reuses them; a one-paragraph edit so re-executes that paragraph's
@@ -82,7 +83,7 @@ func (r *renderer) executeMemo(t *template.Template, name, what string, data any
 
 // renderKey hashes a template execution's inputs for the Builder's
 // memory; false when the Builder keeps nothing or the data cannot be
-// written as JSON.
+// keyed (valhash).
 func (r *renderer) renderKey(t *template.Template, name string, data any) (uint64, bool) {
 	if r.bl == nil || r.bl.Once {
 		return 0, false
@@ -109,10 +110,9 @@ func (r *renderer) diskRenderKey(t *template.Template, name string, data any) ([
 	return k, true
 }
 
-// writeRenderInputs writes what a template execution reads: the page's
-// body as it is (JSON would escape it), the parsed templates, the parts
-// of the Site the template set reads (siteHashFor) and the rest of the
-// data as JSON, without the Site.
+// writeRenderInputs writes what a template execution reads: the parsed
+// templates, the parts of the Site the template set reads (siteHashFor)
+// and the rest of the data (valhash), without the Site.
 func (r *renderer) writeRenderInputs(w io.Writer, t *template.Template, name string, data any) bool {
 	site := r.siteHashFor(t)
 	if site == nil {
@@ -121,28 +121,23 @@ func (r *renderer) writeRenderInputs(w io.Writer, t *template.Template, name str
 	switch d := data.(type) {
 	case *Page:
 		c := *d
-		c.Site, c.Body = nil, ""
-		io.WriteString(w, string(d.Body))
+		c.Site = nil
 		data = &c
 	case *EmbedPage:
 		c := *d
-		c.Site, c.Body = nil, ""
-		io.WriteString(w, string(d.Body))
+		c.Site = nil
 		data = &c
 	}
-	io.WriteString(w, "\x00")
 	w.Write(r.tmplKey[:])
 	io.WriteString(w, name+"\x00")
 	w.Write(site)
 	io.WriteString(w, "\x00")
-	return writeJSON(w, data) == nil
+	return writeKey(w, data) == nil
 }
 
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
+// writeKey writes what a template can read of v (valhash): what is made
+// from v is keyed by it.
+func writeKey(w io.Writer, v any) error { return valhash.Write(w, v) }
 
 func (bl *Builder) rendered(k uint64) (any, bool) {
 	bl.mu.Lock()
@@ -232,12 +227,12 @@ func (e *edition) stageInputs(h *maphash.Hash) {
 	h.Write(e.siteHash())
 }
 
-// siteHash is the hash of the Site as JSON, once per build; nil when it
+// siteHash is the hash of the Site, once per build; nil when it
 // cannot be written.
 func (e *edition) siteHash() []byte {
 	if e.siteKey == nil {
 		h := e.bl.hasher()
-		if writeJSON(&h, e.site) != nil {
+		if writeKey(&h, e.site) != nil {
 			return nil
 		}
 		e.siteKey = binary.LittleEndian.AppendUint64(nil, h.Sum64())
@@ -270,7 +265,7 @@ func (r *renderer) siteHashFor(t *template.Template) []byte {
 	reduce(&s.Notes, reads.of("Notes"))
 	reduce(&s.TOC, reads.of("TOC"))
 	h := sha256.New() // the same in every process: the disk cache's keys hold it
-	if writeJSON(h, &s) != nil {
+	if writeKey(h, &s) != nil {
 		return nil
 	}
 	k := h.Sum(nil)
