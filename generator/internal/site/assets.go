@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"io"
 	"io/fs"
@@ -29,7 +30,7 @@ type bundles struct {
 // into one script (in name order, so 00-base.css comes first), named by
 // content hash, and copies every other static file as it is. Pages inline
 // the first-screen part of the CSS and link the rest (firstscreen.go).
-func assets(dir Dir, out Output) (bundles, error) {
+func (bl *Builder) assets(dir Dir, out Output) (bundles, error) {
 	var cssb, jsb bytes.Buffer
 	var sheets []sheet
 	err := fs.WalkDir(dir.FS, ".", func(rel string, d fs.DirEntry, err error) error {
@@ -68,7 +69,7 @@ func assets(dir Dir, out Output) (bundles, error) {
 		b.CSS = "assets/site-" + hash8(cssb.Bytes()) + ".css"
 		out[b.CSS] = cssb.Bytes()
 	}
-	inline, late, err := splitCSS(dir.Name, sheets, chroma)
+	inline, late, err := bl.splitStyles(dir.Name, sheets, chroma)
 	if err != nil {
 		return b, err
 	}
@@ -82,6 +83,29 @@ func assets(dir Dir, out Output) (bundles, error) {
 		out[b.JS] = jsb.Bytes()
 	}
 	return b, nil
+}
+
+// splitStyles is splitCSS, remembered by the Builder: lexing the style
+// sheets was a twentieth of a rebuild that changed none of them.
+func (bl *Builder) splitStyles(name string, sheets []sheet, chroma []byte) (map[string]template.CSS, []byte, error) {
+	type split struct {
+		inline map[string]template.CSS
+		late   []byte
+		err    error
+	}
+	inputs := func(h *maphash.Hash) {
+		h.WriteString(name + "\x00")
+		for _, s := range sheets {
+			fmt.Fprintf(h, "%s\x00%d\x00", s.rel, len(s.data))
+			h.Write(s.data)
+		}
+		h.Write(chroma)
+	}
+	r := memoised(bl, "css", inputs, func() split {
+		inline, late, err := splitCSS(name, sheets, chroma)
+		return split{inline, late, err}
+	})
+	return r.inline, r.late, r.err
 }
 
 // loadTemplates parses templates/base.html and the partials with each page

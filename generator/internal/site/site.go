@@ -227,7 +227,7 @@ func (bl *Builder) editions(src Sources, sink Sink) ([]*edition, *content.Conten
 		}
 	}
 	static := Output{}
-	as, err := assets(src.Static, static)
+	as, err := bl.assets(src.Static, static)
 	if err != nil {
 		return nil, nil, err
 	}
