@@ -436,9 +436,13 @@ func newPreview(o options, root, addr string, exact bool, log io.Writer) (*serve
 		Watch:     []string{o.content, o.templates, o.static, "seeds"},
 		Log:       log,
 		// A save's events (even vim's: probe, rename, write, fsync) come
-		// within a few ms, and half-written files are held by the watcher;
-		// TestPreviewOneRebuildPerSave checks vim's save on the real site.
-		Quiet: 15 * time.Millisecond,
+		// within a few ms, and the watcher holds what looks half-saved (an
+		// empty file, a known file missing) until it is whole, as Vite
+		// re-reads a file that came back empty; so the quiet period only
+		// merges one save's events. TestPreviewOneRebuildPerSave checks
+		// vim's save on the real site (it passed 8 times in a row with both
+		// cores busy).
+		Quiet: 5 * time.Millisecond,
 		Build: func(ctx context.Context, changed []string) (map[string][]byte, error) {
 			return b.Render(src)
 		},
