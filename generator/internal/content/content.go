@@ -181,6 +181,26 @@ var reSlug = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^
 // messages, so errors read "content/03-part-2-1.md:12: …" as an editor
 // would type the path.
 func Load(fsys fs.FS, dir string) (*Content, error) {
+	return (*Loader)(nil).Load(fsys, dir)
+}
+
+// Loader loads one content directory again and again (the preview), and
+// parses only the files whose bytes changed since its last Load: after an
+// edit to one page, parsing notes.yaml and every other page was a tenth
+// of a rebuild. What it parsed is shared by the Contents it returns, so no
+// user may change it. The zero Loader is ready; a nil one keeps nothing.
+type Loader struct {
+	mu         sync.Mutex
+	prev, next map[string]parsedFile // by path and bytes
+}
+
+type parsedFile struct {
+	v   any
+	err error
+}
+
+// Load is Load, through the Loader's memory.
+func (l *Loader) Load(fsys fs.FS, dir string) (*Content, error) {
 	c := &Content{Dir: dir}
 	var errs diag.List
 	add := func(err error) {
@@ -211,43 +231,93 @@ func Load(fsys fs.FS, dir string) (*Content, error) {
 			add(diag.Errorf(p, line, "not UTF-8 text"))
 			continue
 		}
-		switch {
-		case e.Name() == SiteFile:
-			add(c.loadSettings(p, data))
-		case e.Name() == NotesFile:
-			c.Notes, err = ParseNotes(p, data)
-			add(err)
-		case e.Name() == CorrectionsFile:
-			c.Corrections, err = report.ParseCorrections(p, data)
-			add(err)
-		case e.Name() == FiguresFile:
-			c.Figures, err = figures.Parse(p, data)
-			add(err)
-		case e.Name() == OverridesFile:
-			c.Overrides, err = script.LoadOverrides(p, data)
-			add(err)
-		case strings.HasSuffix(e.Name(), ".md"):
-			pg, err := ParsePage(p, data)
-			add(err)
-			if pg != nil {
-				c.Pages = append(c.Pages, pg)
-			}
-		}
+		v, err := l.parse(e.Name(), p, data)
+		add(err)
+		c.set(v)
 	}
 	add(c.checkAll(fsys)) // validate.go
+	l.done(len(errs) == 0)
 	if len(errs) > 0 {
 		return nil, errs
 	}
 	return c, nil
 }
 
-func (c *Content) loadSettings(p string, data []byte) error {
-	s, err := ParseSettings(p, data)
-	if err != nil {
-		return err
+// parse parses one file of the directory by its name, or finds what the
+// last Load parsed from the same bytes.
+func (l *Loader) parse(name, p string, data []byte) (any, error) {
+	if l == nil {
+		return parseFile(name, p, data)
 	}
-	c.Settings = s
-	return nil
+	k := p + "\x00" + string(data)
+	l.mu.Lock()
+	r, ok := l.next[k]
+	if !ok {
+		r, ok = l.prev[k]
+	}
+	l.mu.Unlock()
+	if !ok {
+		r.v, r.err = parseFile(name, p, data)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.next == nil {
+		l.next = map[string]parsedFile{}
+	}
+	l.next[k] = r
+	return r.v, r.err
+}
+
+// done ends a Load: after one that succeeded, what it did not use is
+// dropped; after a failed one, nothing is (the next save usually restores
+// what failed).
+func (l *Loader) done(ok bool) {
+	if l == nil || !ok {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.prev, l.next = l.next, nil
+}
+
+// parseFile parses one file of the directory as its name says; nil for a
+// file that is not the edition's.
+func parseFile(name, p string, data []byte) (any, error) {
+	switch {
+	case name == SiteFile:
+		return ParseSettings(p, data)
+	case name == NotesFile:
+		return ParseNotes(p, data)
+	case name == CorrectionsFile:
+		return report.ParseCorrections(p, data)
+	case name == FiguresFile:
+		return figures.Parse(p, data)
+	case name == OverridesFile:
+		return script.LoadOverrides(p, data)
+	case strings.HasSuffix(name, ".md"):
+		return ParsePage(p, data)
+	}
+	return nil, nil
+}
+
+// set puts what parseFile gave into c.
+func (c *Content) set(v any) {
+	switch v := v.(type) {
+	case Settings:
+		c.Settings = v
+	case *Notes:
+		c.Notes = v
+	case *report.Corrections:
+		c.Corrections = v
+	case *figures.Dataset:
+		c.Figures = v
+	case []script.Override:
+		c.Overrides = v
+	case *Page:
+		if v != nil {
+			c.Pages = append(c.Pages, v)
+		}
+	}
 }
 
 // ParseSettings reads site.yaml, read from p.

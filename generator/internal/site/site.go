@@ -94,6 +94,7 @@ type Builder struct {
 	parsed  gen[uint64, pageParse]                       // pages' parses (without their trees), by source and inputs
 	drawn   gen[uint64, parsed]                          // pages' rendered HTML, by parse key and citation labels
 	scans   gen[scanKey, textScan]                       // texts searched for the corrections (corrections.go)
+	loader  content.Loader                               // content files parsed, by their bytes
 	seed    maphash.Seed                                 // for the uint64 keys: fast; collisions are 2⁻⁶⁴
 
 	// Images keeps press images (chart PNGs, share cards) between builds;
@@ -214,10 +215,19 @@ func (c *countingSink) Put(n string, b []byte) error {
 	return err
 }
 
+// contentLoader is the Builder's content.Loader; nil (parse everything)
+// for a build that keeps nothing.
+func (bl *Builder) contentLoader() *content.Loader {
+	if bl == nil || bl.Once {
+		return nil
+	}
+	return &bl.loader
+}
+
 // editions loads src (the Load stage) and readies each script's edition
 // of it, with the static assets put into sink.
 func (bl *Builder) editions(src Sources, sink Sink) ([]*edition, *content.Content, error) {
-	c, err := content.Load(src.Content.FS, src.Content.Name)
+	c, err := bl.contentLoader().Load(src.Content.FS, src.Content.Name)
 	if err != nil {
 		return nil, nil, err
 	}
