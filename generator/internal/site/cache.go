@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"sort"
 
@@ -55,7 +56,7 @@ func (e *edition) parseCached(md goldmark.Markdown, cp *content.Page) pageParse 
 	if e.bl == nil || e.bl.Once {
 		return parsePage(md, cp, cp.URL())
 	}
-	k := e.bl.key(e.pageKey(cp))
+	k := e.pageKey(cp, nil)
 	e.bl.mu.Lock()
 	p, ok := e.bl.parsed.get(k)
 	e.bl.mu.Unlock()
@@ -79,7 +80,7 @@ func (e *edition) drawCached(md goldmark.Markdown, cp *content.Page, p pageParse
 	if e.citesKey == nil {
 		e.citesKey = sortedPairs(paraFields(e.paras, func(p model.Para) string { return p.Cite }))
 	}
-	k := e.bl.key(append(e.pageKey(cp), e.citesKey...))
+	k := e.pageKey(cp, e.citesKey)
 	e.bl.mu.Lock()
 	r, ok := e.bl.drawn.get(k)
 	e.bl.mu.Unlock()
@@ -93,16 +94,24 @@ func (e *edition) drawCached(md goldmark.Markdown, cp *content.Page, p pageParse
 }
 
 // pageKey is everything a page's parse reads: its source and place, and
-// the edition's inputs.
-func (e *edition) pageKey(cp *content.Page) []byte {
-	if e.parseKey == nil {
-		e.parseKey = e.inputsKey()
+// the edition's inputs (hashed once per build: they are large, and were
+// copied into every page's key), then more.
+func (e *edition) pageKey(cp *content.Page, more []byte) uint64 {
+	if e.parseSum == nil {
+		if e.parseKey == nil {
+			e.parseKey = e.inputsKey()
+		}
+		h := e.bl.hasher()
+		h.Write(e.parseKey)
+		e.parseSum = binary.LittleEndian.AppendUint64(nil, h.Sum64())
 	}
-	var b bytes.Buffer
-	b.Write(e.parseKey)
-	fmt.Fprintf(&b, "\x00%s\x00%s\x00%s\x00", cp.Path, cp.URL(), cp.Meta.Cite)
-	b.Write(cp.Source)
-	return b.Bytes()
+	h := e.bl.hasher()
+	h.Write(e.parseSum)
+	h.WriteString("\x00" + cp.Path + "\x00" + cp.URL() + "\x00" + cp.Meta.Cite + "\x00")
+	h.Write(cp.Source)
+	h.WriteString("\x00")
+	h.Write(more)
+	return h.Sum64()
 }
 
 // inputsKey is what every page's rendering reads besides its own source:

@@ -56,6 +56,7 @@ type edition struct {
 
 	anchors  []terms.Anchor
 	parseKey []byte           // inputsKey, once per build
+	parseSum []byte           // its hash
 	tmplKey  [32]byte         // the parsed templates' sources (loadTemplates)
 	siteKey  []byte           // the Site as JSON, once per build (incremental.go)
 	citesKey []byte           // every paragraph's citation label, for drawCached
