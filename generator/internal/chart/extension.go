@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -121,17 +122,20 @@ type Node struct {
 	// from the start), and Box what it shows.
 	HTML []byte
 	Box  Box
-	// Draw draws the chart for its page (c nil) or for copy c; a later
+	// Layout draws the chart once, with a mark for each link (Fill puts
+	// them in for each place the node is rendered into); a later
 	// transformer may wrap it (the site converts the chart's words to
-	// the edition's script).
-	Draw func(c edmodel.Relinker) Drawn
+	// the edition's script). Nil for an error box.
+	Layout func() Drawn
 }
 
+// Draw is the chart drawn for its page (c nil) or for copy c.
+func (n *Node) Draw(c edmodel.Relinker) Drawn { return n.Layout().Fill(c) }
+
 // finish draws the chart for the writer it is rendered into: for its
-// page (again: a cached AST may be rendered with new labels), kept in
-// HTML and Box; or for a copy, not kept.
+// page, kept in HTML and Box; or for a copy, not kept.
 func (n *Node) finish(w util.BufWriter) []byte {
-	if n.Draw == nil {
+	if n.Layout == nil {
 		return n.HTML
 	}
 	if c, ok := w.(edmodel.Relinker); ok {
@@ -212,7 +216,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			node.HTML = []byte(errorHTML(id, msg))
 		} else {
 			node.ID = spec.ID
-			node.Draw = func(c edmodel.Relinker) Drawn { return m.figureHTML(cfg, c) }
+			node.Layout = sync.OnceValue(func() Drawn { return m.layout(cfg) })
 			placed = append(placed, Placed{ID: spec.ID, Title: spec.Title, Figures: spec.Figures, Paras: m.Paras, Line: line, Node: node})
 			for _, id := range spec.Figures {
 				if _, ok := onPage[id]; !ok {

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"bytes"
 	"encoding/xml"
 	"flag"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"edition/generator/internal/figures"
+	edmodel "edition/generator/internal/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden outputs in testdata/golden")
@@ -141,4 +143,27 @@ func readGolden(t *testing.T, file string) (*txtar.Archive, *Spec, *figures.Data
 		t.Fatal(err)
 	}
 	return a, spec, ds, m
+}
+
+// TestLayoutMarksOnlyLinks: a layout is filled in only where it marked a
+// link. Text that looks like a mark once escaped (a title with NUL and
+// angle brackets, as content may hold) is left as the page shows it, and
+// every link is filled, for the page and for a copy.
+func TestLayoutMarksOnlyLinks(t *testing.T) {
+	_, _, ds, m := readGolden(t, "testdata/golden/compare.txtar")
+	m.Spec.Title = "甲<\x000\x00>乙\x00>丙<\x00"
+	cfg := Config{Data: ds, Source: testSource, Cite: testLabels.cite}
+	l := m.layout(cfg)
+	for _, c := range []edmodel.Relinker{nil, newTab{}} {
+		d := l.Fill(c)
+		if n := bytes.Count(d.HTML, []byte(markOpen)); n != 0 {
+			t.Errorf("%d marks left after Fill(%v)", n, c)
+		}
+		if want := esc(m.Spec.Title); !bytes.Contains(d.HTML, []byte(want)) {
+			t.Errorf("the title is not shown as %q", want)
+		}
+		if got := bytes.Count(d.HTML, []byte(`<a href="`)); got != len(l.links) {
+			t.Errorf("Fill(%v): %d links, want %d", c, got, len(l.links))
+		}
+	}
 }

@@ -1,17 +1,22 @@
 package chart
 
 import (
+	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	edmodel "edition/generator/internal/model"
 )
 
 // Drawn is a chart drawn for one place: its <figure>, and what the
-// figure shows, for estimating its height without reading the HTML.
+// figure shows, for estimating its height without reading the HTML. A
+// layout (Node.Layout) holds a mark where each link goes, which Fill
+// replaces with the link as the place writes it.
 type Drawn struct {
-	HTML []byte
-	Box  Box
+	HTML  []byte
+	Box   Box
+	links []string // a layout's link targets, by mark number
 }
 
 // Box is what a chart's figure shows, top to bottom.
@@ -25,7 +30,19 @@ type Box struct {
 // figureHTML renders a resolved chart as an accessible <figure>, for its
 // page, or for copy c (an embed page) when c is not nil.
 func (m *model) figureHTML(cfg Config, c edmodel.Relinker) Drawn {
+	return m.layout(cfg).Fill(c)
+}
+
+// layout renders the <figure> with a mark for each link: the page, its
+// embed page and the 全文 page show the same drawing with their own
+// links, so it is drawn (and put in the edition's script) once.
+func (m *model) layout(cfg Config) Drawn {
 	uid := "chart-" + m.Spec.ID
+	var d Drawn
+	link := func(href string) string {
+		d.links = append(d.links, href)
+		return linkMark(len(d.links) - 1)
+	}
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p(`<figure class="chart chart-%s" id="%s" data-chart="%s">`+"\n", m.Spec.Kind, uid, esc(m.Spec.ID))
@@ -34,7 +51,7 @@ func (m *model) figureHTML(cfg Config, c edmodel.Relinker) Drawn {
 		p(`<span class="chart-sub">%s</span>`, esc(m.Spec.Subtitle))
 	}
 	b.WriteString("</figcaption>\n")
-	o := svgOptions{Href: cfg.href, Copy: c, Cite: cfg.cite, Labelledby: uid + "-title", Source: cfg.Source}
+	o := svgOptions{Href: cfg.href, Link: link, Cite: cfg.cite, Labelledby: uid + "-title", Source: cfg.Source}
 	svg, h := m.renderSized(o)
 	b.WriteString(svg)
 	// The narrow layout, for 大 on a phone (chart.css shows it there and
@@ -49,14 +66,48 @@ func (m *model) figureHTML(cfg Config, c edmodel.Relinker) Drawn {
 			b.WriteString("、")
 			source += "、"
 		}
-		p(`<a %s>%s</a>`, hrefAttr(c, cfg.href(para)), esc(cfg.cite(para)))
+		p(`<a %s>%s</a>`, link(cfg.href(para)), esc(cfg.cite(para)))
 		source += cfg.cite(para)
 	}
 	b.WriteString("</p>\n")
-	b.WriteString(m.tableHTML(cfg, c))
+	b.WriteString(m.tableHTML(cfg, link))
 	b.WriteString("</figure>\n")
-	box := Box{Caption: m.Spec.Title + m.Spec.Subtitle, W: width, H: h, Source: source, Summary: tableSummary}
-	return Drawn{HTML: []byte(b.String()), Box: box}
+	d.HTML = []byte(b.String())
+	d.Box = Box{Caption: m.Spec.Title + m.Spec.Subtitle, W: width, H: h, Source: source, Summary: tableSummary}
+	return d
+}
+
+// A link mark stands for a link's attributes in a layout. Nothing else in
+// the HTML has a raw "<" before a NUL: text is escaped, and tags are ours.
+const markOpen, markClose = "<\x00", "\x00>"
+
+func linkMark(n int) string { return markOpen + strconv.Itoa(n) + markClose }
+
+// Fill writes a layout's links as copy c writes them (nil: as the page
+// does). A Drawn without marks is returned as it is.
+func (d Drawn) Fill(c edmodel.Relinker) Drawn {
+	if len(d.links) == 0 {
+		return Drawn{HTML: d.HTML, Box: d.Box}
+	}
+	var b bytes.Buffer
+	b.Grow(len(d.HTML) + 64*len(d.links))
+	rest := d.HTML
+	for {
+		i := bytes.Index(rest, []byte(markOpen))
+		if i < 0 {
+			break
+		}
+		j := bytes.Index(rest[i:], []byte(markClose))
+		n, err := strconv.Atoi(string(rest[i+len(markOpen) : i+max(j, len(markOpen))]))
+		if j < 0 || err != nil || n < 0 || n >= len(d.links) {
+			break // not a mark of this layout: nothing wrote one
+		}
+		b.Write(rest[:i])
+		b.WriteString(hrefAttr(c, d.links[n]))
+		rest = rest[i+j+len(markClose):]
+	}
+	b.Write(rest)
+	return Drawn{HTML: b.Bytes(), Box: d.Box}
 }
 
 // tableSummary is what the folded data table shows.
@@ -64,7 +115,7 @@ const tableSummary = "數據表"
 
 // tableHTML is the chart's data as a table, the text alternative readers
 // can open, copy and print.
-func (m *model) tableHTML(cfg Config, c edmodel.Relinker) string {
+func (m *model) tableHTML(cfg Config, link func(href string) string) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	b.WriteString(`<details class="chart-data"><summary>` + tableSummary + `</summary>` + "\n<table>\n")
@@ -78,7 +129,7 @@ func (m *model) tableHTML(cfg Config, c edmodel.Relinker) string {
 					label = "其中" + label
 				}
 				p(`<tr><th scope="row">%s</th><td>%s</td><td>%s</td><td><a %s>%s</a>「%s」</td></tr>`+"\n",
-					esc(label), esc(period(mk)), esc(sayValue(mk.Fig)), hrefAttr(c, cfg.href(mk.Fig.Para)), esc(cfg.cite(mk.Fig.Para)), esc(mk.Fig.Phrase))
+					esc(label), esc(period(mk)), esc(sayValue(mk.Fig)), link(cfg.href(mk.Fig.Para)), esc(cfg.cite(mk.Fig.Para)), esc(mk.Fig.Phrase))
 			}
 		}
 	}

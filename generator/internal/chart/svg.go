@@ -36,16 +36,18 @@ type svgOptions struct {
 	Standalone bool
 	Narrow     bool // the narrow layout, ids suffixed "-n"
 	Href       func(para string) string
-	Copy       edmodel.Relinker // the copy drawn into (an embed page); nil for the page
+	Link       func(href string) string // a link's attributes; nil: href="…" as it is
 	Cite       func(para string) string
 	Labelledby string // id of the visible title (inline)
 	Source     string // the report's name, as Config.Source
 }
 
-// link is the href attribute of a link to para, and the attributes a
-// copy adds.
+// link is the attributes of a link to para.
 func (o svgOptions) link(para string) string {
-	return hrefAttr(o.Copy, o.Href(para))
+	if o.Link != nil {
+		return o.Link(o.Href(para))
+	}
+	return hrefAttr(nil, o.Href(para))
 }
 
 // hrefAttr is ` + "`" + `href="…"` + "`" + ` for a link to href on the page, as copy c

@@ -64,7 +64,7 @@ func (r *parsed) drawCopies(md goldmark.Markdown, cp *content.Page, p pageParse,
 	r.copy = cw.String()
 	r.chartCopies = map[string]chart.Drawn{}
 	for _, c := range charts {
-		if c.Node.Draw == nil {
+		if c.Node.Layout == nil {
 			continue // an error box: it has no embed page
 		}
 		cl, _ := embed.NewLinks(full, map[string]bool{chartAnchor(c.ID): true}) // full parsed above

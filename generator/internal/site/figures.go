@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -336,18 +337,20 @@ func (e *edition) mixed(s string) string {
 
 type convertCharts struct{ conv func(string) string }
 
-// drawn is d with its words in the edition's script.
+// drawn is d with its words in the edition's script; its links (d is a
+// layout) are filled in later, so an address is never converted.
 func (c convertCharts) drawn(d chart.Drawn) chart.Drawn {
-	b := d.Box
+	b := &d.Box
 	b.Caption, b.Source, b.Summary = c.conv(b.Caption), c.conv(b.Source), c.conv(b.Summary)
-	return chart.Drawn{HTML: []byte(c.conv(string(d.HTML))), Box: b}
+	d.HTML = []byte(c.conv(string(d.HTML)))
+	return d
 }
 
 func (c convertCharts) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if ch, ok := n.(*chart.Node); ok && entering {
-			if draw := ch.Draw; draw != nil {
-				ch.Draw = func(cp model.Relinker) chart.Drawn { return c.drawn(draw(cp)) }
+			if layout := ch.Layout; layout != nil {
+				ch.Layout = sync.OnceValue(func() chart.Drawn { return c.drawn(layout()) })
 			} else {
 				ch.HTML = []byte(c.conv(string(ch.HTML)))
 			}
