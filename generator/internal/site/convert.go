@@ -151,7 +151,7 @@ func (r *renderer) lintFile(n string, b []byte) diag.List {
 		r.bl.setClean(key)
 		return nil
 	}
-	l := r.lint(n, blankQuoted(string(b)))
+	l := r.lintLines(n, blankQuoted(string(b)))
 	for _, err := range l {
 		err.Msg += " (in the built file; it comes from a template or the generator, not from content/)"
 	}
@@ -160,4 +160,28 @@ func (r *renderer) lintFile(n string, b []byte) diag.List {
 		r.bl.setCleanOnDisk(dk)
 	}
 	return l
+}
+
+// lintLines is r.lint(n, s), skipping the lines a rebuilding Builder has
+// seen clean (the lint reads one line at a time): after an edit, the 全文
+// page is new but all of it except the edited paragraph was linted in the
+// last build. A line with a problem sends the whole file to the lint, for
+// its positions.
+func (r *renderer) lintLines(n, s string) diag.List {
+	if r.bl == nil || r.bl.Once {
+		return r.lint(n, s)
+	}
+	for line := range strings.SplitSeq(s, "\n") {
+		h := r.bl.hasher()
+		h.WriteString("line\x00" + r.bl.convKey + "\x00" + line)
+		k := h.Sum64()
+		if r.bl.isClean(k) {
+			continue
+		}
+		if len(r.lint(n, line)) > 0 {
+			return r.lint(n, s)
+		}
+		r.bl.setClean(k)
+	}
+	return nil
 }

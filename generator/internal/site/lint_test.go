@@ -36,3 +36,27 @@ func TestLintOutput(t *testing.T) {
 		})
 	}
 }
+
+// TestLintRebuild: a rebuilding Builder skips lines it has seen clean,
+// and still finds a Traditional character added to a file whose other
+// lines it has seen, at the whole file's line and column, every time.
+func TestLintRebuild(t *testing.T) {
+	cv, err := script.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bl := &Builder{}
+	r := &renderer{bl: bl, sink: &memSink{out: Output{}}, lint: cv.Lint}
+	clean := "<p>注释</p>\n<p>减税降费</p>\n"
+	r.put("full/index.html", []byte(clean))
+	if len(r.lintErrs) > 0 {
+		t.Fatalf("clean file: %v", r.lintErrs)
+	}
+	for i := range 2 {
+		r.lintErrs = nil
+		r.put("full/index.html", []byte(clean+"<p>减税</p><button>關閉</button>\n"))
+		if got, want := r.lintErrs.Error(), `full/index.html:3:18: Traditional-only character "關"`; !strings.Contains(got, want) {
+			t.Errorf("put %d: lint = %q, want %q", i+1, got, want)
+		}
+	}
+}
