@@ -264,11 +264,20 @@ func (r *renderer) siteHashFor(t *template.Template) []byte {
 	reduce(&s.Changes, reads.of("Changes"))
 	reduce(&s.Notes, reads.of("Notes"))
 	reduce(&s.TOC, reads.of("TOC"))
-	h := sha256.New() // the same in every process: the disk cache's keys hold it
-	if writeKey(h, &s) != nil {
-		return nil
+	var k []byte
+	if r.bl.Cache != nil {
+		h := sha256.New() // the same in every process: the disk cache's keys hold it
+		if writeKey(h, &s) != nil {
+			return nil
+		}
+		k = h.Sum(nil)
+	} else {
+		h := r.bl.hasher() // keys of this process's memory only: faster
+		if writeKey(&h, &s) != nil {
+			return nil
+		}
+		k = binary.LittleEndian.AppendUint64(nil, h.Sum64())
 	}
-	k := h.Sum(nil)
 	r.siteKeys[reads.String()] = k
 	return k
 }
