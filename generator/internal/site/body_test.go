@@ -26,7 +26,7 @@ func TestJoinBody(t *testing.T) {
 	w.WriteString("\n<p>c</p>\n<figure id=\"chart-x\">x again</figure>")
 	w.FigureEnd("x")
 	w.WriteString("\n")
-	body, title, cuts := bodyOf(w.segments())
+	body, title, cuts := w.body()
 	for _, tc := range []struct {
 		name   string
 		panels []string
@@ -74,7 +74,7 @@ func TestTitleSplit(t *testing.T) {
 	w.WriteString("\n<p>a</p>\n<h1 id=\"u\">U</h1>")
 	w.TitleEnd()
 	w.WriteString("\n<p>b</p>\n")
-	body, title, cuts := bodyOf(w.segments())
+	body, title, cuts := w.body()
 	p := &Page{Body: template.HTML(body), TitleEnd: title, Cuts: cuts, ChartShares: map[string]*ShareView{"x": {Title: "X"}}}
 	if got, want := joinRuns(p.BodyHead()), "<figure id=\"chart-x\">x</figure>|X|\n<h1 id=\"t\">T</h1>"; got != want {
 		t.Errorf("head %q, want %q", got, want)
@@ -84,7 +84,7 @@ func TestTitleSplit(t *testing.T) {
 	}
 	var none bodyWriter
 	none.WriteString("<p>a</p>\n")
-	body, title, cuts = bodyOf(none.segments())
+	body, title, cuts = none.body()
 	p = &Page{Body: template.HTML(body), TitleEnd: title, Cuts: cuts}
 	if joinRuns(p.BodyHead()) != "" || joinRuns(p.BodyRest()) != "<p>a</p>\n" {
 		t.Errorf("untitled: head %q, rest %q", joinRuns(p.BodyHead()), joinRuns(p.BodyRest()))

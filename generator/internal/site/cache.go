@@ -35,7 +35,9 @@ func (bl *Builder) setClean(k uint64) {
 
 // parsed is one page's goldmark result.
 type parsed struct {
-	segs    []segment // the rendered body, cut where each chart's figure and the title end (body.go)
+	body    string // the rendered body, and where its title and each chart's figure end (body.go)
+	title   int
+	cuts    []Cut
 	paras   []markup.Para
 	uses    []terms.Use
 	figures map[string]string    // chart id → its <figure>, as the page shows it

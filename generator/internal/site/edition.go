@@ -189,9 +189,8 @@ func (e *edition) drawPages(md goldmark.Markdown, pps []pageParse) diag.List {
 		r := e.drawCached(md, cp, pps[i])
 		pps[i].doc, pps[i].pc = nil, nil // drawn: its tree is not needed again
 		errs = append(errs, r.errs...)
-		body, title, cuts := bodyOf(r.segs)
 		e.pages = append(e.pages, &Page{Site: e.site, Meta: cp.Meta, Kind: cp.Meta.Kind, Title: cp.Meta.Title,
-			URL: cp.URL(), Source: cp.Path, Body: template.HTML(body), TitleEnd: title, Cuts: cuts, Paras: r.paras, uses: r.uses, figures: r.figures,
+			URL: cp.URL(), Source: cp.Path, Body: template.HTML(r.body), TitleEnd: r.title, Cuts: r.cuts, Paras: r.paras, uses: r.uses, figures: r.figures,
 			boxes: r.boxes, copy: r.copy, chartCopies: r.chartCopies, full: r.full})
 	}
 	return errs
@@ -386,7 +385,7 @@ func drawPage(md goldmark.Markdown, cp *content.Page, p pageParse, d drawFor) (r
 		r.figures[c.ID] = string(c.Node.HTML)
 		r.boxes[c.ID] = c.Node.Box
 	}
-	r.segs = buf.segments() // the body, cut where figures and the title end
+	r.body, r.title, r.cuts = buf.body()
 	if d.embed != "" {
 		if err := r.drawCopies(md, cp, p, d.embed); err != nil {
 			r.errs = append(r.errs, diag.Wrap(cp.Path, 0, "render for its embed page", err))
