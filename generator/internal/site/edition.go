@@ -307,7 +307,7 @@ func (e *edition) notFoundPage() *Page {
 	nf := e.newPage("404", model.NotFoundURL, e.ui("找不到此頁"))
 	nf.SiteRoot = base(e.settings).Path()
 	nf.Root = nf.SiteRoot + e.Prefix
-	nf.Contents = contents(e.site.TOC, nf) // the parts, which the page offers as 目錄
+	nf.Contents = e.site.TOC // the parts, which the page offers as 目錄
 	// Only the other editions' home pages: the 404 page knows not which
 	// page was asked for.
 	nf.Alternates = nil

@@ -36,15 +36,10 @@ func (e *edition) tableOfContents() []Link {
 func (e *edition) navigation() {
 	toc := e.tableOfContents()
 	e.site.TOC = toc
-	// The pages of one part have the same list: they share it, so that
-	// the lists' size grows with the pages, not with pages × parts.
-	shared := map[string][]Link{}
+	// Every page lists every part; ShowsChildren opens its own. The list
+	// is shared: its size grows with the parts, not with pages × parts.
 	for _, p := range e.pages {
-		k := p.Kind + "\x00" + ownPart(p)
-		if _, ok := shared[k]; !ok {
-			shared[k] = contents(toc, p)
-		}
-		p.Contents = shared[k]
+		p.Contents = toc
 	}
 	bySlug := map[string]*Page{}
 	for _, p := range e.pages {
@@ -90,19 +85,9 @@ func ownPart(p *Page) string {
 	return p.URL
 }
 
-// contents is the contents list for page p: the whole list on the home
-// page; elsewhere every part, with children only under p's own part.
-func contents(toc []Link, p *Page) []Link {
-	if p.Kind == "home" {
-		return toc
-	}
-	own := ownPart(p)
-	out := make([]Link, len(toc))
-	for i, l := range toc {
-		if l.Href != own {
-			l.Children = nil
-		}
-		out[i] = l
-	}
-	return out
+// ShowsChildren reports whether the page's contents list shows the
+// subsections of the part at href: all of them on the home page, else
+// only the page's own part's.
+func (p *Page) ShowsChildren(href string) bool {
+	return p.Kind == "home" || href == ownPart(p)
 }

@@ -49,9 +49,10 @@ type Page struct {
 	Prev        *Link
 	Next        *Link
 	Sections    []Link // for part pages: their subsections
-	// Contents is the page's contents list: every part, and the
-	// subsections of the page's own part only (all of them on the home
-	// page), so a page's size does not grow with the number of pages.
+	// Contents is the page's contents list: every part, with the
+	// subsections of those ShowsChildren opens (the edition's TOC, shared
+	// by every page that has the list, so a page's size does not grow
+	// with the number of pages).
 	Contents    []Link
 	Paras       []markup.Para
 	Alternates  []Alternate
