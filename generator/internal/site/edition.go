@@ -73,9 +73,18 @@ func (e *edition) build() error {
 		return err
 	}
 	r := e.renderer()
+	jobs := m.Images
 	err = r.render(m)
 	e.urls = r.urls
-	return err
+	if err != nil {
+		return err
+	}
+	// The images need none of the pages. Drawing them (most of a build
+	// from scratch) with the whole Model live made the collector mark it
+	// again for every few images: at fifty times this report's size, the
+	// cost per page doubled.
+	m, e.pages, e.site = nil, nil, nil
+	return r.images(jobs)
 }
 
 // renderer is the render stage for this edition, writing into e.sink.

@@ -33,6 +33,11 @@ func (e *edition) fullPage() *Page {
 	p := e.newPage("full", FullURL, e.ui("全文"))
 	p.Crumbs = []Link{{Href: p.Href(""), Title: e.ui("首頁")}}
 	var b strings.Builder
+	n := 0
+	for _, page := range e.pages {
+		n += len(page.full) + 128
+	}
+	b.Grow(n) // the page holds the whole report: no doubling's spare room
 	for i, cp := range e.cpages {
 		if i >= len(e.pages) {
 			break
@@ -55,6 +60,7 @@ func (e *edition) fullPage() *Page {
 			p.Sections = append(p.Sections, Link{Href: "#" + id, Title: page.heading(), Cite: strconv.Itoa(level)})
 		}
 		b.WriteString(page.full)
+		page.full = "" // in this page's body now: not held twice
 	}
 	p.Body = template.HTML(b.String())
 	// Every use of a term is on this page: back-links stay on it.

@@ -60,13 +60,16 @@ func (r *renderer) executeMemo(t *template.Template, name, what string, data any
 		}
 	}
 	var buf bytes.Buffer
+	buf.Grow(sizeHint(data)) // most of a page is its body: grow once
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 		return nil, err
 	}
-	// The output is kept until the site is written: without the spare
-	// capacity of a buffer grown by doubling (a quarter of an edition's
+	// The output may be kept until the site is written: not with the
+	// spare room of a buffer grown by doubling (a quarter of an edition's
 	// heap at ×50).
-	buf = *bytes.NewBuffer(bytes.Clone(buf.Bytes()))
+	if buf.Cap()-buf.Len() > buf.Len()/8 {
+		buf = *bytes.NewBuffer(bytes.Clone(buf.Bytes()))
+	}
 	if r.bl != nil {
 		r.bl.mu.Lock()
 		r.bl.renders.executed = append(r.bl.renders.executed, name+" "+what)
@@ -79,6 +82,19 @@ func (r *renderer) executeMemo(t *template.Template, name, what string, data any
 		r.bl.remember(renderMemo, dk, nil, buf.Bytes())
 	}
 	return buf.Bytes(), nil
+}
+
+// sizeHint is about how large a template's output for data will be: its
+// body and the page around it.
+func sizeHint(data any) int {
+	const page = 32 << 10 // head, navigation, notes, footer
+	switch d := data.(type) {
+	case *Page:
+		return len(d.Body) + len(d.Body)/4 + page
+	case *EmbedPage:
+		return len(d.Body) + len(d.Body)/4 + page/2
+	}
+	return page
 }
 
 // renderKey hashes a template execution's inputs for the Builder's

@@ -28,7 +28,11 @@ func TestRenderLeavesTheModel(t *testing.T) {
 			before := modelJSON(t, m)
 			out := &memSink{out: Output{}}
 			e.sink = out
-			if err := e.renderer().render(m); err != nil {
+			r := e.renderer()
+			if err := r.render(m); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.images(m.Images); err != nil {
 				t.Fatal(err)
 			}
 			if len(out.out) < 50 {

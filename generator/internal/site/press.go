@@ -236,15 +236,18 @@ func (e *edition) cardFor(p *Page) {
 			cp = c
 		}
 	}
+	// where holds what it needs, not the page: images are drawn after
+	// the pages are written and let go.
+	title, settings := p.Title, e.settingsPath()
 	e.queue(pressJob{
 		name: e.Prefix + p.Card,
 		key:  func(font [sha256.Size]byte) []byte { return pressimg.CardKey(font, info) },
 		draw: func(f *pressimg.Fonts) ([]byte, error) { return pressimg.Card(f, info) },
 		where: func(text string, r rune) (string, int) {
-			if cp != nil && strings.ContainsRune(p.Title, r) {
+			if cp != nil && strings.ContainsRune(title, r) {
 				return cp.Path, cp.MetaLine + 1
 			}
-			return e.settingsPath(), 0
+			return settings, 0
 		},
 	})
 }

@@ -43,9 +43,10 @@ func (r *renderer) put(n string, b []byte) {
 	}
 }
 
-// render writes every output of the edition m: its embed pages and their
-// oEmbed documents, its pages, _headers, the figures' downloads, the
-// search index and the press images, then lints the Simplified output.
+// render writes every output of the edition m but its press images
+// (images): its embed pages and their oEmbed documents, its pages,
+// _headers, the figures' downloads and the search index, and lints the
+// Simplified output.
 func (r *renderer) render(m *Model) error {
 	r.site = m.Site
 	for _, ep := range m.Embeds {
@@ -78,15 +79,20 @@ func (r *renderer) render(m *Model) error {
 		return err
 	}
 	r.put(path.Join(r.prefix, "search-index.js"), js)
-	if err := r.makeImages(m.Images); err != nil {
-		return err
-	}
 	if r.err != nil {
 		return r.err
 	}
 	// In the order of the files' names, as the lint found them.
 	slices.SortStableFunc(r.lintErrs, func(a, b *diag.Error) int { return strings.Compare(a.Path, b.Path) })
 	return r.lintErrs.Err()
+}
+
+// images makes the press images queued in the Model (m.Images).
+func (r *renderer) images(jobs []pressJob) error {
+	if err := r.makeImages(jobs); err != nil {
+		return err
+	}
+	return r.err
 }
 
 // execute renders page p through its template (resolve chose it).
