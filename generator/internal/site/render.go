@@ -1,6 +1,7 @@
 package site
 
 import (
+	"hash/maphash"
 	"html/template"
 	"maps"
 	"path"
@@ -74,7 +75,7 @@ func (r *renderer) render(m *Model) error {
 	for _, n := range slices.Sorted(maps.Keys(m.Files)) {
 		r.put(n, m.Files[n])
 	}
-	js, err := search.Build(m.Search, r.search)
+	js, err := r.searchIndex(m.Search)
 	if err != nil {
 		return err
 	}
@@ -85,6 +86,25 @@ func (r *renderer) render(m *Model) error {
 	// In the order of the files' names, as the lint found them.
 	slices.SortStableFunc(r.lintErrs, func(a, b *diag.Error) int { return strings.Compare(a.Path, b.Path) })
 	return r.lintErrs.Err()
+}
+
+// searchIndex is search.Build, remembered by a rebuilding Builder: the
+// index folds every character of the edition, a tenth of a rebuild
+// that changed no text. The fold is the converter's (convKey).
+func (r *renderer) searchIndex(docs []search.Doc) ([]byte, error) {
+	type built struct {
+		js  []byte
+		err error
+	}
+	inputs := func(h *maphash.Hash) {
+		h.WriteString(r.bl.convKey + "\x00" + r.search.Global + "\x00")
+		_ = writeKey(h, docs) // plain data: cannot fail
+	}
+	b := memoised(r.bl, "search", inputs, func() built {
+		js, err := search.Build(docs, r.search)
+		return built{js, err}
+	})
+	return b.js, b.err
 }
 
 // images makes the press images queued in the Model (m.Images).
