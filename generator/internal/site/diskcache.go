@@ -25,6 +25,7 @@ const (
 	lintMemo   = "lint-clean/2" // built files that passed the output lint
 	convMemo   = "t2s/2"        // OpenCC T2S with the override table
 	renderMemo = "render/1"     // template executions, by their inputs (incremental.go)
+	figureMemo = "figures/1"    // the figures page's data and downloads (figures.go)
 )
 
 // memo is one stage's results: those read from the cache and those made

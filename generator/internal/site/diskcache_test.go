@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -112,4 +113,56 @@ func TestDiskCacheAfterEdit(t *testing.T) {
 	if n := len(bl.renders.executed); n != 6 {
 		t.Errorf("%d templates executed after a one-paragraph edit, want 6 (its page, its embed page and 全文, in each script): %v", n, bl.renders.executed)
 	}
+}
+
+// TestDiskCacheFigures: the build command takes the figures page's data
+// and downloads from the disk cache while what they read is unchanged,
+// and makes them again when a figure's measure changes, giving the bytes
+// of a build without a cache each time.
+func TestDiskCacheFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("five whole-edition builds")
+	}
+	src := fixtureSources(t)
+	c, err := buildcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	imgs := &memCache{}
+	build := func(name string) {
+		t.Helper()
+		got, err := (&Builder{Cache: c, Once: true, Images: imgs}).Render(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := (&Builder{Once: true, Images: imgs}).Render(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameOutput(t, name, got, want)
+	}
+	build("filling the cache")
+	if n := memoSize(t, c, figureMemo); n != 2 {
+		t.Fatalf("%d figures pages in the cache, want one per script", n)
+	}
+	build("reading the cache")
+	editFile(t, src.Content, "figures.tsv", "\t地区生产总值\t5.2\t", "\t全市地区生产总值\t5.2\t")
+	build("after a figure's measure changed")
+	if n := memoSize(t, c, figureMemo); n != 2 {
+		t.Errorf("%d figures pages in the cache after an edit, want the 2 this build used", n)
+	}
+}
+
+// memoSize is how many results stage's memo holds in cache c.
+func memoSize(t *testing.T, c *buildcache.Cache, stage string) int {
+	t.Helper()
+	bl := Builder{Cache: c, exe: buildcache.ExecutableID()}
+	e, ok := c.Open(bl.memoKey(stage))
+	if !ok {
+		return 0
+	}
+	defer e.Close()
+	m := map[[sha256.Size]byte]memoValue{}
+	decodeMemo(e, m)
+	return len(m)
 }
