@@ -92,6 +92,9 @@ func (e *edition) locate(sc *scanner, out []CorrectionView, pv *PunctView) {
 			if pv != nil {
 				pv.Count += s.punct
 			}
+			if len(s.hits) == 0 {
+				continue
+			}
 			cite := para.Cite
 			if para.Heading {
 				cite = p.Meta.Cite
@@ -106,7 +109,9 @@ func (e *edition) locate(sc *scanner, out []CorrectionView, pv *PunctView) {
 				if pv != nil {
 					pv.Count += s.punct
 				}
-				at(s.hits, model.URL(model.Note{Number: n.Number}), e.ui(fmt.Sprintf("注釋%d", n.Number)))
+				if len(s.hits) > 0 {
+					at(s.hits, model.URL(model.Note{Number: n.Number}), e.ui(fmt.Sprintf("注釋%d", n.Number)))
+				}
 			}
 		}
 	}
