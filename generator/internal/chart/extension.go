@@ -42,6 +42,47 @@ type Config struct {
 	// Source names the report the figures come from, after "資料來源：";
 	// empty leaves the source line to the paragraph links alone.
 	Source string
+	// Layouts, when set, shares each chart's layout between the pages
+	// parsed with this Config that place the same chart (its page and the
+	// figures page): only the links differ. Convert, when set, is applied
+	// to each layout once (the site puts the words in the edition's
+	// script).
+	Layouts *Layouts
+	Convert func(Drawn) Drawn
+}
+
+// Layouts keeps charts' layouts by their definitions, for one set of
+// pages drawn with the same data, labels and source. Its zero value is
+// ready; it is safe for concurrent use.
+type Layouts struct {
+	mu sync.Mutex
+	m  map[string]func() Drawn
+}
+
+// layout returns the layout of the chart defined by body, made once.
+func (c Config) layout(body string, m *model) func() Drawn {
+	draw := func() Drawn {
+		d := m.layout(c)
+		if c.Convert != nil {
+			d = c.Convert(d)
+		}
+		return d
+	}
+	if c.Layouts == nil {
+		return sync.OnceValue(draw)
+	}
+	l := c.Layouts
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if f, ok := l.m[body]; ok {
+		return f
+	}
+	if l.m == nil {
+		l.m = map[string]func() Drawn{}
+	}
+	f := sync.OnceValue(draw)
+	l.m[body] = f
+	return f
 }
 
 func (c Config) href(p string) string {
@@ -122,15 +163,15 @@ type Node struct {
 	// from the start), and Box what it shows.
 	HTML []byte
 	Box  Box
-	// Layout draws the chart once, with a mark for each link (Fill puts
-	// them in for each place the node is rendered into); a later
-	// transformer may wrap it (the site converts the chart's words to
-	// the edition's script). Nil for an error box.
+	// Layout draws the chart once, with a mark for each link to a
+	// paragraph (Draw fills them in for each place the node is rendered
+	// into). Nil for an error box.
 	Layout func() Drawn
+	href   func(para string) string // the links' addresses, from the node's page
 }
 
 // Draw is the chart drawn for its page (c nil) or for copy c.
-func (n *Node) Draw(c edmodel.Relinker) Drawn { return n.Layout().Fill(c) }
+func (n *Node) Draw(c edmodel.Relinker) Drawn { return n.Layout().Fill(c, n.href) }
 
 // finish draws the chart for the writer it is rendered into: for its
 // page, kept in HTML and Box; or for a copy, not kept.
@@ -216,7 +257,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			node.HTML = []byte(errorHTML(id, msg))
 		} else {
 			node.ID = spec.ID
-			node.Layout = sync.OnceValue(func() Drawn { return m.layout(cfg) })
+			node.Layout, node.href = cfg.layout(body.String(), m), cfg.href
 			placed = append(placed, Placed{ID: spec.ID, Title: spec.Title, Figures: spec.Figures, Paras: m.Paras, Line: line, Node: node})
 			for _, id := range spec.Figures {
 				if _, ok := onPage[id]; !ok {

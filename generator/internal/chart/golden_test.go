@@ -155,7 +155,7 @@ func TestLayoutMarksOnlyLinks(t *testing.T) {
 	cfg := Config{Data: ds, Source: testSource, Cite: testLabels.cite}
 	l := m.layout(cfg)
 	for _, c := range []edmodel.Relinker{nil, newTab{}} {
-		d := l.Fill(c)
+		d := l.Fill(c, cfg.href)
 		if n := bytes.Count(d.HTML, []byte(markOpen)); n != 0 {
 			t.Errorf("%d marks left after Fill(%v)", n, c)
 		}

@@ -16,7 +16,7 @@ import (
 type Drawn struct {
 	HTML  []byte
 	Box   Box
-	links []string // a layout's link targets, by mark number
+	links []string // a layout's linked paragraph ids, by mark number
 }
 
 // Box is what a chart's figure shows, top to bottom.
@@ -30,17 +30,18 @@ type Box struct {
 // figureHTML renders a resolved chart as an accessible <figure>, for its
 // page, or for copy c (an embed page) when c is not nil.
 func (m *model) figureHTML(cfg Config, c edmodel.Relinker) Drawn {
-	return m.layout(cfg).Fill(c)
+	return m.layout(cfg).Fill(c, cfg.href)
 }
 
-// layout renders the <figure> with a mark for each link: the page, its
-// embed page and the 全文 page show the same drawing with their own
-// links, so it is drawn (and put in the edition's script) once.
+// layout renders the <figure> with a mark for each link to a paragraph:
+// the page, its embed page, the 全文 page and the figures page show the
+// same drawing with their own links, so it is drawn (and put in the
+// edition's script) once.
 func (m *model) layout(cfg Config) Drawn {
 	uid := "chart-" + m.Spec.ID
 	var d Drawn
-	link := func(href string) string {
-		d.links = append(d.links, href)
+	link := func(para string) string {
+		d.links = append(d.links, para)
 		return linkMark(len(d.links) - 1)
 	}
 	var b strings.Builder
@@ -66,7 +67,7 @@ func (m *model) layout(cfg Config) Drawn {
 			b.WriteString("、")
 			source += "、"
 		}
-		p(`<a %s>%s</a>`, link(cfg.href(para)), esc(cfg.cite(para)))
+		p(`<a %s>%s</a>`, link(para), esc(cfg.cite(para)))
 		source += cfg.cite(para)
 	}
 	b.WriteString("</p>\n")
@@ -83,9 +84,10 @@ const markOpen, markClose = "<\x00", "\x00>"
 
 func linkMark(n int) string { return markOpen + strconv.Itoa(n) + markClose }
 
-// Fill writes a layout's links as copy c writes them (nil: as the page
-// does). A Drawn without marks is returned as it is.
-func (d Drawn) Fill(c edmodel.Relinker) Drawn {
+// Fill writes a layout's links to the paragraphs at href(id), as copy c
+// writes them (nil: as the page does). A Drawn without marks is returned
+// as it is.
+func (d Drawn) Fill(c edmodel.Relinker, href func(para string) string) Drawn {
 	if len(d.links) == 0 {
 		return Drawn{HTML: d.HTML, Box: d.Box}
 	}
@@ -103,7 +105,7 @@ func (d Drawn) Fill(c edmodel.Relinker) Drawn {
 			break // not a mark of this layout: nothing wrote one
 		}
 		b.Write(rest[:i])
-		b.WriteString(hrefAttr(c, d.links[n]))
+		b.WriteString(hrefAttr(c, href(d.links[n])))
 		rest = rest[i+j+len(markClose):]
 	}
 	b.Write(rest)
@@ -115,7 +117,7 @@ const tableSummary = "數據表"
 
 // tableHTML is the chart's data as a table, the text alternative readers
 // can open, copy and print.
-func (m *model) tableHTML(cfg Config, link func(href string) string) string {
+func (m *model) tableHTML(cfg Config, link func(para string) string) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	b.WriteString(`<details class="chart-data"><summary>` + tableSummary + `</summary>` + "\n<table>\n")
@@ -129,7 +131,7 @@ func (m *model) tableHTML(cfg Config, link func(href string) string) string {
 					label = "其中" + label
 				}
 				p(`<tr><th scope="row">%s</th><td>%s</td><td>%s</td><td><a %s>%s</a>「%s」</td></tr>`+"\n",
-					esc(label), esc(period(mk)), esc(sayValue(mk.Fig)), link(cfg.href(mk.Fig.Para)), esc(cfg.cite(mk.Fig.Para)), esc(mk.Fig.Phrase))
+					esc(label), esc(period(mk)), esc(sayValue(mk.Fig)), link(mk.Fig.Para), esc(cfg.cite(mk.Fig.Para)), esc(mk.Fig.Phrase))
 			}
 		}
 	}

@@ -36,7 +36,7 @@ type svgOptions struct {
 	Standalone bool
 	Narrow     bool // the narrow layout, ids suffixed "-n"
 	Href       func(para string) string
-	Link       func(href string) string // a link's attributes; nil: href="…" as it is
+	Link       func(para string) string // a link's attributes (a layout's mark); nil: href="…" from Href
 	Cite       func(para string) string
 	Labelledby string // id of the visible title (inline)
 	Source     string // the report's name, as Config.Source
@@ -45,7 +45,7 @@ type svgOptions struct {
 // link is the attributes of a link to para.
 func (o svgOptions) link(para string) string {
 	if o.Link != nil {
-		return o.Link(o.Href(para))
+		return o.Link(para)
 	}
 	return hrefAttr(nil, o.Href(para))
 }

@@ -9,7 +9,6 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -411,14 +410,12 @@ func (c convertCharts) drawn(d chart.Drawn) chart.Drawn {
 	return d
 }
 
+// Transform converts the charts that could not be drawn (their notices);
+// the drawn ones are converted as they are laid out (chart.Config.Convert).
 func (c convertCharts) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if ch, ok := n.(*chart.Node); ok && entering {
-			if layout := ch.Layout; layout != nil {
-				ch.Layout = sync.OnceValue(func() chart.Drawn { return c.drawn(layout()) })
-			} else {
-				ch.HTML = []byte(c.conv(string(ch.HTML)))
-			}
+		if ch, ok := n.(*chart.Node); ok && entering && ch.Layout == nil {
+			ch.HTML = []byte(c.conv(string(ch.HTML)))
 		}
 		return ast.WalkContinue, nil
 	})
