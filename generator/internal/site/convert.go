@@ -173,7 +173,10 @@ func (r *renderer) lintLines(n, s string) diag.List {
 	}
 	for line := range strings.SplitSeq(s, "\n") {
 		h := r.bl.hasher()
-		h.WriteString("line\x00" + r.bl.convKey + "\x00" + line)
+		h.WriteString("line\x00")
+		h.WriteString(r.bl.convKey)
+		h.WriteString("\x00")
+		h.WriteString(line) // not joined: a line is not copied to be hashed
 		k := h.Sum64()
 		if r.bl.isClean(k) {
 			continue

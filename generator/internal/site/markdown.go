@@ -26,18 +26,20 @@ const convertChartsPriority = 3500
 // Per-page inputs reach the extensions through goldmark's parser.Context
 // (markup.NewContext) and the edition's config functions.
 func (e *edition) markdown() goldmark.Markdown {
+	convert := e.Convert || e.Lang == "zh-Hans"
 	cc := e.chartConfig()
 	// One layout per chart for every page of this build (its page and the
 	// figures page), put in the edition's script once.
 	cc.Layouts = &chart.Layouts{}
+	if convert {
+		cc.Convert = convertCharts{e.mixed}.drawn
+	}
 	exts := []goldmark.Extender{
 		markup.New(markup.Config{}),
 		terms.New(terms.Config{Anchors: e.anchors, Label: e.ui("注釋")}),
 		chart.New(cc),
 	}
-	if e.Convert || e.Lang == "zh-Hans" {
-		cc.Convert = convertCharts{e.mixed}.drawn
-		exts[2] = chart.New(cc)
+	if convert {
 		exts = append(exts, convertCharts{e.mixed})
 	}
 	return goldmark.New(goldmark.WithExtensions(exts...))
